@@ -1,0 +1,89 @@
+"""One codebase for QGIS 3.22 to 4.x: the few names that moved between versions, chosen once here.
+
+Why: QGIS 3.36 moved Processing enums into ``Qgis.*`` and QGIS 4 drops the old class-scoped names;
+QGIS 3.38 moved field types from ``QVariant`` to ``QMetaType``; QGIS 3.30 moved geometry types to
+``Qgis.WkbType``. Every other module imports these names from here instead of testing versions itself.
+"""
+
+from qgis.core import (
+    Qgis,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+
+if QGIS_VERSION_INT >= 33600:
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_LINE = Qgis.ProcessingSourceType.VectorLine
+    SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+    FLAG_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
+    FLAG_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+else:  # QGIS 3.22 - 3.34
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
+    SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
+    from qgis.core import QgsProcessingParameterDefinition as _Def
+
+    FLAG_ADVANCED = _Def.Flag.FlagAdvanced
+    FLAG_OPTIONAL = _Def.Flag.FlagOptional
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
+    FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.Behavior.File
+
+if QGIS_VERSION_INT >= 33000:
+    WKB_POINT = Qgis.WkbType.Point
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
+    WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+else:
+    WKB_POINT = QgsWkbTypes.Type.Point
+    WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
+    WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
+    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+
+if QGIS_VERSION_INT >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    _TYPES = {
+        "string": QMetaType.Type.QString,
+        "int": QMetaType.Type.Int,
+        "int64": QMetaType.Type.LongLong,
+        "double": QMetaType.Type.Double,
+        "date": QMetaType.Type.QDate,
+        "bool": QMetaType.Type.Bool,
+    }
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    _TYPES = {
+        "string": QVariant.String,
+        "int": QVariant.Int,
+        "int64": QVariant.LongLong,
+        "double": QVariant.Double,
+        "date": QVariant.Date,
+        "bool": QVariant.Bool,
+    }
+
+
+def make_field(name: str, kind: str, length: int = 0, comment: str = "") -> QgsField:
+    """A ``QgsField`` of ``kind`` in string, int, int64, double, date, bool, on any QGIS version."""
+    fld = QgsField(name, _TYPES[kind])
+    if length:
+        fld.setLength(length)
+    if comment:
+        fld.setComment(comment)
+    return fld

@@ -1,0 +1,50 @@
+"""The ``friches`` Processing provider.
+
+Registered from ``initProcessing()`` so that ``qgis_process`` sees the algorithms without a GUI.
+Algorithms are created fresh in ``loadAlgorithms()`` (QGIS owns them afterwards).
+"""
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+from .import_inventory import ImportInventoryAlgorithm
+
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "friches.svg"
+METADATA = Path(__file__).resolve().parent.parent / "metadata.txt"
+
+#: Algorithm classes, in the order the toolbox lists them.
+ALGORITHMS = (ImportInventoryAlgorithm,)
+
+
+def plugin_version() -> str:
+    for line in METADATA.read_text(encoding="utf-8").splitlines():
+        if line.startswith("version="):
+            return line.split("=", 1)[1].strip()
+    return ""
+
+
+class FrichesProvider(QgsProcessingProvider):
+    def id(self):
+        return "friches"
+
+    def name(self):
+        return tr("Friches & Tiers-Lieux")
+
+    def longName(self):
+        return tr("Friches & Tiers-Lieux: friches inventory and tiers-lieux siting")
+
+    def icon(self):
+        return QIcon(str(ICON))
+
+    def svgIconPath(self):
+        return str(ICON)
+
+    def versionInfo(self):
+        return plugin_version()
+
+    def loadAlgorithms(self):
+        for cls in ALGORITHMS:
+            self.addAlgorithm(cls())

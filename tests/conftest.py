@@ -1,0 +1,76 @@
+"""Shared fixtures: the plugin package importable under its installed name, loaded as QGIS would.
+
+The repository root *is* the plugin folder, installed as ``friches_tierslieux``; the tests import it
+under that name through a symlink in ``.pytest_pkg/`` (ignored by git), never by putting the root on
+``sys.path`` (its ``processing/`` folder would hide QGIS's own ``processing`` package).
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "friches_tierslieux"
+_PKG_DIR = ROOT / ".pytest_pkg"
+_PKG_DIR.mkdir(exist_ok=True)
+_LINK = _PKG_DIR / PACKAGE
+if not _LINK.exists():
+    try:
+        _LINK.symlink_to(ROOT, target_is_directory=True)
+    except FileExistsError:
+        pass
+if str(_PKG_DIR) not in sys.path:
+    sys.path.insert(0, str(_PKG_DIR))
+
+DATA = ROOT / "tests" / "data"
+DEMO = ROOT / "demo" / "ingeville"
+
+
+@pytest.fixture(scope="session")
+def plugin(qgis_app, qgis_iface, qgis_processing):
+    """The plugin as QGIS loads it: classFactory, initProcessing, initGui; unloaded at the end."""
+    import friches_tierslieux
+
+    instance = friches_tierslieux.classFactory(qgis_iface)
+    instance.initProcessing()
+    instance.initGui()
+    yield instance
+    instance.unload()
+
+
+@pytest.fixture()
+def processing_context(qgis_app):
+    """A Processing context like the desktop's: the current project, stop on invalid geometries."""
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProject
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
+    return context
+
+
+@pytest.fixture()
+def feedback(qgis_app):
+    from qgis.core import QgsProcessingFeedback
+
+    return QgsProcessingFeedback()
+
+
+@pytest.fixture()
+def tmp_dir():
+    path = Path(tempfile.mkdtemp(prefix="friches_test_"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def pytest_report_header(config):
+    try:
+        from qgis.core import Qgis
+
+        return f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}"
+    except Exception:  # noqa: BLE001
+        return None

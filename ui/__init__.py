@@ -1,0 +1,1 @@
+"""Dock panels and dialogs (Qt widgets built in code, no compiled resources)."""
