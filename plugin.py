@@ -35,8 +35,11 @@ class FrichesTiersLieuxPlugin:
         from .processing.provider import FrichesProvider
 
         if self.provider is None:
-            self.provider = FrichesProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = FrichesProvider()
+            # The registry refuses (and deletes) a second provider with the same id, e.g. when another
+            # copy of the plugin is loaded: keep no reference to a deleted object then.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # -- GUI ------------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS's name)

@@ -23,7 +23,7 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
     ICON = "friches.svg"
 
     def tr(self, text):
-        return tr(text, "FrichesProcessing")
+        return tr(text)
 
     def createInstance(self):
         return type(self)()

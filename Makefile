@@ -1,0 +1,84 @@
+# Friches & Tiers-Lieux — developer commands. Each target installs what it needs first.
+#   make demo      run the analysis headless on the Ingeville demo territory (writes out/)
+#   make test      lint, then the whole test suite, headless
+#   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
+#   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
+
+SHELL := /bin/bash
+PLUGIN := friches_tierslieux
+SYS_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PROFILE ?= default
+QGIS_PROFILES ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
+export QT_QPA_PLATFORM ?= offscreen
+
+# Debian 12 / Ubuntu packages: QGIS with its Python bindings, scipy and pandas, xvfb for widget
+# screenshots, Qt's lrelease for the translations, pdftoppm and zip for the map products.
+APT_PACKAGES := python3-qgis qgis qgis-providers python3-scipy python3-pandas python3-venv xvfb \
+	qttools5-dev-tools pyqt5-dev-tools poppler-utils zip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all sysdeps venv translations demo test test-fast lint package install uninstall ts clean benchmarks
+
+all: test
+
+sysdeps:
+	@if ! $(SYS_PYTHON) -c "import qgis.core" 2>/dev/null || ! command -v lrelease >/dev/null \
+	   || ! command -v xvfb-run >/dev/null || ! command -v zip >/dev/null \
+	   || ! $(SYS_PYTHON) -c "import ensurepip" 2>/dev/null; then \
+	  echo ">>> installing system packages: $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(APT_PACKAGES); \
+	fi
+
+$(VENV)/.stamp: requirements-dev.txt | sysdeps
+	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: sysdeps $(VENV)/.stamp
+
+translations: sysdeps
+	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+# Refresh i18n/*.ts from the source strings (keeps existing translations).
+ts: venv
+	$(PY) scripts/update_translations.py
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+test: venv translations lint
+	$(VENV)/bin/pytest
+
+test-fast: venv
+	$(VENV)/bin/pytest tests/unit
+
+demo: venv translations
+	$(PY) scripts/run_demo.py --out out
+
+benchmarks: venv
+	@for b in benchmarks/bench_*.py; do [ -e "$$b" ] && $(PY) "$$b" || true; done
+
+package: sysdeps translations
+	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN) dist
+	git ls-files -z --cached --others --exclude-standard \
+	  | grep -zvE '^(tests|benchmarks|scripts|demo|\.ci|\.github)/|^(Makefile|pyproject.toml|requirements-dev.txt|\.gitignore)$$' \
+	  | xargs -0 -I{} cp --parents {} build/$(PLUGIN)/
+	cp i18n/*.qm build/$(PLUGIN)/i18n/
+	cd build && rm -f ../dist/$(PLUGIN)-$(VERSION).zip && zip -qr ../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
+	@echo "dist/$(PLUGIN)-$(VERSION).zip"
+
+install: sysdeps translations
+	mkdir -p "$(QGIS_PROFILES)/$(PROFILE)/python/plugins"
+	ln -sfn "$(CURDIR)" "$(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN)"
+	$(SYS_PYTHON) scripts/enable_plugin.py "$(QGIS_PROFILES)/$(PROFILE)" $(PLUGIN)
+	@echo "Installed into $(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN) (restart QGIS)"
+
+uninstall:
+	rm -f "$(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN)"
+
+clean:
+	rm -rf build dist out .pytest_pkg i18n/*.qm
