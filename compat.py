@@ -29,6 +29,8 @@ if QGIS_VERSION_INT >= 33600:
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
     NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
     FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+    #: lets an algorithm read invalid geometries (to repair them) whatever the context's setting
+    SKIP_GEOMETRY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
 else:  # QGIS 3.22 - 3.34
     SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
     SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
@@ -43,6 +45,9 @@ else:  # QGIS 3.22 - 3.34
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.Behavior.File
+    from qgis.core import QgsProcessingFeatureSource as _Source
+
+    SKIP_GEOMETRY_CHECKS = _Source.Flag.FlagSkipGeometryValidityChecks
 
 if QGIS_VERSION_INT >= 33000:
     WKB_POINT = Qgis.WkbType.Point
