@@ -55,6 +55,7 @@ from .inventory_store import (
     to_qgs,
     to_shapely,
 )
+from .styles import style_on_completion
 
 #: Warnings pushed to the log one by one; the rest are counted (all are in the report).
 MAX_LOGGED_WARNINGS = 50
@@ -362,8 +363,10 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             feedback.setProgress(60 + int(20.0 * k / max(1, len(kept))))
 
         results = {self.OUTPUT: dest_id}
+        style_on_completion(context, dest_id, "friches")
         if poly_sink is not None:
             results[self.OUTPUT_POLYGONS] = poly_dest
+            style_on_completion(context, poly_dest, "friches_emprises")
 
         # 4. merge into the inventory ------------------------------------------------------------------------
         merge_lines = []

@@ -10,13 +10,27 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .catchment import CatchmentAlgorithm
+from .coverage_gaps import CoverageGapsAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .load_gpu import LoadGpuAlgorithm
+from .transit_coverage import TransitCoverageAlgorithm
+from .transit_service import TransitServiceAlgorithm
+from .zoning_overlay import ZoningOverlayAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "friches.svg"
 METADATA = Path(__file__).resolve().parent.parent / "metadata.txt"
 
 #: Algorithm classes, in the order the toolbox lists them.
-ALGORITHMS = (ImportInventoryAlgorithm,)
+ALGORITHMS = (
+    ImportInventoryAlgorithm,
+    TransitServiceAlgorithm,
+    TransitCoverageAlgorithm,
+    CatchmentAlgorithm,
+    CoverageGapsAlgorithm,
+    LoadGpuAlgorithm,
+    ZoningOverlayAlgorithm,
+)
 
 
 def plugin_version() -> str:
