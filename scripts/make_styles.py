@@ -167,6 +167,27 @@ def places(kind_field, colours, name):
     return layer
 
 
+def context_layers():
+    """Rivers, railway and woods: quiet background layers so the analysis layers stand out."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    river = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "cours_eau", "memory")
+    river.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(
+        {"line_color": "#6fa8dc", "line_width": "1.6", "capstyle": "round"})))
+    river.setLabeling(_labels('"nom"', size=8, max_scale_denominator=50000, colour="#1f5f99",
+                              placement=QgsPalLayerSettings.Placement.Curved))
+    river.setLabelsEnabled(True)
+    rail = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "voie_ferree", "memory")
+    sleepers = QgsLineSymbol.createSimple({"line_color": "#555555", "line_width": "0.8"})
+    dash = QgsLineSymbol.createSimple({"line_color": "#ffffff", "line_width": "0.4", "line_style": "dash"})
+    sleepers.appendSymbolLayer(dash.symbolLayer(0).clone())
+    rail.setRenderer(QgsSingleSymbolRenderer(sleepers))
+    woods = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "bois", "memory")
+    woods.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "#c7e3b5", "outline_color": "#9cc98a", "outline_width": "0.2"})))
+    return {"cours_eau.qml": river, "voie_ferree.qml": rail, "bois.qml": woods}
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
@@ -191,6 +212,7 @@ def main():
             "services",
         ),
     }
+    styles.update(context_layers())
     for file_name, layer in styles.items():
         message, ok = layer.saveNamedStyle(str(OUT / file_name))
         print(file_name, "ok" if ok else message)

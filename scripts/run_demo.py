@@ -24,16 +24,23 @@ PACKAGE = "friches_tierslieux"
 
 #: Territory layers copied from the generated GeoPackage, in drawing order (bottom first), with their style.
 TERRITORY_LAYERS = (
+    ("bois", "bois"),
     ("communes", "communes"),
     ("population_200m", "population_200m"),
-    ("zone_urba", "zone_urba"),
-    ("prescription_surf", "prescription_surf"),
-    ("perimetre_scot", "perimetre_scot"),
+    ("cours_eau", "cours_eau"),
+    ("voie_ferree", "voie_ferree"),
     ("routes", "routes"),
-    ("prescription_lin", "prescription_lin"),
-    ("prescription_pct", "prescription_pct"),
     ("services", "services"),
     ("tiers_lieux", "tiers_lieux"),
+)
+
+#: Planning layers, in a group of their own, hidden at first so the overview stays readable.
+PLANNING_LAYERS = (
+    ("zone_urba", "zone_urba"),
+    ("prescription_surf", "prescription_surf"),
+    ("prescription_lin", "prescription_lin"),
+    ("prescription_pct", "prescription_pct"),
+    ("perimetre_scot", "perimetre_scot"),
 )
 
 
@@ -128,6 +135,7 @@ def build_project(gpkg: Path, project_path: Path, territory_names):
     root = project.layerTreeRoot()
     inventory = root.insertGroup(0, "Inventaire des friches")
     territory = root.addGroup("Territoire")
+    planning = root.addGroup("Urbanisme (PLU, SCOT)")
     invalid = []
 
     def add(group: QgsLayerTreeGroup, table: str, title: str, style: str):
@@ -143,6 +151,11 @@ def build_project(gpkg: Path, project_path: Path, territory_names):
     for table, style in TERRITORY_LAYERS:
         if table in territory_names:
             add(territory, table, table, style)
+    for table, style in PLANNING_LAYERS:
+        if table in territory_names:
+            add(planning, table, table, style)
+    planning.setItemVisibilityChecked(False)
+    planning.setExpanded(False)
     add(inventory, "friches_emprises", "Emprises des friches", "friches_emprises")
     add(inventory, "friches", "Friches", "friches")
     report = QgsVectorLayer(f"{gpkg}|layername=import_report", "Rapport d'import", "ogr")
@@ -163,7 +176,8 @@ def render_overview(project, png: Path):
     from qgis.PyQt.QtGui import QColor
 
     settings = QgsMapSettings()
-    layers = [node.layer() for node in project.layerTreeRoot().findLayers() if node.layer().isSpatial()]
+    layers = [node.layer() for node in project.layerTreeRoot().findLayers()
+              if node.layer().isSpatial() and node.isVisible()]
     settings.setLayers(layers)
     settings.setDestinationCrs(project.crs())
     communes = project.mapLayersByName("communes")
