@@ -31,7 +31,7 @@ class FrichesTiersLieuxPlugin:
         self.inventory_action = None
 
     # -- Processing (also called by qgis_process, without GUI) ------------------------------------
-    def initProcessing(self):  # noqa: N802 (QGIS's name)
+    def initProcessing(self):
         from .processing.provider import FrichesProvider
 
         if self.provider is None:
@@ -42,7 +42,7 @@ class FrichesTiersLieuxPlugin:
                 self.provider = provider
 
     # -- GUI ------------------------------------------------------------------------------------
-    def initGui(self):  # noqa: N802 (QGIS's name)
+    def initGui(self):
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(tr("Friches & Tiers-Lieux"))
         self.toolbar.setObjectName("FrichesTiersLieuxToolbar")

@@ -7,6 +7,7 @@ the French.
 """
 
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
@@ -31,7 +32,7 @@ def user_locale() -> str:
     return str(value or QLocale().name())
 
 
-def load_translator(locale: str = None):
+def load_translator(locale: Optional[str] = None):
     """Install the catalogue for ``locale`` (``fr_FR`` tries ``fr_FR`` then ``fr``).
 
     Returns the installed ``QTranslator`` (keep a reference, remove it on unload) or None when there is

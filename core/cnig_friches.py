@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Optional
 
@@ -74,14 +74,14 @@ def _multi_values_from_pattern(pattern: str) -> tuple:
     return tuple(m.group(1).split("|")) if m else ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: Optional[str] = None) -> dict:
     """The raw Frictionless schema as a dict."""
     with open(path or SCHEMA_PATH, encoding="utf-8") as fh:
         return json.load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def fields() -> tuple:
     """Every field of the standard, in the schema's order, as :class:`FieldSpec`."""
     specs = []
@@ -146,7 +146,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folded_lookup(name: str) -> dict:
     return {fold(v): v for v in field_spec(name).allowed_values}
 
@@ -157,7 +157,7 @@ def canonical_value(name: str, value: str) -> Optional[str]:
     spec = field_spec(name)
     lookup = _folded_lookup(name)
     if spec.multi_values:
-        items = [p for p in str(value).split(MULTI_SEPARATOR)]
+        items = str(value).split(MULTI_SEPARATOR)
         out = []
         for item in items:
             hit = lookup.get(fold(item))
@@ -168,7 +168,7 @@ def canonical_value(name: str, value: str) -> Optional[str]:
     return lookup.get(fold(value))
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_aliases() -> dict:
     """Known other names of each field (SHP short names, Cartofriches v1 names), folded to lower case:
     ``{"siteid": "site_id", "site_numero": "site_id", ...}``."""

@@ -57,7 +57,10 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
         if missing:
             reqs = [req for req, _why in missing]
             raise QgsProcessingException(
-                self.tr("Friches & Tiers-Lieux needs Python packages that are missing: {missing}. Install them with: {command}").format(
+                self.tr(
+                    "Friches & Tiers-Lieux needs Python packages that are missing: {missing}. "
+                    "Install them with: {command}"
+                ).format(
                     missing="; ".join(why for _req, why in missing), command=install_command(reqs)
                 )
             )

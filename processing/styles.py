@@ -36,7 +36,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.style_name = style_name
         self.layer_name = layer_name
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+    def postProcessLayer(self, layer, context, feedback):
         apply_style(layer, self.style_name)
         if self.layer_name:
             layer.setName(self.layer_name)

@@ -121,14 +121,18 @@ def roads():
     layer.setRenderer(QgsRuleBasedRenderer(root))
     from qgis.core import QgsPalLayerSettings as Pal
 
-    layer.setLabeling(_labels('"name"', size=7, max_scale_denominator=12000, colour="#424242", placement=Pal.Placement.Curved))
+    layer.setLabeling(
+        _labels('"name"', size=7, max_scale_denominator=12000, colour="#424242", placement=Pal.Placement.Curved)
+    )
     layer.setLabelsEnabled(True)
     return layer
 
 
 def population():
     layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=ind:double", "population_200m", "memory")
-    breaks = ((0, 10, "#fff5eb"), (10, 50, "#fdd0a2"), (50, 150, "#fd8d3c"), (150, 400, "#d94801"), (400, 100000, "#7f2704"))
+    breaks = (
+        (0, 10, "#fff5eb"), (10, 50, "#fdd0a2"), (50, 150, "#fd8d3c"), (150, 400, "#d94801"), (400, 100000, "#7f2704")
+    )
     ranges = []
     for low, high, colour in breaks:
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"})

@@ -95,13 +95,13 @@ def import_inventory(data_dir: Path, gpkg: Path):
         raise SystemExit(f"cannot read {csv}")
 
     class Feedback(QgsProcessingFeedback):
-        def pushInfo(self, info):  # noqa: N802
+        def pushInfo(self, info):
             log("   " + info)
 
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             log("   warning: " + warning)
 
-        def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        def reportError(self, error, fatalError=False):  # noqa: N803
             log("   error: " + error)
 
     context = QgsProcessingContext()
@@ -123,9 +123,8 @@ def import_inventory(data_dir: Path, gpkg: Path):
 
 
 def build_project(gpkg: Path, project_path: Path, territory_names):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsProject, QgsVectorLayer
-
     from friches_tierslieux.processing.styles import apply_style
+    from qgis.core import QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsProject, QgsVectorLayer
 
     log(f"4/4 writing the styled project {project_path}")
     project = QgsProject.instance()

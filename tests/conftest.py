@@ -5,6 +5,7 @@ under that name through a symlink in ``.pytest_pkg/`` (ignored by git), never by
 ``sys.path`` (its ``processing/`` folder would hide QGIS's own ``processing`` package).
 """
 
+import contextlib
 import os
 import shutil
 import sys
@@ -19,10 +20,8 @@ _PKG_DIR = ROOT / ".pytest_pkg"
 _PKG_DIR.mkdir(exist_ok=True)
 _LINK = _PKG_DIR / PACKAGE
 if not _LINK.exists():
-    try:
+    with contextlib.suppress(FileExistsError):
         _LINK.symlink_to(ROOT, target_is_directory=True)
-    except FileExistsError:
-        pass
 if str(_PKG_DIR) not in sys.path:
     sys.path.insert(0, str(_PKG_DIR))
 
@@ -71,6 +70,7 @@ def pytest_report_header(config):
     try:
         from qgis.core import Qgis
 
-        return f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}"
-    except Exception:  # noqa: BLE001
+        platform = os.environ.get("QT_QPA_PLATFORM", "")
+        return f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, QT_QPA_PLATFORM={platform}"
+    except Exception:
         return None

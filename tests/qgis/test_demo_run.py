@@ -58,5 +58,6 @@ def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
     assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
     assert _count(gpkg, "friches") == csv_rows
     with sqlite3.connect(gpkg) as db:
-        statut = db.execute("SELECT site_statut FROM friches WHERE site_id=(SELECT MIN(site_id) FROM friches)").fetchone()[0]
+        query = "SELECT site_statut FROM friches WHERE site_id=(SELECT MIN(site_id) FROM friches)"
+        statut = db.execute(query).fetchone()[0]
     assert statut == edited

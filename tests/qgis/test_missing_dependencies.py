@@ -44,7 +44,8 @@ def test_plugin_loads_and_explains_without_shapely_and_pandas(tmp_dir):
     pkg.mkdir()
     (pkg / "friches_tierslieux").symlink_to(ROOT, target_is_directory=True)
     script = tmp_dir / "check.py"
-    script.write_text(SCRIPT.format(pkg=str(pkg), csv=str(ROOT / "tests" / "data" / "cnig" / "fichier-valide.csv")), encoding="utf-8")
+    csv = ROOT / "tests" / "data" / "cnig" / "fichier-valide.csv"
+    script.write_text(SCRIPT.format(pkg=str(pkg), csv=str(csv)), encoding="utf-8")
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_dir)})
     out = done.stdout
