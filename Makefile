@@ -16,7 +16,7 @@ export QT_QPA_PLATFORM ?= offscreen
 
 # Debian 12 / Ubuntu packages: QGIS with its Python bindings, scipy and pandas, xvfb for widget
 # screenshots, Qt's lrelease for the translations, pdftoppm and zip for the map products.
-APT_PACKAGES := python3-qgis qgis qgis-providers python3-scipy python3-pandas python3-venv xvfb \
+APT_PACKAGES := python3-qgis qgis qgis-providers python3-scipy python3-pandas python3-venv python3-pip xvfb \
 	qttools5-dev-tools pyqt5-dev-tools poppler-utils zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -75,6 +75,10 @@ install: sysdeps translations
 	mkdir -p "$(QGIS_PROFILES)/$(PROFILE)/python/plugins"
 	ln -sfn "$(CURDIR)" "$(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN)"
 	$(SYS_PYTHON) scripts/enable_plugin.py "$(QGIS_PROFILES)/$(PROFILE)" $(PLUGIN)
+	@# QGIS runs the system Python: give it shapely 2 (Debian 12 ships 1.8) in the user's site-packages,
+	@# keeping the distribution's numpy 1.x that its GDAL and scipy need.
+	@$(SYS_PYTHON) -c "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)" 2>/dev/null \
+	  || $(SYS_PYTHON) -m pip install --user --break-system-packages --quiet "shapely>=2.0,<2.2" "numpy<2"
 	@echo "Installed into $(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN) (restart QGIS)"
 
 uninstall:

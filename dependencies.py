@@ -55,4 +55,15 @@ def install_command(requirements):
             pin = ' "numpy<2"'  # keep the distribution's numpy 1.x: its GDAL and scipy need it
     except Exception:
         pass
-    return f"python3 -m pip install --user {reqs}{pin}"
+    # Debian 12, Ubuntu 23.04+ mark the system Python "externally managed" (PEP 668): a --user install
+    # needs the flag, and leaves the distribution's own packages untouched.
+    managed = ""
+    try:
+        import sysconfig
+        from pathlib import Path
+
+        if (Path(sysconfig.get_path("stdlib")) / "EXTERNALLY-MANAGED").exists():
+            managed = " --break-system-packages"
+    except Exception:
+        pass
+    return f"python3 -m pip install --user{managed} {reqs}{pin}"
