@@ -29,6 +29,8 @@ class FrichesTiersLieuxPlugin:
         self.toolbar = None
         self.inventory_dock = None
         self.inventory_action = None
+        self.candidates_dock = None
+        self.candidates_action = None
 
     # -- Processing (also called by qgis_process, without GUI) ------------------------------------
     def initProcessing(self):
@@ -50,6 +52,10 @@ class FrichesTiersLieuxPlugin:
         self.inventory_action = self._add_action(
             "inventory.svg", tr("Friches inventory"), self.toggle_inventory_dock,
             tr("Show or hide the friches inventory panel"), checkable=True,
+        )
+        self.candidates_action = self._add_action(
+            "candidates.svg", tr("Candidates"), self.toggle_candidates_dock,
+            tr("Show or hide the panel ranking the candidate sites for each use"), checkable=True,
         )
         self._add_action(
             "import.svg", tr("Import a friches inventory…"), self.open_import_dialog,
@@ -96,6 +102,18 @@ class FrichesTiersLieuxPlugin:
         if visible:
             self.inventory_dock.raise_()
 
+    def toggle_candidates_dock(self, checked=None):
+        if self.candidates_dock is None:
+            from .ui.candidates_dock import CandidatesDock
+
+            self.candidates_dock = CandidatesDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.candidates_dock)
+            self.candidates_dock.visibilityChanged.connect(self.candidates_action.setChecked)
+        visible = (not self.candidates_dock.isVisible()) if checked is None else bool(checked)
+        self.candidates_dock.setVisible(visible)
+        if visible:
+            self.candidates_dock.raise_()
+
     def open_import_dialog(self):
         from qgis import processing
 
@@ -119,6 +137,11 @@ class FrichesTiersLieuxPlugin:
             self.inventory_dock.close_and_disconnect()
             self.inventory_dock.deleteLater()
             self.inventory_dock = None
+        if self.candidates_dock is not None:
+            self.iface.removeDockWidget(self.candidates_dock)
+            self.candidates_dock.close_and_disconnect()
+            self.candidates_dock.deleteLater()
+            self.candidates_dock = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

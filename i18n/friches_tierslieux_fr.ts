@@ -4,13 +4,13 @@
 <context>
     <name>FrichesTiersLieux</name>
     <message>
-        <location filename="../plugin.py" line="47"/>
+        <location filename="../plugin.py" line="49"/>
         <location filename="../processing/provider.py" line="56"/>
         <source>Friches &amp; Tiers-Lieux</source>
         <translation>Friches &amp; Tiers-Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="53"/>
         <location filename="../processing/full_analysis.py" line="162"/>
         <location filename="../ui/inventory_dock.py" line="138"/>
         <location filename="../ui/inventory_dock.py" line="791"/>
@@ -18,32 +18,48 @@
         <translation>Inventaire des friches</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52"/>
+        <location filename="../plugin.py" line="54"/>
         <source>Show or hide the friches inventory panel</source>
         <translation>Afficher ou masquer le panneau de l'inventaire des friches</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55"/>
+        <location filename="../plugin.py" line="57"/>
+        <location filename="../processing/full_analysis.py" line="421"/>
+        <location filename="../processing/score_candidates.py" line="93"/>
+        <location filename="../processing/select_sites.py" line="93"/>
+        <location filename="../ui/candidates_dock.py" line="115"/>
+        <location filename="../ui/candidates_dock.py" line="765"/>
+        <location filename="../ui/candidates_dock.py" line="761"/>
+        <source>Candidates</source>
+        <translation>Candidats</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="58"/>
+        <source>Show or hide the panel ranking the candidate sites for each use</source>
+        <translation>Afficher ou masquer le panneau qui classe les sites candidats pour chaque usage</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="61"/>
         <source>Import a friches inventory…</source>
         <translation>Importer un inventaire de friches…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="56"/>
+        <location filename="../plugin.py" line="62"/>
         <source>Import and validate an inventory in the CNIG friches standard</source>
         <translation>Importer et valider un inventaire au standard CNIG Friches</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="65"/>
         <source>Friches &amp; Tiers-Lieux algorithms</source>
         <translation>Algorithmes Friches &amp; Tiers-Lieux</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="60"/>
+        <location filename="../plugin.py" line="66"/>
         <source>Show the provider's algorithms in the Processing toolbox</source>
         <translation>Afficher les algorithmes du fournisseur dans la boîte à outils de traitements</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="81"/>
+        <location filename="../plugin.py" line="87"/>
         <source>Missing Python packages ({missing}). Install them with: {command}</source>
         <translation>Paquets Python manquants ({missing}). Installez-les avec : {command}</translation>
     </message>
@@ -94,7 +110,7 @@
     </message>
     <message>
         <location filename="../processing/catchment.py" line="83"/>
-        <location filename="../processing/score_candidates.py" line="141"/>
+        <location filename="../processing/score_candidates.py" line="142"/>
         <location filename="../processing/select_sites.py" line="129"/>
         <location filename="../processing/zoning_overlay.py" line="243"/>
         <source>Site identifier field</source>
@@ -306,7 +322,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="211"/>
-        <location filename="../processing/score_candidates.py" line="196"/>
+        <location filename="../processing/score_candidates.py" line="197"/>
         <source>Scored sites</source>
         <translation>Sites notés</translation>
     </message>
@@ -684,7 +700,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="173"/>
-        <location filename="../processing/network_io.py" line="60"/>
+        <location filename="../processing/network_io.py" line="62"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
     </message>
@@ -695,7 +711,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="176"/>
-        <location filename="../processing/network_io.py" line="143"/>
+        <location filename="../processing/network_io.py" line="145"/>
         <location filename="../processing/select_sites.py" line="161"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
@@ -707,7 +723,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="180"/>
-        <location filename="../processing/network_io.py" line="150"/>
+        <location filename="../processing/network_io.py" line="152"/>
         <location filename="../processing/select_sites.py" line="164"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
@@ -776,7 +792,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="202"/>
-        <location filename="../processing/score_candidates.py" line="166"/>
+        <location filename="../processing/score_candidates.py" line="167"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
     </message>
@@ -787,7 +803,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="204"/>
-        <location filename="../processing/score_candidates.py" line="174"/>
+        <location filename="../processing/score_candidates.py" line="175"/>
         <source>Services and facilities</source>
         <translation>Services et équipements</translation>
     </message>
@@ -818,13 +834,13 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="213"/>
-        <location filename="../processing/score_candidates.py" line="188"/>
+        <location filename="../processing/score_candidates.py" line="189"/>
         <source>Scoring profile (JSON)</source>
         <translation>Profil de notation (JSON)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="215"/>
-        <location filename="../processing/score_candidates.py" line="190"/>
+        <location filename="../processing/score_candidates.py" line="191"/>
         <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
         <translation>Une copie modifiée de resources/profiles/default.json ; si vide, le profil fourni avec l'extension.</translation>
     </message>
@@ -879,7 +895,7 @@
     <message>
         <location filename="../processing/full_analysis.py" line="291"/>
         <location filename="../processing/import_inventory.py" line="108"/>
-        <location filename="../processing/score_candidates.py" line="255"/>
+        <location filename="../processing/score_candidates.py" line="256"/>
         <source>inventory</source>
         <translation>inventaire</translation>
     </message>
@@ -953,7 +969,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="360"/>
-        <location filename="../processing/score_candidates.py" line="275"/>
+        <location filename="../processing/score_candidates.py" line="276"/>
         <source>zoning overlay</source>
         <translation>croisement avec le zonage</translation>
     </message>
@@ -1021,16 +1037,6 @@
         <location filename="../processing/full_analysis.py" line="417"/>
         <source>the algorithm friches:select_sites is not available: selection skipped.</source>
         <translation>l'algorithme friches:select_sites n'est pas disponible : sélection ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="421"/>
-        <location filename="../processing/score_candidates.py" line="92"/>
-        <location filename="../processing/select_sites.py" line="93"/>
-        <location filename="../ui/candidates_dock.py" line="115"/>
-        <location filename="../ui/candidates_dock.py" line="763"/>
-        <location filename="../ui/candidates_dock.py" line="759"/>
-        <source>Candidates</source>
-        <translation>Candidats</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="423"/>
@@ -1976,239 +1982,239 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="57"/>
         <source>on foot</source>
         <translation>à pied</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="57"/>
         <source>by bike</source>
         <translation>à vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="57"/>
         <source>by car</source>
         <translation>en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="63"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="69"/>
+        <location filename="../processing/network_io.py" line="71"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="71"/>
+        <location filename="../processing/network_io.py" line="73"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="72"/>
+        <location filename="../processing/network_io.py" line="74"/>
         <source>OpenStreetMap (highway, oneway, maxspeed)</source>
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="73"/>
+        <location filename="../processing/network_io.py" line="75"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="74"/>
+        <location filename="../processing/network_io.py" line="76"/>
         <source>Generic (every line, both ways, one speed)</source>
         <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="78"/>
+        <location filename="../processing/network_io.py" line="80"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="83"/>
+        <location filename="../processing/network_io.py" line="85"/>
         <source>Travel mode</source>
         <translation>Mode de déplacement</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="83"/>
-        <location filename="../processing/score_candidates.py" line="150"/>
+        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/score_candidates.py" line="151"/>
         <source>Walk</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="83"/>
-        <location filename="../processing/score_candidates.py" line="150"/>
+        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/score_candidates.py" line="151"/>
         <source>Bike</source>
         <translation>Vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="83"/>
+        <location filename="../processing/network_io.py" line="85"/>
         <source>Car</source>
         <translation>Voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="86"/>
         <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
         <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="92"/>
+        <location filename="../processing/network_io.py" line="94"/>
         <source>Speed (km/h), replaces the default speeds</source>
         <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="95"/>
+        <location filename="../processing/network_io.py" line="97"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="98"/>
+        <location filename="../processing/network_io.py" line="100"/>
         <source>Speed field (km/h), generic schema</source>
         <translation>Champ de vitesse (km/h), schéma générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="101"/>
+        <location filename="../processing/network_io.py" line="103"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="105"/>
+        <location filename="../processing/network_io.py" line="107"/>
         <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
         <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="108"/>
+        <location filename="../processing/network_io.py" line="110"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="116"/>
+        <location filename="../processing/network_io.py" line="118"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="119"/>
+        <location filename="../processing/network_io.py" line="121"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="123"/>
+        <location filename="../processing/network_io.py" line="125"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="126"/>
+        <location filename="../processing/network_io.py" line="128"/>
         <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
         <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="133"/>
+        <location filename="../processing/network_io.py" line="135"/>
         <source>Fill small holes (blocks surrounded by reached roads)</source>
         <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="134"/>
+        <location filename="../processing/network_io.py" line="136"/>
         <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
         <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="144"/>
+        <location filename="../processing/network_io.py" line="146"/>
         <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
         <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="153"/>
+        <location filename="../processing/network_io.py" line="155"/>
         <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
         <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="202"/>
+        <location filename="../processing/network_io.py" line="204"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="312"/>
+        <location filename="../processing/network_io.py" line="316"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="331"/>
+        <location filename="../processing/network_io.py" line="335"/>
         <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="333"/>
+        <location filename="../processing/network_io.py" line="337"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="350"/>
+        <location filename="../processing/network_io.py" line="354"/>
         <source>connected ({distance} m from the road)</source>
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="353"/>
+        <location filename="../processing/network_io.py" line="357"/>
         <source>not connected: no road usable in this mode</source>
         <translation>non raccordé : aucune route praticable dans ce mode</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="354"/>
+        <location filename="../processing/network_io.py" line="358"/>
         <source>not connected: {distance} m from the nearest road</source>
         <translation>non raccordé : à {distance} m de la route la plus proche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="356"/>
+        <location filename="../processing/network_io.py" line="360"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="362"/>
+        <location filename="../processing/network_io.py" line="366"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="363"/>
+        <location filename="../processing/network_io.py" line="367"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="364"/>
+        <location filename="../processing/network_io.py" line="368"/>
         <source>Unknown network schema '{schema}'.</source>
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="397"/>
+        <location filename="../processing/network_io.py" line="401"/>
         <source>speed {speed} km/h everywhere</source>
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="399"/>
+        <location filename="../processing/network_io.py" line="403"/>
         <source>speed {speed} km/h</source>
         <translation>vitesse de {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="400"/>
+        <location filename="../processing/network_io.py" line="404"/>
         <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
         <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="416"/>
+        <location filename="../processing/network_io.py" line="420"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="423"/>
+        <location filename="../processing/network_io.py" line="427"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="427"/>
+        <location filename="../processing/network_io.py" line="431"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="477"/>
+        <location filename="../processing/network_io.py" line="481"/>
         <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
         <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
     </message>
@@ -2218,322 +2224,322 @@
         <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="89"/>
+        <location filename="../processing/score_candidates.py" line="90"/>
         <source>Score candidate sites (coworking, fablab, digital inclusion)</source>
         <translation>Noter les sites candidats (coworking, fablab, médiation numérique)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="98"/>
+        <location filename="../processing/score_candidates.py" line="99"/>
         <location filename="../processing/zoning_overlay.py" line="197"/>
         <source>digital inclusion</source>
         <translation>médiation numérique</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="98"/>
-        <location filename="../processing/score_candidates.py" line="423"/>
+        <location filename="../processing/score_candidates.py" line="99"/>
+        <location filename="../processing/score_candidates.py" line="424"/>
         <source>tiers-lieux</source>
         <translation>tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="98"/>
+        <location filename="../processing/score_candidates.py" line="99"/>
         <source>score</source>
         <translation>score</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="99"/>
+        <location filename="../processing/score_candidates.py" line="100"/>
         <source>ranking</source>
         <translation>classement</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="99"/>
+        <location filename="../processing/score_candidates.py" line="100"/>
         <location filename="../processing/select_sites.py" line="100"/>
         <source>candidates</source>
         <translation>candidats</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="102"/>
+        <location filename="../processing/score_candidates.py" line="103"/>
         <source>A score from 0 to 100 per use for each site, with its reliability, the candidates, the best use, a rank and a sentence explaining it.</source>
         <translation>Un score de 0 à 100 par usage pour chaque site, avec sa fiabilité, les usages candidats, le meilleur usage, un rang et une phrase d'explication.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="106"/>
+        <location filename="../processing/score_candidates.py" line="107"/>
         <source>&lt;p&gt;Scores each site of the inventory from 0 to 100 for three uses: &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; and &lt;b&gt;digital inclusion place&lt;/b&gt; (médiation numérique), from the inventory's own fields and, joined by &lt;i&gt;site_id&lt;/i&gt;, the outputs of Catchment, Coverage gaps, Transit coverage and Zoning overlay, plus optional layers (existing places, services, QPV, schools, town halls).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (the plugin's own, documented with every threshold, weight and source in resources/profiles/README.md): each criterion gives a value from 0 to 1 through the profile's thresholds (e.g. stop within 300 m: 1, 800 m: 0); the &lt;b&gt;score&lt;/b&gt; is 100 × the weighted mean of the criteria that have data; the &lt;b&gt;reliability&lt;/b&gt; (0-100 %) is the share of the weights with data, so a missing analysis lowers the reliability instead of failing or favouring a site. &lt;b&gt;Rules&lt;/b&gt; then exclude a use (reconverted site, zoning incompatible with the use) or cap its score (proven soil pollution: coworking and digital inclusion at 45, fablab at 55; no building to reuse: 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: score_coworking, score_fablab, score_mediation; candidate_* (not excluded, score at least the threshold, reliability at least the profile's minimum, 50 % by default); best_use and best_score; rank (by best score, then reliability, then site_id) and rank_* per use; reliability; explanation_fr and explanation_en, a sentence naming the main strengths and the blocking constraints; score_details, the normalised value of every criterion, which the Candidates panel uses to re-rank live when weights change.&lt;/p&gt;&lt;p&gt;Criteria, thresholds, weights and rules live in an editable JSON profile: copy resources/profiles/default.json, change it and give it as &lt;i&gt;Scoring profile&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Note chaque site de l'inventaire de 0 à 100 pour trois usages : &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; et &lt;b&gt;lieu de médiation numérique&lt;/b&gt;, à partir des champs de l'inventaire lui-même et, joints par &lt;i&gt;site_id&lt;/i&gt;, des sorties des algorithmes Zone de chalandise, Zones non couvertes, Desserte en transports en commun et Croisement avec le zonage, ainsi que de couches facultatives (lieux existants, services, QPV, établissements d'enseignement, mairies).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (propre à l'extension, documentée avec chaque seuil, pondération et source dans resources/profiles/README.md) : chaque critère donne une valeur de 0 à 1 selon les seuils du profil (par ex. arrêt à moins de 300 m : 1, à 800 m : 0) ; le &lt;b&gt;score&lt;/b&gt; vaut 100 × la moyenne pondérée des critères renseignés ; la &lt;b&gt;fiabilité&lt;/b&gt; (0-100 %) est la part des pondérations renseignées, de sorte qu'une analyse manquante abaisse la fiabilité au lieu de faire échouer ou de favoriser un site. Des &lt;b&gt;règles&lt;/b&gt; excluent ensuite un usage (site reconverti, zonage incompatible avec l'usage) ou plafonnent son score (pollution des sols avérée : coworking et médiation numérique à 45, fablab à 55 ; aucun bâtiment à réutiliser : 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : score_coworking, score_fablab, score_mediation ; candidate_* (usage non exclu, score au moins égal au seuil, fiabilité au moins égale au minimum du profil, 50 % par défaut) ; best_use et best_score ; rank (par meilleur score, puis fiabilité, puis site_id) et rank_* par usage ; reliability ; explanation_fr et explanation_en, une phrase citant les principaux atouts et les contraintes bloquantes ; score_details, la valeur normalisée de chaque critère, que le panneau Candidats utilise pour reclasser en direct quand les pondérations changent.&lt;/p&gt;&lt;p&gt;Critères, seuils, pondérations et règles sont définis dans un profil JSON modifiable : copiez resources/profiles/default.json, modifiez-le et indiquez-le comme &lt;i&gt;Profil de notation&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="137"/>
+        <location filename="../processing/score_candidates.py" line="138"/>
         <source>Sites (inventory)</source>
         <translation>Sites (inventaire)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="138"/>
+        <location filename="../processing/score_candidates.py" line="139"/>
         <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
         <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="143"/>
+        <location filename="../processing/score_candidates.py" line="144"/>
         <source>Key joining the analyses (any case); the feature id when missing.</source>
         <translation>Clé de jointure des analyses (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="145"/>
+        <location filename="../processing/score_candidates.py" line="146"/>
         <source>Catchment on foot or by bike (sites with population)</source>
         <translation>Zone de chalandise à pied ou à vélo (sites avec population)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="147"/>
+        <location filename="../processing/score_candidates.py" line="148"/>
         <source>The 'Sites with population reached' output of Catchment; the field named in the profile (pop_15min) is used, else the pop_&lt;minutes&gt;min field closest to it.</source>
         <translation>La sortie « Sites avec la population atteinte » de l'algorithme Zone de chalandise ; le champ indiqué dans le profil (pop_15min) est utilisé, sinon le champ pop_&lt;minutes&gt;min le plus proche.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="149"/>
+        <location filename="../processing/score_candidates.py" line="150"/>
         <source>Mode of that catchment</source>
         <translation>Mode de cette zone de chalandise</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="151"/>
+        <location filename="../processing/score_candidates.py" line="152"/>
         <source>Only used in the explanations (« à pied », « à vélo »).</source>
         <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="154"/>
+        <location filename="../processing/score_candidates.py" line="155"/>
         <source>Catchment by car (sites with population)</source>
         <translation>Zone de chalandise en voiture (sites avec population)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="156"/>
+        <location filename="../processing/score_candidates.py" line="157"/>
         <source>A Catchment run by car (pop_20min in the profile): car access of peri-urban sites.</source>
         <translation>Une zone de chalandise calculée en voiture (pop_20min dans le profil) : accessibilité en voiture des sites périurbains.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="157"/>
+        <location filename="../processing/score_candidates.py" line="158"/>
         <source>Coverage gaps (candidates with new coverage)</source>
         <translation>Zones non couvertes (candidats avec nouvelle couverture)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="159"/>
+        <location filename="../processing/score_candidates.py" line="160"/>
         <source>The 'Candidates with new coverage' output of Coverage gaps: new_pop_15min, the population a site would reach that no existing place reaches.</source>
         <translation>La sortie « Candidats avec leur nouvelle couverture » de l'algorithme Zones non couvertes : new_pop_15min, la population qu'un site atteindrait et qu'aucun lieu existant n'atteint.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="161"/>
+        <location filename="../processing/score_candidates.py" line="162"/>
         <source>Transit coverage (sites)</source>
         <translation>Desserte en transports en commun (sites)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="162"/>
+        <location filename="../processing/score_candidates.py" line="163"/>
         <source>The sites output of Transit coverage: nearest_stop_m, ptal, dep_500m_h.</source>
         <translation>La sortie des sites de l'algorithme Desserte en transports en commun : nearest_stop_m, ptal, dep_500m_h.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="163"/>
+        <location filename="../processing/score_candidates.py" line="164"/>
         <source>Zoning overlay (sites)</source>
         <translation>Croisement avec le zonage (sites)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="164"/>
+        <location filename="../processing/score_candidates.py" line="165"/>
         <source>The sites output of Zoning overlay: compat_coworking, compat_fablab, compat_mediation, zone_libelle.</source>
         <translation>La sortie des sites de l'algorithme Croisement avec le zonage : compat_coworking, compat_fablab, compat_mediation, zone_libelle.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="167"/>
+        <location filename="../processing/score_candidates.py" line="168"/>
         <source>Existing third places: the distance to the nearest one of the same kind favours sites that complete the network.</source>
         <translation>Tiers-lieux existants : la distance au plus proche du même type favorise les sites qui complètent le maillage.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="169"/>
+        <location filename="../processing/score_candidates.py" line="170"/>
         <source>Kind field of the tiers-lieux</source>
         <translation>Champ type des tiers-lieux</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="171"/>
+        <location filename="../processing/score_candidates.py" line="172"/>
         <source>Matched with the profile's keywords (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...); without it every place counts for every use.</source>
         <translation>Comparé aux mots-clés du profil (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...) ; sans lui, chaque lieu compte pour chaque usage.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="175"/>
+        <location filename="../processing/score_candidates.py" line="176"/>
         <source>Public services (France Services, libraries, town halls, schools...): counted within 500 m; France Services and EPN count as existing digital inclusion places; town halls and schools are used when the layers below are not given.</source>
         <translation>Services publics (France Services, bibliothèques, mairies, écoles...) : comptés dans un rayon de 500 m ; les France Services et les EPN comptent comme lieux de médiation numérique existants ; les mairies et les écoles sont utilisées quand les couches ci-dessous ne sont pas fournies.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="178"/>
+        <location filename="../processing/score_candidates.py" line="179"/>
         <source>Kind field of the services</source>
         <translation>Champ type des services</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="180"/>
+        <location filename="../processing/score_candidates.py" line="181"/>
         <source>Kind or label of each service; a BPE typequ field is read too when present.</source>
         <translation>Type ou libellé de chaque service ; un champ typequ de la BPE est aussi lu s'il existe.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="182"/>
+        <location filename="../processing/score_candidates.py" line="183"/>
         <source>Priority neighbourhoods (QPV)</source>
         <translation>Quartiers prioritaires (QPV)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="183"/>
+        <location filename="../processing/score_candidates.py" line="184"/>
         <source>QPV 2024 perimeters (ANCT).</source>
         <translation>Périmètres des QPV 2024 (ANCT).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="184"/>
+        <location filename="../processing/score_candidates.py" line="185"/>
         <source>Schools and universities</source>
         <translation>Écoles et universités</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="185"/>
+        <location filename="../processing/score_candidates.py" line="186"/>
         <source>High schools, universities, training centres (default: the matching services).</source>
         <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="186"/>
+        <location filename="../processing/score_candidates.py" line="187"/>
         <source>Town hall or centre</source>
         <translation>Mairie ou centre-bourg</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="187"/>
+        <location filename="../processing/score_candidates.py" line="188"/>
         <source>The centre of each commune (default: the town halls among the services).</source>
         <translation>Le centre de chaque commune (par défaut : les mairies parmi les services).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="192"/>
+        <location filename="../processing/score_candidates.py" line="193"/>
         <source>Candidate threshold (score)</source>
         <translation>Seuil de candidature (score)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="194"/>
+        <location filename="../processing/score_candidates.py" line="195"/>
         <source>A use is a candidate from this score on; the profile's threshold (60) when empty.</source>
         <translation>Un usage est candidat à partir de ce score ; si vide, le seuil du profil (60).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="197"/>
+        <location filename="../processing/score_candidates.py" line="198"/>
         <source>The sites with their fields and the score fields listed above.</source>
         <translation>Les sites avec leurs champs et les champs de score décrits ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="199"/>
+        <location filename="../processing/score_candidates.py" line="200"/>
         <source>Sites scored</source>
         <translation>Nombre de sites notés</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="200"/>
+        <location filename="../processing/score_candidates.py" line="201"/>
         <source>Coworking candidates</source>
         <translation>Candidats coworking</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="201"/>
+        <location filename="../processing/score_candidates.py" line="202"/>
         <source>Fablab candidates</source>
         <translation>Candidats fablab</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="202"/>
+        <location filename="../processing/score_candidates.py" line="203"/>
         <source>Digital inclusion candidates</source>
         <translation>Candidats médiation numérique</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="224"/>
-        <location filename="../processing/score_candidates.py" line="213"/>
+        <location filename="../processing/score_candidates.py" line="225"/>
+        <location filename="../processing/score_candidates.py" line="214"/>
         <source>The scoring profile cannot be used: {error}</source>
         <translation>Le profil de notation est inutilisable : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="234"/>
+        <location filename="../processing/score_candidates.py" line="235"/>
         <source>Distances are measured in {crs} (the sites' CRS is not in metres).</source>
         <translation>Les distances sont mesurées en {crs} (le SCR des sites n'est pas en mètres).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="242"/>
+        <location filename="../processing/score_candidates.py" line="243"/>
         <source>No site identifier field: the analyses cannot be joined, only the inventory fields and the optional layers are used.</source>
         <translation>Pas de champ identifiant de site : les analyses ne peuvent pas être jointes, seuls les champs de l'inventaire et les couches facultatives sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="271"/>
+        <location filename="../processing/score_candidates.py" line="272"/>
         <location filename="../processing/select_sites.py" line="100"/>
         <source>catchment</source>
         <translation>zone de chalandise</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="272"/>
+        <location filename="../processing/score_candidates.py" line="273"/>
         <source>car catchment</source>
         <translation>zone de chalandise en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="273"/>
+        <location filename="../processing/score_candidates.py" line="274"/>
         <source>coverage gaps</source>
         <translation>zones non couvertes</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="274"/>
+        <location filename="../processing/score_candidates.py" line="275"/>
         <source>transit coverage</source>
         <translation>desserte en transports en commun</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="282"/>
+        <location filename="../processing/score_candidates.py" line="283"/>
         <source>The {layer} layer is ignored: the sites have no identifier.</source>
         <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="290"/>
+        <location filename="../processing/score_candidates.py" line="291"/>
         <source>The {layer} layer has no site_id field: it is ignored.</source>
         <translation>La couche « {layer} » n'a pas de champ site_id : elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="297"/>
+        <location filename="../processing/score_candidates.py" line="298"/>
         <source>No site of the inventory is in the {layer} layer (joined by {field}): it is ignored.</source>
         <translation>Aucun site de l'inventaire ne figure dans la couche « {layer} » (jointure sur {field}) : elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="325"/>
+        <location filename="../processing/score_candidates.py" line="326"/>
         <source>Data used: {sources}.</source>
         <translation>Données utilisées : {sources}.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="364"/>
+        <location filename="../processing/score_candidates.py" line="365"/>
         <source>No {wanted} field: {field} is used instead.</source>
         <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="405"/>
+        <location filename="../processing/score_candidates.py" line="406"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="414"/>
+        <location filename="../processing/score_candidates.py" line="415"/>
         <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
         <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="448"/>
+        <location filename="../processing/score_candidates.py" line="449"/>
         <source>QPV</source>
         <translation>QPV</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="450"/>
+        <location filename="../processing/score_candidates.py" line="451"/>
         <source>schools</source>
         <translation>écoles</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="451"/>
+        <location filename="../processing/score_candidates.py" line="452"/>
         <source>town halls</source>
         <translation>mairies</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="464"/>
+        <location filename="../processing/score_candidates.py" line="465"/>
         <source>{what} (from the services)</source>
         <translation>{what} (d'après les services)</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="515"/>
+        <location filename="../processing/score_candidates.py" line="517"/>
         <source>{use}: {n} candidate(s) (score ≥ {threshold}).</source>
         <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="519"/>
+        <location filename="../processing/score_candidates.py" line="521"/>
         <source>#{rank} {name}: {sentence}</source>
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="524"/>
+        <location filename="../processing/score_candidates.py" line="526"/>
         <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
         <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
     </message>
@@ -3729,141 +3735,136 @@
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="181"/>
+        <location filename="../ui/candidates_dock.py" line="183"/>
         <source>The use the sites are ranked for</source>
         <translation>L'usage pour lequel les sites sont classés</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="183"/>
+        <location filename="../ui/candidates_dock.py" line="185"/>
         <source>Candidates only</source>
         <translation>Candidats uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="184"/>
+        <location filename="../ui/candidates_dock.py" line="186"/>
         <source>Hide the sites that are not candidates for this use</source>
         <translation>Masquer les sites qui ne sont pas candidats pour cet usage</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="247"/>
+        <location filename="../ui/candidates_dock.py" line="250"/>
         <source>Weights</source>
         <translation>Pondérations</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="253"/>
+        <location filename="../ui/candidates_dock.py" line="256"/>
         <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
         <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="266"/>
+        <location filename="../ui/candidates_dock.py" line="269"/>
         <source>Reset weights</source>
         <translation>Réinitialiser les pondérations</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="267"/>
+        <location filename="../ui/candidates_dock.py" line="270"/>
         <source>Back to the weights the layer was scored with</source>
         <translation>Revenir aux pondérations avec lesquelles la couche a été notée</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="280"/>
+        <location filename="../ui/candidates_dock.py" line="283"/>
         <location filename="../ui/inventory_dock.py" line="287"/>
         <source>Zoom to list</source>
         <translation>Zoomer sur la liste</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="281"/>
+        <location filename="../ui/candidates_dock.py" line="284"/>
         <source>Zoom the map to the sites listed (or to the selected ones)</source>
         <translation>Zoomer la carte sur les sites listés (ou sur ceux qui sont sélectionnés)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="283"/>
+        <location filename="../ui/candidates_dock.py" line="286"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="284"/>
+        <location filename="../ui/candidates_dock.py" line="287"/>
         <source>Export the ranking shown (this use, these weights) to a CSV file</source>
         <translation>Exporter le classement affiché (cet usage, ces pondérations) dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="286"/>
+        <location filename="../ui/candidates_dock.py" line="289"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="287"/>
+        <location filename="../ui/candidates_dock.py" line="290"/>
         <source>Export the ranking shown and the weights to a spreadsheet (XLSX)</source>
         <translation>Exporter le classement affiché et les pondérations dans un classeur (XLSX)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="291"/>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="405"/>
+        <location filename="../ui/candidates_dock.py" line="407"/>
         <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
         <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="407"/>
+        <location filename="../ui/candidates_dock.py" line="409"/>
         <source>The layer “{layer}” has no score fields (score_coworking, score_fablab, score_mediation): run “Score candidate sites” on it first.</source>
         <translation>La couche « {layer} » n'a pas de champs de score (score_coworking, score_fablab, score_mediation) : lancez d'abord « Noter les sites candidats » sur cette couche.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="413"/>
+        <location filename="../ui/candidates_dock.py" line="415"/>
         <source>The layer “{layer}” has no score_details: its scores are shown as they are, weights cannot change them.</source>
         <translation>La couche « {layer} » n'a pas de champ score_details : ses scores sont affichés tels quels, les pondérations ne peuvent pas les modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="498"/>
+        <location filename="../ui/candidates_dock.py" line="500"/>
         <source>Weight {weight} of {total}</source>
         <translation>Poids {weight} sur {total}</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="576"/>
+        <location filename="../ui/candidates_dock.py" line="578"/>
         <source>No explanation stored for this site.</source>
         <translation>Aucune explication enregistrée pour ce site.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="604"/>
+        <location filename="../ui/candidates_dock.py" line="606"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="606"/>
+        <location filename="../ui/candidates_dock.py" line="608"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="718"/>
+        <location filename="../ui/candidates_dock.py" line="720"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="720"/>
+        <location filename="../ui/candidates_dock.py" line="722"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="721"/>
-        <location filename="../ui/candidates_dock.py" line="735"/>
+        <location filename="../ui/candidates_dock.py" line="723"/>
+        <location filename="../ui/candidates_dock.py" line="737"/>
         <source>Export the ranking</source>
         <translation>Exporter le classement</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="736"/>
+        <location filename="../ui/candidates_dock.py" line="738"/>
         <source>{file} already exists. Replace it?</source>
         <translation>{file} existe déjà. Voulez-vous le remplacer ?</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="759"/>
+        <location filename="../ui/candidates_dock.py" line="761"/>
         <source>The export to {file} failed: {error}</source>
         <translation>L'export vers {file} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="763"/>
+        <location filename="../ui/candidates_dock.py" line="765"/>
         <source>{n} site(s) exported to {file}</source>
         <translation>{n} site(s) exporté(s) vers {file}</translation>
     </message>

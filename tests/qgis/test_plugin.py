@@ -58,6 +58,9 @@ def test_inventory_dock_toggles(plugin, qgis_iface):
     assert plugin.inventory_dock is not None
     assert plugin.inventory_dock.objectName() == "FrichesInventoryDock"
     plugin.toggle_inventory_dock(False)
+    plugin.toggle_candidates_dock(True)
+    assert plugin.candidates_dock.objectName() == "FrichesCandidatesDock"
+    plugin.toggle_candidates_dock(False)
 
 
 def test_unload_and_reload_leave_no_trace(qgis_app, qgis_iface, qgis_processing):
@@ -70,8 +73,10 @@ def test_unload_and_reload_leave_no_trace(qgis_app, qgis_iface, qgis_processing)
     second.initProcessing()
     second.initGui()
     second.toggle_inventory_dock(True)
+    second.toggle_candidates_dock(True)
     second.unload()
     assert second.provider is None and second.actions == [] and second.inventory_dock is None
+    assert second.candidates_dock is None
     # the session plugin (if any) keeps its own provider; a fresh one can register again
     if not had_provider:
         assert registry.providerById("friches") is None
