@@ -6,7 +6,13 @@ Steps, each visible in the output:
    inventory in the same file is *merged*, so edits made in QGIS survive a new run);
 3. import the CNIG friches file with ``friches:import_inventory`` into the inventory layers
    ``friches`` and ``friches_emprises`` of ``out/ingeville.gpkg``, with its report in ``import_report``;
-4. write ``out/ingeville.qgz``, a project with every layer styled, and ``out/ingeville_overview.png``.
+4. run ``friches:full_analysis`` on that inventory (catchments, transit, zoning, coverage gaps, scores,
+   selection): every result is a table of ``out/ingeville.gpkg``, the site sheets are
+   ``out/atlas_ingeville.pdf``;
+5. write ``out/ingeville.qgz``, a project with every layer styled and grouped (Candidats,
+   Accessibilité, Transports, Urbanisme, Inventaire, Territoire), relative paths;
+6. render ``out/ingeville_overview.png`` and page 1 of the atlas as ``out/atlas_page1.png``
+   (``--docs`` also copies it to ``docs/atlas_page1.png``, the picture of the README).
 
 Why a Python runner and not qgis_process: the project file and the styling need the QGIS API, and one
 process keeps Processing initialised once for every step.
@@ -22,26 +28,52 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "friches_tierslieux"
 
-#: Territory layers copied from the generated GeoPackage, in drawing order (bottom first), with their style.
-TERRITORY_LAYERS = (
-    ("bois", "bois"),
-    ("communes", "communes"),
-    ("population_200m", "population_200m"),
-    ("cours_eau", "cours_eau"),
-    ("voie_ferree", "voie_ferree"),
-    ("routes", "routes"),
-    ("services", "services"),
-    ("tiers_lieux", "tiers_lieux"),
+#: The project's groups, top to bottom: (group, visible, [(table, layer name, style, visible)]).
+#: Layers are drawn in the listed order, the first on top.
+PROJECT_GROUPS = (
+    ("Candidats", True, (
+        ("selection", "Sites retenus (maillage)", "selected_sites", True),
+        ("sites_scored", "Sites notés (scores par usage)", "candidates", True),
+    )),
+    ("Accessibilité", True, (
+        ("catchment_walk", "Accessible à pied (5, 10, 15 min)", "catchment_bands", False),
+        ("coverage_gaps", "Habitants hors de portée des lieux existants", "coverage_gaps", False),
+        ("covered_area", "Couvert par les lieux existants (15 min)", None, False),
+        ("population_200m", "Population (carreaux 200 m)", "population_200m", False),
+    )),
+    ("Transports", True, (
+        ("stops", "Arrêts (départs par heure)", "transit_stops", True),
+        ("ptal_grid", "Desserte TC (PTAL, carreaux 100 m)", "ptal_grid", False),
+    )),
+    ("Urbanisme", False, (
+        ("zoning_sites", "Sites et compatibilité du zonage", "zoning_sites", False),
+        ("prescription_pct", "Prescriptions (points)", "prescription_pct", True),
+        ("prescription_lin", "Prescriptions (lignes)", "prescription_lin", True),
+        ("prescription_surf", "Prescriptions (surfaces)", "prescription_surf", True),
+        ("zones", "Zonage du PLU (familles CNIG)", "zoning_zones", True),
+        ("zone_urba", "Zonage du PLU (zone_urba)", "zone_urba", False),
+        ("perimetre_scot", "Périmètre du SCOT", "perimetre_scot", True),
+    )),
+    ("Inventaire", True, (
+        ("friches", "Friches", "friches", True),
+        ("friches_emprises", "Emprises des friches", "friches_emprises", True),
+    )),
+    ("Territoire", True, (
+        ("tiers_lieux", "tiers_lieux", "tiers_lieux", True),
+        ("services", "services", "services", True),
+        ("routes", "routes", "routes", True),
+        ("voie_ferree", "voie_ferree", "voie_ferree", True),
+        ("cours_eau", "cours_eau", "cours_eau", True),
+        ("communes", "communes", "communes", True),
+        ("bois", "bois", "bois", True),
+    )),
 )
-
-#: Planning layers, in a group of their own, hidden at first so the overview stays readable.
-PLANNING_LAYERS = (
-    ("zone_urba", "zone_urba"),
-    ("prescription_surf", "prescription_surf"),
-    ("prescription_lin", "prescription_lin"),
-    ("prescription_pct", "prescription_pct"),
-    ("perimetre_scot", "perimetre_scot"),
+#: Tables without geometry added to a group.
+TABLES = (
+    ("Inventaire", "import_report", "Rapport d'import"),
+    ("Candidats", "selection_log", "Sélection : gains par étape"),
 )
+TITLE = "Ingeville — friches et tiers-lieux"
 
 
 def log(message):
@@ -62,7 +94,7 @@ def import_plugin(out: Path):
 
 
 def generate_territory(data_dir: Path):
-    log(f"1/4 generating the Ingeville demo territory into {data_dir}")
+    log(f"1/6 generating the Ingeville demo territory into {data_dir}")
     subprocess.run([sys.executable, str(ROOT / "demo" / "generate_ingeville.py"), "--out", str(data_dir)], check=True)
 
 
@@ -70,7 +102,7 @@ def copy_territory(data_dir: Path, gpkg: Path):
     from osgeo import gdal, ogr
 
     gdal.UseExceptions()
-    log(f"2/4 copying the territory layers into {gpkg}")
+    log(f"2/6 copying the territory layers into {gpkg}")
     source = ogr.Open(str(data_dir / "ingeville.gpkg"))
     names = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
     source = None
@@ -84,25 +116,32 @@ def copy_territory(data_dir: Path, gpkg: Path):
     return names
 
 
-def import_inventory(data_dir: Path, gpkg: Path):
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
-
-    log("3/4 importing the CNIG friches file with friches:import_inventory")
-    csv = data_dir / "friches_ingeville.csv"
-    layer = QgsVectorLayer(str(csv), "friches_ingeville", "ogr")
-    if not layer.isValid():
-        raise SystemExit(f"cannot read {csv}")
+def make_feedback(quiet_prefixes=()):
+    from qgis.core import QgsProcessingFeedback
 
     class Feedback(QgsProcessingFeedback):
         def pushInfo(self, info):
-            log("   " + info)
+            if info and not info.startswith(quiet_prefixes):
+                log("   " + info)
 
         def pushWarning(self, warning):
             log("   warning: " + warning)
 
         def reportError(self, error, fatalError=False):  # noqa: N803
             log("   error: " + error)
+
+    return Feedback()
+
+
+def import_inventory(data_dir: Path, gpkg: Path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
+
+    log("3/6 importing the CNIG friches file with friches:import_inventory")
+    csv = data_dir / "friches_ingeville.csv"
+    layer = QgsVectorLayer(str(csv), "friches_ingeville", "ogr")
+    if not layer.isValid():
+        raise SystemExit(f"cannot read {csv}")
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -117,56 +156,107 @@ def import_inventory(data_dir: Path, gpkg: Path):
             "REPORT": f"ogr:dbname='{gpkg}' table=\"import_report\" (geom)",
         },
         context=context,
-        feedback=Feedback(),
+        feedback=make_feedback(),
     )
     return result
 
 
-def build_project(gpkg: Path, project_path: Path, territory_names):
-    from friches_tierslieux.processing.styles import apply_style
-    from qgis.core import QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+def full_analysis(out: Path, gpkg: Path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject
 
-    log(f"4/4 writing the styled project {project_path}")
+    log("4/6 running friches:full_analysis on the inventory (every result into the GeoPackage, atlas in PDF)")
+
+    def table(name):
+        return f"{gpkg}|layername={name}"
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(
+        "friches:full_analysis",
+        {
+            "INVENTORY": table("friches"),
+            "INVENTORY_POLYGONS": table("friches_emprises"),
+            "NETWORK": table("routes"),
+            "POPULATION": table("population_200m"),
+            "POPULATION_FIELD": "ind",
+            "GTFS": str(out / "gtfs_ingeville.zip"),
+            "ZONES": table("zone_urba"),
+            "PRESCRIPTIONS": [table("prescription_surf"), table("prescription_lin"), table("prescription_pct")],
+            "SCOT": table("perimetre_scot"),
+            "PLACES": table("tiers_lieux"),
+            "SERVICES": table("services"),
+            "TERRITORY": table("communes"),
+            "BACKGROUND": [table("cours_eau"), table("voie_ferree")],
+            "LANGUAGE": 1,
+            "TITLE": TITLE,
+            "OUTPUT_GPKG": str(gpkg),
+            "OUTPUT_PDF": str(out / "atlas_ingeville.pdf"),
+        },
+        context=context,
+        # the child algorithms' result dictionaries are long: the steps' own lines are enough
+        feedback=make_feedback(quiet_prefixes=("Results:",)),
+    )
+
+
+def build_project(gpkg: Path, project_path: Path):
+    from friches_tierslieux.processing.styles import apply_style
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFillSymbol, QgsProject, QgsVectorLayer
+
+    log(f"5/6 writing the styled project {project_path}")
     project = QgsProject.instance()
     project.clear()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
-    project.setTitle("Ingeville — Friches & Tiers-Lieux")
+    project.setTitle(TITLE)
     root = project.layerTreeRoot()
-    inventory = root.insertGroup(0, "Inventaire des friches")
-    territory = root.addGroup("Territoire")
-    planning = root.addGroup("Urbanisme (PLU, SCOT)")
     invalid = []
-
-    def add(group: QgsLayerTreeGroup, table: str, title: str, style: str):
-        layer = QgsVectorLayer(f"{gpkg}|layername={table}", title, "ogr")
-        if not layer.isValid():
-            invalid.append(table)
-            return None
-        apply_style(layer, style)
-        project.addMapLayer(layer, False)
-        group.insertLayer(0, layer)
-        return layer
-
-    for table, style in TERRITORY_LAYERS:
-        if table in territory_names:
-            add(territory, table, table, style)
-    for table, style in PLANNING_LAYERS:
-        if table in territory_names:
-            add(planning, table, table, style)
-    planning.setItemVisibilityChecked(False)
-    planning.setExpanded(False)
-    add(inventory, "friches_emprises", "Emprises des friches", "friches_emprises")
-    add(inventory, "friches", "Friches", "friches")
-    report = QgsVectorLayer(f"{gpkg}|layername=import_report", "Rapport d'import", "ogr")
-    if report.isValid():
-        project.addMapLayer(report, False)
-        inventory.addLayer(report)
+    tables = set(layer_names(gpkg))
+    groups = {}
+    for group_name, group_visible, layers in PROJECT_GROUPS:
+        group = root.addGroup(group_name)
+        groups[group_name] = group
+        for table, title, style, visible in layers:
+            if table not in tables:
+                continue
+            layer = QgsVectorLayer(f"{gpkg}|layername={table}", title, "ogr")
+            if not layer.isValid():
+                invalid.append(table)
+                continue
+            if style:
+                apply_style(layer, style)
+            else:  # the covered area: a light green wash
+                layer.renderer().setSymbol(QgsFillSymbol.createSimple(
+                    {"color": "116,196,118,50", "outline_color": "#238b45", "outline_width": "0.4"}))
+            project.addMapLayer(layer, False)
+            node = group.addLayer(layer)
+            node.setItemVisibilityChecked(visible)
+            if not visible:
+                node.setExpanded(False)
+        group.setItemVisibilityChecked(group_visible)
+        group.setExpanded(group_visible)
+    for group_name, table, title in TABLES:
+        if table in tables:
+            layer = QgsVectorLayer(f"{gpkg}|layername={table}", title, "ogr")
+            if layer.isValid():
+                project.addMapLayer(layer, False)
+                groups[group_name].addLayer(layer)
+            else:
+                invalid.append(table)
     project.writeEntryBool("Paths", "/Absolute", False)
     if not project.write(str(project_path)):
         raise SystemExit(f"cannot write {project_path}: {project.error()}")
     if invalid:
         raise SystemExit(f"invalid layers in the project: {invalid}")
     return project
+
+
+def layer_names(gpkg: Path):
+    from osgeo import ogr
+
+    source = ogr.Open(str(gpkg))
+    names = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
+    source = None
+    return names
 
 
 def render_overview(project, png: Path):
@@ -191,9 +281,28 @@ def render_overview(project, png: Path):
     job.renderedImage().save(str(png))
 
 
+def render_atlas_page(pdf: Path, png: Path, dpi=150):
+    """Page 1 of the atlas as a small PNG (pdftoppm, then 256 colours when Pillow is there)."""
+    if not shutil.which("pdftoppm"):
+        log("   pdftoppm is missing (poppler-utils): no picture of the atlas")
+        return None
+    prefix = png.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(prefix)],
+                   check=True)
+    try:
+        from PIL import Image
+    except ImportError:
+        return png
+    with Image.open(png) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    small.save(png, optimize=True)
+    return png
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "out"))
+    parser.add_argument("--docs", action="store_true", help="also copy page 1 of the atlas to docs/atlas_page1.png")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -216,13 +325,23 @@ def main(argv=None):
     data_dir = out / "data"
     generate_territory(data_dir)
     gpkg = out / "ingeville.gpkg"
-    names = copy_territory(data_dir, gpkg)
+    copy_territory(data_dir, gpkg)
     result = import_inventory(data_dir, gpkg)
     log(f"   inventory: {result.get('IMPORTED')} friches imported, {result.get('REJECTED')} rejected, "
         f"{result.get('WARNINGS')} warnings")
-    project = build_project(gpkg, out / "ingeville.qgz", names)
+    analysis = full_analysis(out, gpkg)
+    if analysis.get("SKIPPED"):
+        log(f"   steps skipped: {analysis['SKIPPED']}")
+    project = build_project(gpkg, out / "ingeville.qgz")
+    log("6/6 rendering the overview and page 1 of the atlas")
     render_overview(project, out / "ingeville_overview.png")
-    log(f"done in {time.time() - started:.1f} s: {gpkg}, {out / 'ingeville.qgz'}, {out / 'ingeville_overview.png'}")
+    picture = render_atlas_page(out / "atlas_ingeville.pdf", out / "atlas_page1.png")
+    if picture and args.docs:
+        (ROOT / "docs").mkdir(exist_ok=True)
+        shutil.copy2(picture, ROOT / "docs" / "atlas_page1.png")
+        log(f"   README picture: {ROOT / 'docs' / 'atlas_page1.png'}")
+    log(f"done in {time.time() - started:.1f} s: {gpkg}, {out / 'ingeville.qgz'}, "
+        f"{out / 'atlas_ingeville.pdf'} ({analysis.get('PAGES')} pages), {out / 'ingeville_overview.png'}")
     plugin.unload()
     project.clear()
     app.exitQgis()

@@ -1,8 +1,11 @@
-"""`make demo`'s runner, end to end in a temporary folder: territory, inventory, styled project.
+"""`make demo`'s runner, end to end in a temporary folder: territory, inventory, full analysis, atlas, styled
+project.
 
 Runs in a subprocess (its own QgsApplication), as `make demo` does.
 """
 
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,9 +14,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _count(gpkg, table):
+GROUPS = ["Candidats", "Accessibilité", "Transports", "Urbanisme", "Inventaire", "Territoire"]
+
+
+def _count(gpkg, table, where="1"):
     with sqlite3.connect(gpkg) as db:
-        return db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        return db.execute(f'SELECT COUNT(*) FROM "{table}" WHERE {where}').fetchone()[0]
+
+
+def _pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
 def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
@@ -39,6 +50,42 @@ def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
     assert friches.renderer().type() == "categorizedSymbol"
     assert friches.featureCount() == csv_rows
     assert (out / "ingeville_overview.png").stat().st_size > 50_000
+
+    # the full analysis: every step's result in the GeoPackage, styled and grouped in the project
+    for table in ("sites_scored", "selection", "catchment_walk", "coverage_gaps", "stops", "ptal_grid",
+                  "zoning_sites", "zones"):
+        assert _count(gpkg, table) > 0, table
+    assert _count(gpkg, "sites_scored") == csv_rows
+    candidates = _count(gpkg, "sites_scored", "candidate_coworking OR candidate_fablab OR candidate_mediation")
+    assert candidates > 0
+    root = project.layerTreeRoot()
+    assert [group.name() for group in root.children()] == GROUPS
+    for group in root.children():
+        assert group.findLayers(), group.name()
+    styles = {
+        "Accessible à pied (5, 10, 15 min)": "graduatedSymbol",
+        "Arrêts (départs par heure)": "graduatedSymbol",
+        "Desserte TC (PTAL, carreaux 100 m)": "categorizedSymbol",
+        "Zonage du PLU (familles CNIG)": "categorizedSymbol",
+    }
+    for name, renderer in styles.items():
+        assert project.mapLayersByName(name)[0].renderer().type() == renderer, name
+
+    # the atlas: one page per candidate site, page 1 as a small picture
+    assert _pdf_pages(out / "atlas_ingeville.pdf") == candidates
+    assert 50_000 < (out / "atlas_page1.png").stat().st_size < 500_000
+
+    # relative paths: the project and its GeoPackage moved elsewhere still open with every layer valid
+    moved = tmp_dir / "moved"
+    moved.mkdir()
+    shutil.copy2(out / "ingeville.qgz", moved)
+    shutil.copy2(gpkg, moved)
+    elsewhere = QgsProject()
+    assert elsewhere.read(str(moved / "ingeville.qgz"))
+    assert len(elsewhere.mapLayers()) == len(layers)
+    assert all(layer.isValid() for layer in elsewhere.mapLayers().values())
+    elsewhere.clear()
+    project.clear()
 
     # A second run keeps the inventory (merge, nothing added or lost) and the edits made in between.
     from qgis.core import QgsVectorLayer
