@@ -11,7 +11,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="53"/>
-        <location filename="../processing/full_analysis.py" line="162"/>
+        <location filename="../processing/full_analysis.py" line="179"/>
         <location filename="../ui/inventory_dock.py" line="138"/>
         <location filename="../ui/inventory_dock.py" line="791"/>
         <source>Friches inventory</source>
@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="57"/>
-        <location filename="../processing/full_analysis.py" line="421"/>
+        <location filename="../processing/full_analysis.py" line="438"/>
         <location filename="../processing/score_candidates.py" line="93"/>
         <location filename="../processing/select_sites.py" line="93"/>
         <location filename="../ui/candidates_dock.py" line="115"/>
@@ -81,7 +81,7 @@
     <message>
         <location filename="../processing/catchment.py" line="51"/>
         <location filename="../processing/coverage_gaps.py" line="54"/>
-        <location filename="../processing/full_analysis.py" line="330"/>
+        <location filename="../processing/full_analysis.py" line="347"/>
         <source>Catchment</source>
         <translation>Zone de chalandise</translation>
     </message>
@@ -132,65 +132,65 @@
         <translation>Sert à nommer les sites dans les avertissements ; par défaut site_nom, nom ou name s'ils existent.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="95"/>
+        <location filename="../processing/catchment.py" line="96"/>
         <source>Travel times (minutes, comma-separated)</source>
         <translation>Temps de parcours (minutes, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="96"/>
+        <location filename="../processing/catchment.py" line="98"/>
         <source>One polygon per site and time; all times come from one search per site.</source>
         <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="100"/>
+        <location filename="../processing/catchment.py" line="103"/>
         <source>Sites with population reached</source>
         <translation>Sites avec la population atteinte</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="101"/>
+        <location filename="../processing/catchment.py" line="105"/>
         <source>Sites not connected to the network</source>
         <translation>Sites non raccordés au réseau</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="113"/>
+        <location filename="../processing/catchment.py" line="117"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="125"/>
+        <location filename="../processing/catchment.py" line="129"/>
         <source>Reading the road network…</source>
         <translation>Lecture du réseau routier…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="135"/>
+        <location filename="../processing/catchment.py" line="139"/>
         <source>No site identifier field: the feature ids are used as site_id.</source>
         <translation>Pas de champ identifiant de site : les identifiants des entités servent de site_id.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="137"/>
+        <location filename="../processing/catchment.py" line="141"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <location filename="../ui/friche_form.py" line="705"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="138"/>
+        <location filename="../processing/catchment.py" line="142"/>
         <source>{tied} of {total} sites tied to the network.</source>
         <translation>{tied} sites sur {total} raccordés au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="143"/>
+        <location filename="../processing/catchment.py" line="147"/>
         <source>Searching the network and drawing the catchments…</source>
         <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="157"/>
+        <location filename="../processing/catchment.py" line="161"/>
         <source>Counting the population…</source>
         <translation>Comptage de la population…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="179"/>
-        <location filename="../processing/catchment.py" line="99"/>
+        <location filename="../processing/catchment.py" line="182"/>
+        <location filename="../processing/catchment.py" line="101"/>
         <source>Catchments</source>
         <translation>Zones de chalandise</translation>
     </message>
@@ -288,14 +288,15 @@
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="204"/>
+        <location filename="../processing/coverage_gaps.py" line="206"/>
         <source>{covered} of {total} people ({pct} %) live within {minutes} min {mode} of an existing place; {uncovered} do not.</source>
         <translation>{covered} personnes sur {total} ({pct} %) habitent à moins de {minutes} min {mode} d'un lieu existant ; {uncovered} non.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="210"/>
+        <location filename="../processing/coverage_gaps.py" line="213"/>
         <location filename="../processing/coverage_gaps.py" line="99"/>
-        <location filename="../processing/full_analysis.py" line="383"/>
+        <location filename="../processing/full_analysis.py" line="73"/>
+        <location filename="../processing/full_analysis.py" line="400"/>
         <source>Coverage gaps</source>
         <translation>Zones non couvertes</translation>
     </message>
@@ -306,7 +307,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="183"/>
-        <location filename="../processing/full_analysis.py" line="117"/>
+        <location filename="../processing/full_analysis.py" line="134"/>
         <source>Map products</source>
         <translation>Produits cartographiques</translation>
     </message>
@@ -322,6 +323,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="211"/>
+        <location filename="../processing/full_analysis.py" line="70"/>
         <location filename="../processing/score_candidates.py" line="197"/>
         <source>Scored sites</source>
         <translation>Sites notés</translation>
@@ -363,7 +365,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="244"/>
-        <location filename="../processing/full_analysis.py" line="229"/>
+        <location filename="../processing/full_analysis.py" line="246"/>
         <source>Largest number of pages (0 = no limit)</source>
         <translation>Nombre maximal de pages (0 = sans limite)</translation>
     </message>
@@ -384,6 +386,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="255"/>
+        <location filename="../processing/full_analysis.py" line="74"/>
         <source>Transit stops</source>
         <translation>Arrêts de transport en commun</translation>
     </message>
@@ -394,6 +397,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="258"/>
+        <location filename="../processing/full_analysis.py" line="77"/>
         <location filename="../processing/load_gpu.py" line="96"/>
         <location filename="../processing/zoning_overlay.py" line="190"/>
         <source>Zoning</source>
@@ -426,13 +430,13 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="275"/>
-        <location filename="../processing/full_analysis.py" line="224"/>
+        <location filename="../processing/full_analysis.py" line="241"/>
         <source>Language of the sheets</source>
         <translation>Langue des fiches</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="276"/>
-        <location filename="../processing/full_analysis.py" line="225"/>
+        <location filename="../processing/full_analysis.py" line="242"/>
         <source>Language of QGIS</source>
         <translation>Langue de QGIS</translation>
     </message>
@@ -443,7 +447,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="280"/>
-        <location filename="../processing/full_analysis.py" line="227"/>
+        <location filename="../processing/full_analysis.py" line="244"/>
         <source>Title in the page header</source>
         <translation>Titre de l'en-tête de page</translation>
     </message>
@@ -474,7 +478,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="295"/>
-        <location filename="../processing/full_analysis.py" line="238"/>
+        <location filename="../processing/full_analysis.py" line="255"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -577,7 +581,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py" line="480"/>
-        <location filename="../processing/full_analysis.py" line="319"/>
+        <location filename="../processing/full_analysis.py" line="336"/>
         <source>No site matches the expression {expression}.</source>
         <translation>Aucun site ne correspond à l'expression {expression}.</translation>
     </message>
@@ -659,208 +663,230 @@
         <translation>L'export de {path} a échoué.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="114"/>
+        <location filename="../processing/full_analysis.py" line="71"/>
+        <location filename="../processing/select_sites.py" line="179"/>
+        <source>Selected sites</source>
+        <translation>Sites sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py" line="72"/>
+        <source>Walking catchments</source>
+        <translation>Zones de chalandise à pied</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py" line="75"/>
+        <source>PTAL grid</source>
+        <translation>Grille PTAL</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py" line="76"/>
+        <location filename="../processing/zoning_overlay.py" line="284"/>
+        <source>Sites with zoning</source>
+        <translation>Sites avec leur zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py" line="131"/>
         <source>Full analysis: from the inventory to the atlas</source>
         <translation>Analyse complète : de l'inventaire à l'atlas</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="123"/>
+        <location filename="../processing/full_analysis.py" line="140"/>
         <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
         <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="130"/>
+        <location filename="../processing/full_analysis.py" line="147"/>
         <source>&lt;p&gt;Runs the whole analysis in one go, with the default settings of each step, and writes every result into one GeoPackage and the site sheets into one PDF. The steps, as the log numbers them:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import inventory (skipped when the inventory is already imported: it has site_id);&lt;/li&gt;&lt;li&gt;Catchment on foot (5, 10, 15 min) with the population reached;&lt;/li&gt;&lt;li&gt;Transit service per stop (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Transit coverage: PTAL and ÖV class of the sites and of a grid (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Zoning overlay (skipped without PLU zones);&lt;/li&gt;&lt;li&gt;Coverage gaps around the existing tiers-lieux (skipped without places or population);&lt;/li&gt;&lt;li&gt;Score candidates;&lt;/li&gt;&lt;li&gt;Select sites: the candidates that together reach the most people not served (skipped without population);&lt;/li&gt;&lt;li&gt;Styles of the results when they load in QGIS;&lt;/li&gt;&lt;li&gt;Export the site sheets atlas: the candidate sites, best first, each saying whether it was selected.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A missing optional input skips its step with a line in the log, never an error. Tables of the GeoPackage: friches, friches_emprises and import_report (when imported), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. A table of the same name is replaced, other tables are kept. Each step is also an algorithm of its own, to rerun with other settings.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Lance toute l'analyse en une fois, avec les paramètres par défaut de chaque étape, et écrit tous les résultats dans un seul GeoPackage et les fiches sites dans un seul PDF. Les étapes, telles que le journal les numérote :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import de l'inventaire (sauf s'il est déjà importé : il a un site_id) ;&lt;/li&gt;&lt;li&gt;Zone de chalandise à pied (5, 10, 15 min) avec la population atteinte ;&lt;/li&gt;&lt;li&gt;Offre de transport par arrêt (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Desserte en transports en commun : PTAL et classe ÖV des sites et d'une grille (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Croisement avec le zonage (nécessite les zones du PLU) ;&lt;/li&gt;&lt;li&gt;Zones non couvertes autour des tiers-lieux existants (nécessite les lieux et la population) ;&lt;/li&gt;&lt;li&gt;Notation des sites candidats ;&lt;/li&gt;&lt;li&gt;Sélection des sites : les candidats qui, ensemble, atteignent le plus d'habitants non desservis (nécessite la population) ;&lt;/li&gt;&lt;li&gt;Styles des résultats lorsqu'ils sont chargés dans QGIS ;&lt;/li&gt;&lt;li&gt;Export de l'atlas des fiches sites : les sites candidats, les meilleurs d'abord, chacun indiquant s'il a été sélectionné.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Une donnée facultative manquante fait sauter son étape avec une ligne dans le journal, jamais une erreur. Tables du GeoPackage : friches, friches_emprises et import_report (en cas d'import), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. Une table du même nom est remplacée, les autres tables sont conservées. Chaque étape est aussi un algorithme à part entière, à relancer avec d'autres paramètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="162"/>
+        <location filename="../processing/full_analysis.py" line="179"/>
         <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
         <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="165"/>
+        <location filename="../processing/full_analysis.py" line="182"/>
         <source>Site footprints of an imported inventory</source>
         <translation>Emprises des sites d'un inventaire importé</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="166"/>
+        <location filename="../processing/full_analysis.py" line="183"/>
         <source>The friches_emprises layer, for an inventory already imported (drawn in the atlas).</source>
         <translation>La couche friches_emprises, pour un inventaire déjà importé (dessinée dans l'atlas).</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="168"/>
+        <location filename="../processing/full_analysis.py" line="185"/>
         <source>Sites to analyse (expression)</source>
         <translation>Sites à analyser (expression)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="170"/>
+        <location filename="../processing/full_analysis.py" line="187"/>
         <source>Empty: every site. E.g. "comm_insee" = '45999' for one commune.</source>
         <translation>Vide : tous les sites. Par ex. "comm_insee" = '45999' pour une seule commune.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="173"/>
-        <location filename="../processing/network_io.py" line="62"/>
+        <location filename="../processing/full_analysis.py" line="190"/>
+        <location filename="../processing/network_io.py" line="61"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="173"/>
+        <location filename="../processing/full_analysis.py" line="190"/>
         <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
         <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="176"/>
-        <location filename="../processing/network_io.py" line="145"/>
+        <location filename="../processing/full_analysis.py" line="193"/>
+        <location filename="../processing/network_io.py" line="152"/>
         <location filename="../processing/select_sites.py" line="161"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="176"/>
+        <location filename="../processing/full_analysis.py" line="193"/>
         <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
         <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="180"/>
-        <location filename="../processing/network_io.py" line="152"/>
+        <location filename="../processing/full_analysis.py" line="197"/>
+        <location filename="../processing/network_io.py" line="159"/>
         <location filename="../processing/select_sites.py" line="164"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="184"/>
+        <location filename="../processing/full_analysis.py" line="201"/>
         <source>Walking times (minutes, comma-separated)</source>
         <translation>Temps de marche (minutes, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="186"/>
+        <location filename="../processing/full_analysis.py" line="203"/>
         <source>Catchment bands; the longest is used for the coverage gaps and the selection.</source>
         <translation>Tranches des zones de chalandise ; la plus longue sert aux zones non couvertes et à la sélection.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="188"/>
+        <location filename="../processing/full_analysis.py" line="205"/>
         <location filename="../processing/transit_service.py" line="260"/>
         <source>GTFS feed (zip)</source>
         <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="190"/>
+        <location filename="../processing/full_analysis.py" line="207"/>
         <source>Public transport timetable: stops, PTAL and ÖV classes (steps skipped without it).</source>
         <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="192"/>
+        <location filename="../processing/full_analysis.py" line="209"/>
         <source>Service date (YYYY-MM-DD)</source>
         <translation>Date de service (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="193"/>
+        <location filename="../processing/full_analysis.py" line="210"/>
         <source>Empty: a representative weekday of the feed.</source>
         <translation>Vide : un jour de semaine représentatif du flux.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="196"/>
+        <location filename="../processing/full_analysis.py" line="213"/>
         <source>PLU zones (zone_urba)</source>
         <translation>Zones du PLU (zone_urba)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="196"/>
+        <location filename="../processing/full_analysis.py" line="213"/>
         <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="198"/>
+        <location filename="../processing/full_analysis.py" line="215"/>
         <source>PLU prescriptions</source>
         <translation>Prescriptions du PLU</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="199"/>
+        <location filename="../processing/full_analysis.py" line="216"/>
         <source>CNIG prescription_surf / _lin / _pct layers.</source>
         <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="201"/>
+        <location filename="../processing/full_analysis.py" line="218"/>
         <location filename="../processing/zoning_overlay.py" line="263"/>
         <source>SCOT perimeter</source>
         <translation>Périmètre du SCoT</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="201"/>
+        <location filename="../processing/full_analysis.py" line="218"/>
         <source>The SCOT covering the sites.</source>
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="202"/>
+        <location filename="../processing/full_analysis.py" line="219"/>
         <location filename="../processing/score_candidates.py" line="167"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="202"/>
+        <location filename="../processing/full_analysis.py" line="219"/>
         <source>Existing third places: coverage gaps, distance to the nearest place of the same kind, selection.</source>
         <translation>Tiers-lieux existants : zones non couvertes, distance au lieu le plus proche du même type, sélection.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="204"/>
+        <location filename="../processing/full_analysis.py" line="221"/>
         <location filename="../processing/score_candidates.py" line="175"/>
         <source>Services and facilities</source>
         <translation>Services et équipements</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="204"/>
+        <location filename="../processing/full_analysis.py" line="221"/>
         <source>France Services, libraries, town halls, schools...: counted near each site by the scoring.</source>
         <translation>France Services, bibliothèques, mairies, écoles... : comptés autour de chaque site par la notation.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="206"/>
+        <location filename="../processing/full_analysis.py" line="223"/>
         <source>Territory (communes)</source>
         <translation>Territoire (communes)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="206"/>
+        <location filename="../processing/full_analysis.py" line="223"/>
         <source>Drawn in the atlas' locator map.</source>
         <translation>Dessiné dans la carte de situation de l'atlas.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="208"/>
+        <location filename="../processing/full_analysis.py" line="225"/>
         <source>Other background layers of the atlas</source>
         <translation>Autres couches de fond de l'atlas</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="210"/>
+        <location filename="../processing/full_analysis.py" line="227"/>
         <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
         <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="213"/>
+        <location filename="../processing/full_analysis.py" line="230"/>
         <location filename="../processing/score_candidates.py" line="189"/>
         <source>Scoring profile (JSON)</source>
         <translation>Profil de notation (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="215"/>
+        <location filename="../processing/full_analysis.py" line="232"/>
         <location filename="../processing/score_candidates.py" line="191"/>
         <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
         <translation>Une copie modifiée de resources/profiles/default.json ; si vide, le profil fourni avec l'extension.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="218"/>
+        <location filename="../processing/full_analysis.py" line="235"/>
         <source>Number of sites to select</source>
         <translation>Nombre de sites à sélectionner</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="220"/>
+        <location filename="../processing/full_analysis.py" line="237"/>
         <source>Select sites: the K candidates that together reach the most people not served.</source>
         <translation>Sélection des sites : les K candidats qui, ensemble, atteignent le plus d'habitants non desservis.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="233"/>
+        <location filename="../processing/full_analysis.py" line="250"/>
         <source>Results (GeoPackage)</source>
         <translation>Résultats (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="234"/>
+        <location filename="../processing/full_analysis.py" line="251"/>
         <location filename="../processing/import_inventory.py" line="198"/>
         <location filename="../processing/load_gpu.py" line="149"/>
         <location filename="../ui/inventory_dock.py" line="810"/>
@@ -868,259 +894,259 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="235"/>
+        <location filename="../processing/full_analysis.py" line="252"/>
         <source>Every step's output as a table; tables of the same name are replaced.</source>
         <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="237"/>
+        <location filename="../processing/full_analysis.py" line="254"/>
         <source>Site sheets atlas (PDF)</source>
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="242"/>
+        <location filename="../processing/full_analysis.py" line="259"/>
         <source>Atlas pages</source>
         <translation>Pages de l'atlas</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="243"/>
+        <location filename="../processing/full_analysis.py" line="260"/>
         <source>Steps skipped</source>
         <translation>Étapes ignorées</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="286"/>
+        <location filename="../processing/full_analysis.py" line="303"/>
         <source>Walking times must be numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de marche doivent être des nombres de minutes séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="291"/>
+        <location filename="../processing/full_analysis.py" line="308"/>
         <location filename="../processing/import_inventory.py" line="108"/>
         <location filename="../processing/score_candidates.py" line="256"/>
         <source>inventory</source>
         <translation>inventaire</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="297"/>
+        <location filename="../processing/full_analysis.py" line="314"/>
         <source>The inventory is already imported (site_id): import skipped.</source>
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="304"/>
+        <location filename="../processing/full_analysis.py" line="321"/>
         <source>Import inventory</source>
         <translation>Import de l'inventaire</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="306"/>
+        <location filename="../processing/full_analysis.py" line="323"/>
         <source>{n} sites imported, {r} rows rejected (see the import_report table).</source>
         <translation>{n} sites importés, {r} lignes rejetées (voir la table import_report).</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="314"/>
+        <location filename="../processing/full_analysis.py" line="331"/>
         <source>Sites to analyse</source>
         <translation>Sites à analyser</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="316"/>
+        <location filename="../processing/full_analysis.py" line="333"/>
         <source>{n} sites kept by the expression {expression}.</source>
         <translation>{n} sites retenus par l'expression {expression}.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="323"/>
+        <location filename="../processing/full_analysis.py" line="340"/>
         <source>walking catchments and population reached</source>
         <translation>zones de chalandise à pied et population atteinte</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="329"/>
+        <location filename="../processing/full_analysis.py" line="346"/>
         <source>No population grid: catchments without population.</source>
         <translation>Pas de grille de population : zones de chalandise sans population.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="338"/>
+        <location filename="../processing/full_analysis.py" line="355"/>
         <source>transit service per stop</source>
         <translation>offre de transport par arrêt</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="343"/>
+        <location filename="../processing/full_analysis.py" line="360"/>
         <source>Transit service</source>
         <translation>Offre de transport</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="345"/>
-        <location filename="../processing/full_analysis.py" line="355"/>
+        <location filename="../processing/full_analysis.py" line="362"/>
+        <location filename="../processing/full_analysis.py" line="372"/>
         <source>transit coverage (PTAL, ÖV classes)</source>
         <translation>desserte en transports en commun (PTAL, classes ÖV)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="350"/>
+        <location filename="../processing/full_analysis.py" line="367"/>
         <location filename="../processing/transit_coverage.py" line="102"/>
         <location filename="../processing/transit_service.py" line="62"/>
         <source>Transit coverage</source>
         <translation>Desserte en transports en commun</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="354"/>
+        <location filename="../processing/full_analysis.py" line="371"/>
         <source>no GTFS feed: transit service skipped.</source>
         <translation>pas de flux GTFS : offre de transport ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="356"/>
+        <location filename="../processing/full_analysis.py" line="373"/>
         <source>no GTFS feed: transit coverage skipped.</source>
         <translation>pas de flux GTFS : desserte en transports en commun ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="360"/>
+        <location filename="../processing/full_analysis.py" line="377"/>
         <location filename="../processing/score_candidates.py" line="276"/>
         <source>zoning overlay</source>
         <translation>croisement avec le zonage</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="368"/>
+        <location filename="../processing/full_analysis.py" line="385"/>
         <source>Zoning overlay</source>
         <translation>Croisement avec le zonage</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="372"/>
+        <location filename="../processing/full_analysis.py" line="389"/>
         <source>no PLU zones: zoning overlay skipped.</source>
         <translation>pas de zones de PLU : croisement avec le zonage ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="376"/>
+        <location filename="../processing/full_analysis.py" line="393"/>
         <source>coverage gaps around the existing tiers-lieux</source>
         <translation>zones non couvertes autour des tiers-lieux existants</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="387"/>
+        <location filename="../processing/full_analysis.py" line="404"/>
         <source>{pct} % of the population lives within {minutes} min of an existing place.</source>
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="390"/>
+        <location filename="../processing/full_analysis.py" line="407"/>
         <source>no existing tiers-lieux or no population grid: coverage gaps skipped.</source>
         <translation>pas de tiers-lieux existants ou pas de grille de population : zones non couvertes ignorées.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="394"/>
+        <location filename="../processing/full_analysis.py" line="411"/>
         <source>scores per use (coworking, fablab, digital inclusion)</source>
         <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="402"/>
+        <location filename="../processing/full_analysis.py" line="419"/>
         <source>Score candidates</source>
         <translation>Notation des candidats</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="404"/>
+        <location filename="../processing/full_analysis.py" line="421"/>
         <source>Candidates: {c} coworking, {f} fablab, {m} digital inclusion.</source>
         <translation>Candidats : {c} coworking, {f} fablab, {m} médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="407"/>
+        <location filename="../processing/full_analysis.py" line="424"/>
         <source>the algorithm friches:score_candidates is not available: scoring skipped.</source>
         <translation>l'algorithme friches:score_candidates n'est pas disponible : notation ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="410"/>
+        <location filename="../processing/full_analysis.py" line="427"/>
         <source>selection of the sites that reach the most people not served</source>
         <translation>sélection des sites qui atteignent le plus d'habitants non desservis</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="413"/>
+        <location filename="../processing/full_analysis.py" line="430"/>
         <source>no scores: selection skipped.</source>
         <translation>pas de scores : sélection ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="415"/>
+        <location filename="../processing/full_analysis.py" line="432"/>
         <source>no population grid: selection skipped.</source>
         <translation>pas de grille de population : sélection ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="417"/>
+        <location filename="../processing/full_analysis.py" line="434"/>
         <source>the algorithm friches:select_sites is not available: selection skipped.</source>
         <translation>l'algorithme friches:select_sites n'est pas disponible : sélection ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="423"/>
+        <location filename="../processing/full_analysis.py" line="440"/>
         <source>no candidate site: selection skipped.</source>
         <translation>aucun site candidat : sélection ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="431"/>
+        <location filename="../processing/full_analysis.py" line="448"/>
         <source>Select sites</source>
         <translation>Sélection des sites</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="438"/>
+        <location filename="../processing/full_analysis.py" line="455"/>
         <source>Selection on the sheets</source>
         <translation>Sélection reportée sur les fiches</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="439"/>
+        <location filename="../processing/full_analysis.py" line="456"/>
         <source>{n} sites selected, reaching {pop} people not served before.</source>
         <translation>{n} sites sélectionnés, atteignant {pop} habitants jusque-là non desservis.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="443"/>
+        <location filename="../processing/full_analysis.py" line="460"/>
         <source>styles of the results</source>
         <translation>styles des résultats</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="448"/>
+        <location filename="../processing/full_analysis.py" line="465"/>
         <source>site sheets atlas</source>
         <translation>atlas des fiches sites</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="450"/>
+        <location filename="../processing/full_analysis.py" line="467"/>
         <source>no PDF file asked: atlas skipped.</source>
         <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="464"/>
+        <location filename="../processing/full_analysis.py" line="481"/>
         <source>Export atlas</source>
         <translation>Export de l'atlas</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="471"/>
+        <location filename="../processing/full_analysis.py" line="488"/>
         <source>Full analysis done: {gpkg}{pdf}.</source>
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="472"/>
+        <location filename="../processing/full_analysis.py" line="489"/>
         <source>, atlas of {n} pages: {path}</source>
         <translation>, atlas de {n} pages : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="478"/>
-        <location filename="../processing/full_analysis.py" line="507"/>
+        <location filename="../processing/full_analysis.py" line="495"/>
+        <location filename="../processing/full_analysis.py" line="524"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="481"/>
+        <location filename="../processing/full_analysis.py" line="498"/>
         <source>Step {k}/{n}: {text}</source>
         <translation>Étape {k}/{n} : {text}</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="487"/>
+        <location filename="../processing/full_analysis.py" line="504"/>
         <source>Skipped: {reason}</source>
         <translation>Ignorée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="488"/>
+        <location filename="../processing/full_analysis.py" line="505"/>
         <source>step {k}: {reason}</source>
         <translation>étape {k} : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="497"/>
+        <location filename="../processing/full_analysis.py" line="514"/>
         <source>The algorithm {alg} is missing.</source>
         <translation>L'algorithme {alg} est introuvable.</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="508"/>
+        <location filename="../processing/full_analysis.py" line="525"/>
         <source>{step} failed: {error}</source>
         <translation>Échec de l'étape « {step} » : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/full_analysis.py" line="526"/>
+        <location filename="../processing/full_analysis.py" line="543"/>
         <source>Run from the QGIS window, the results load in the project with the plugin's styles.</source>
         <translation>Lancés depuis la fenêtre de QGIS, les résultats sont chargés dans le projet avec les styles de l'extension.</translation>
     </message>
@@ -1982,52 +2008,52 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="57"/>
+        <location filename="../processing/network_io.py" line="56"/>
         <source>on foot</source>
         <translation>à pied</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="57"/>
+        <location filename="../processing/network_io.py" line="56"/>
         <source>by bike</source>
         <translation>à vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="57"/>
+        <location filename="../processing/network_io.py" line="56"/>
         <source>by car</source>
         <translation>en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="63"/>
+        <location filename="../processing/network_io.py" line="62"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="71"/>
+        <location filename="../processing/network_io.py" line="70"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="73"/>
+        <location filename="../processing/network_io.py" line="72"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="74"/>
+        <location filename="../processing/network_io.py" line="73"/>
         <source>OpenStreetMap (highway, oneway, maxspeed)</source>
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="75"/>
+        <location filename="../processing/network_io.py" line="74"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="76"/>
+        <location filename="../processing/network_io.py" line="75"/>
         <source>Generic (every line, both ways, one speed)</source>
         <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="80"/>
+        <location filename="../processing/network_io.py" line="79"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
     </message>
@@ -2054,167 +2080,172 @@
         <translation>Voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="86"/>
+        <location filename="../processing/network_io.py" line="87"/>
         <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
         <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="94"/>
+        <location filename="../processing/network_io.py" line="95"/>
         <source>Speed (km/h), replaces the default speeds</source>
         <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="97"/>
+        <location filename="../processing/network_io.py" line="98"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="100"/>
+        <location filename="../processing/network_io.py" line="101"/>
         <source>Speed field (km/h), generic schema</source>
         <translation>Champ de vitesse (km/h), schéma générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="103"/>
+        <location filename="../processing/network_io.py" line="104"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="107"/>
+        <location filename="../processing/network_io.py" line="110"/>
         <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
         <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="110"/>
+        <location filename="../processing/network_io.py" line="113"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="118"/>
+        <location filename="../processing/network_io.py" line="121"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="121"/>
+        <location filename="../processing/network_io.py" line="124"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="125"/>
+        <location filename="../processing/network_io.py" line="130"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="128"/>
+        <location filename="../processing/network_io.py" line="133"/>
         <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
         <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="135"/>
+        <location filename="../processing/network_io.py" line="141"/>
         <source>Fill small holes (blocks surrounded by reached roads)</source>
         <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="136"/>
+        <location filename="../processing/network_io.py" line="143"/>
         <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
         <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="146"/>
+        <location filename="../processing/network_io.py" line="153"/>
         <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
         <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="155"/>
+        <location filename="../processing/network_io.py" line="162"/>
         <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
         <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="204"/>
+        <location filename="../processing/network_io.py" line="212"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="316"/>
+        <location filename="../processing/network_io.py" line="324"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="335"/>
+        <location filename="../processing/network_io.py" line="343"/>
         <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="337"/>
+        <location filename="../processing/network_io.py" line="345"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="354"/>
+        <location filename="../processing/network_io.py" line="362"/>
         <source>connected ({distance} m from the road)</source>
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="357"/>
+        <location filename="../processing/network_io.py" line="365"/>
         <source>not connected: no road usable in this mode</source>
         <translation>non raccordé : aucune route praticable dans ce mode</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="358"/>
+        <location filename="../processing/network_io.py" line="366"/>
         <source>not connected: {distance} m from the nearest road</source>
         <translation>non raccordé : à {distance} m de la route la plus proche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="360"/>
+        <location filename="../processing/network_io.py" line="368"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="366"/>
+        <location filename="../processing/network_io.py" line="374"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="367"/>
+        <location filename="../processing/network_io.py" line="375"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="368"/>
+        <location filename="../processing/network_io.py" line="376"/>
         <source>Unknown network schema '{schema}'.</source>
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="401"/>
+        <location filename="../processing/network_io.py" line="409"/>
         <source>speed {speed} km/h everywhere</source>
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="403"/>
+        <location filename="../processing/network_io.py" line="411"/>
         <source>speed {speed} km/h</source>
         <translation>vitesse de {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="404"/>
+        <location filename="../processing/network_io.py" line="412"/>
         <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
         <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="420"/>
+        <location filename="../processing/network_io.py" line="428"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="427"/>
+        <location filename="../processing/network_io.py" line="435"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="431"/>
+        <location filename="../processing/network_io.py" line="440"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="481"/>
+        <location filename="../processing/network_io.py" line="490"/>
+        <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="496"/>
         <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
         <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
     </message>
@@ -2672,11 +2703,6 @@
         <location filename="../processing/select_sites.py" line="177"/>
         <source>Same as the population target, as a share of the people no existing place reaches.</source>
         <translation>Comme la population cible, mais exprimée en part des habitants qu'aucun lieu existant n'atteint.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="179"/>
-        <source>Selected sites</source>
-        <translation>Sites sélectionnés</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py" line="181"/>
@@ -3422,11 +3448,6 @@
         <location filename="../processing/zoning_overlay.py" line="280"/>
         <source>Prescriptions and informations within this distance of a point site are listed.</source>
         <translation>Les prescriptions et informations situées à moins de cette distance d'un site ponctuel sont listées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="284"/>
-        <source>Sites with zoning</source>
-        <translation>Sites avec leur zonage</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py" line="285"/>

@@ -46,6 +46,7 @@ from ..compat import (
     SOURCE_POLYGON,
     SOURCE_VECTOR,
 )
+from ..translation import tr
 from .base import FrichesAlgorithm
 from .export_atlas import DEFAULT_FILTER
 from .styles import StylePostProcessor
@@ -61,6 +62,22 @@ TABLES = (
     ("ZONING_SITES", "zoning_sites", "zoning_sites", "Sites with zoning"),
     ("ZONES", "zones", "zoning_zones", "Zoning"),
 )
+
+
+def table_label(name: str) -> str:
+    """The translated display name of output ``name`` (literal tr() calls, so the catalogue has them)."""
+    return {
+        "SITES_SCORED": tr("Scored sites"),
+        "SELECTION": tr("Selected sites"),
+        "CATCHMENT": tr("Walking catchments"),
+        "COVERAGE_GAPS": tr("Coverage gaps"),
+        "STOPS": tr("Transit stops"),
+        "PTAL_GRID": tr("PTAL grid"),
+        "ZONING_SITES": tr("Sites with zoning"),
+        "ZONES": tr("Zoning"),
+    }[name]
+
+
 #: Fields of an inventory already imported by friches:import_inventory.
 IMPORTED_FIELDS = {"site_id", "surface_source"}
 CANDIDATE_FIELDS = ("candidate_coworking", "candidate_fablab", "candidate_mediation")
@@ -237,8 +254,8 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("Site sheets atlas (PDF)"),
                                                       self.tr("PDF files (*.pdf)"), optional=True, createByDefault=True)
         self.addParameter(param)
-        for name, _table, _style, label in TABLES:
-            self.addOutput(QgsProcessingOutputVectorLayer(name, self.tr(label)))
+        for name, _table, _style, _label in TABLES:
+            self.addOutput(QgsProcessingOutputVectorLayer(name, table_label(name)))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Atlas pages")))
         self.addOutput(QgsProcessingOutputString(self.SKIPPED, self.tr("Steps skipped")))
 
@@ -516,11 +533,11 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         """Ask QGIS to load the main results styled (desktop only; nothing to do in qgis_process)."""
         if context.project() is None:
             return
-        for name, table, style, label in TABLES:
+        for name, table, style, _label in TABLES:
             if not results.get(name):
                 continue
             uri = layer_uri(gpkg, table)
-            details = QgsProcessingContext.LayerDetails(self.tr(label), context.project(), name)
-            details.setPostProcessor(StylePostProcessor.create(style, self.tr(label)))
+            details = QgsProcessingContext.LayerDetails(table_label(name), context.project(), name)
+            details.setPostProcessor(StylePostProcessor.create(style, table_label(name)))
             context.addLayerToLoadOnCompletion(uri, details)
         self._info(self.tr("Run from the QGIS window, the results load in the project with the plugin's styles."))

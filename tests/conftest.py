@@ -49,7 +49,10 @@ def processing_context(qgis_app):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
-    return context
+    yield context
+    # QGIS 3.22 can crash at teardown when a context still holds temporary layers on a GeoPackage that
+    # the test also opened: release them first.
+    context.temporaryLayerStore().removeAllMapLayers()
 
 
 @pytest.fixture()
