@@ -60,7 +60,7 @@ demo: venv translations
 	$(PY) scripts/run_demo.py --out out
 
 benchmarks: venv
-	@for b in benchmarks/bench_*.py; do [ -e "$$b" ] && $(PY) "$$b" || true; done
+	@for b in benchmarks/bench_*.py; do echo ">>> $$b"; $(PY) "$$b" || exit 1; done
 
 package: sysdeps translations
 	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN) dist
