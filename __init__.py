@@ -5,7 +5,7 @@ only calls ``initProcessing()``.
 """
 
 
-def classFactory(iface):  # noqa: N802 (QGIS's name)
+def classFactory(iface):
     from .plugin import FrichesTiersLieuxPlugin
 
     return FrichesTiersLieuxPlugin(iface)

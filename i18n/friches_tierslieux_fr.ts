@@ -74,26 +74,26 @@
         <translation>Friches &amp; Tiers-Lieux a besoin de paquets Python manquants : {missing}. Installez-les avec : {command}</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="48"/>
+        <location filename="../processing/catchment.py" line="46"/>
         <source>Catchment (isochrones and population)</source>
         <translation>Zone de chalandise (isochrones et population)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="51"/>
-        <location filename="../processing/coverage_gaps.py" line="54"/>
+        <location filename="../processing/catchment.py" line="49"/>
+        <location filename="../processing/coverage_gaps.py" line="51"/>
         <location filename="../processing/full_analysis.py" line="347"/>
         <source>Catchment</source>
         <translation>Zone de chalandise</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="57"/>
+        <location filename="../processing/catchment.py" line="55"/>
         <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="60"/>
-        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 25 m on each side; holes narrower than 50 m (blocks surrounded by reached streets) are filled. &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque site, la zone accessible sur le réseau routier dans chaque temps de parcours, et la population qui y réside.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « non raccordé », sans jamais recevoir en silence un polygone vide). Une recherche en temps de parcours part du point où le site rejoint la route (un site surfacique part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps imparti, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 25 m de chaque côté ; les trous de moins de 50 m de large (îlots entourés de rues atteintes) sont comblés. &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps imparti&lt;/b&gt; : aucune surface n'est comptée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la population de chaque carreau de la grille de population, au prorata de sa surface située dans le polygone (par défaut la grille INSEE Filosofi à 200 m : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), dessinés du plus grand au plus petit ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
+        <location filename="../processing/catchment.py" line="58"/>
+        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py" line="79"/>
@@ -152,149 +152,149 @@
         <translation>Sites non raccordés au réseau</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="117"/>
+        <location filename="../processing/catchment.py" line="120"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="129"/>
+        <location filename="../processing/catchment.py" line="134"/>
         <source>Reading the road network…</source>
         <translation>Lecture du réseau routier…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="139"/>
+        <location filename="../processing/catchment.py" line="146"/>
         <source>No site identifier field: the feature ids are used as site_id.</source>
         <translation>Pas de champ identifiant de site : les identifiants des entités servent de site_id.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="141"/>
+        <location filename="../processing/catchment.py" line="148"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <location filename="../ui/friche_form.py" line="705"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="142"/>
+        <location filename="../processing/catchment.py" line="149"/>
         <source>{tied} of {total} sites tied to the network.</source>
         <translation>{tied} sites sur {total} raccordés au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="147"/>
+        <location filename="../processing/catchment.py" line="154"/>
         <source>Searching the network and drawing the catchments…</source>
         <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="161"/>
+        <location filename="../processing/catchment.py" line="168"/>
         <source>Counting the population…</source>
         <translation>Comptage de la population…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="182"/>
+        <location filename="../processing/catchment.py" line="189"/>
         <location filename="../processing/catchment.py" line="101"/>
         <source>Catchments</source>
         <translation>Zones de chalandise</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="51"/>
+        <location filename="../processing/coverage_gaps.py" line="48"/>
         <source>Coverage gaps (population out of reach)</source>
         <translation>Zones non couvertes (population hors de portée)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="60"/>
+        <location filename="../processing/coverage_gaps.py" line="57"/>
         <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
         <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="63"/>
+        <location filename="../processing/coverage_gaps.py" line="60"/>
         <source>&lt;p&gt;The areas and population that no existing place (tiers-lieux, France Services, libraries...) reaches within a travel time on the road network, and for each candidate site the population it would newly cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The catchments of the existing places are computed as in the Catchment algorithm (honest polygons: no point farther than 50 m from a road reached in time) and merged. The uncovered population of a grid cell is its population times the share of its area outside the merged catchments. Gap areas are the populated cells minus the covered area. A candidate's new coverage is the population of its own catchment outside the covered area: each candidate is compared with the existing places only, not with the other candidates.&lt;/p&gt;&lt;p&gt;Places or candidates too far from the network are reported by name and do not count.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="78"/>
+        <location filename="../processing/coverage_gaps.py" line="75"/>
         <source>Existing places</source>
         <translation>Lieux existants</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="80"/>
+        <location filename="../processing/coverage_gaps.py" line="77"/>
         <source>Places whose catchments count as covered (tiers-lieux, France Services...).</source>
         <translation>Lieux dont les zones de chalandise comptent comme couvertes (tiers-lieux, France Services...).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="83"/>
+        <location filename="../processing/coverage_gaps.py" line="80"/>
         <location filename="../processing/select_sites.py" line="125"/>
         <source>Candidate sites</source>
         <translation>Sites candidats</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="85"/>
+        <location filename="../processing/coverage_gaps.py" line="82"/>
         <source>Sites to rank by the population they would newly cover (friches...).</source>
         <translation>Sites à classer selon la population supplémentaire qu'ils couvriraient (friches...).</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="88"/>
+        <location filename="../processing/coverage_gaps.py" line="85"/>
         <source>Candidate identifier field</source>
         <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="94"/>
+        <location filename="../processing/coverage_gaps.py" line="91"/>
         <source>Travel time (minutes)</source>
         <translation>Temps de parcours (minutes)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="101"/>
+        <location filename="../processing/coverage_gaps.py" line="98"/>
         <source>Candidates with new coverage</source>
         <translation>Candidats avec leur nouvelle couverture</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="104"/>
+        <location filename="../processing/coverage_gaps.py" line="101"/>
         <source>Covered area</source>
         <translation>Zone couverte</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="107"/>
+        <location filename="../processing/coverage_gaps.py" line="104"/>
         <location filename="../processing/select_sites.py" line="183"/>
         <source>Population of the grid</source>
         <translation>Population de la grille</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="108"/>
+        <location filename="../processing/coverage_gaps.py" line="105"/>
         <source>Population covered</source>
         <translation>Population couverte</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="109"/>
+        <location filename="../processing/coverage_gaps.py" line="106"/>
         <source>Population not covered</source>
         <translation>Population non couverte</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="110"/>
+        <location filename="../processing/coverage_gaps.py" line="107"/>
         <source>Share of the population covered (%)</source>
         <translation>Part de la population couverte (%)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="139"/>
+        <location filename="../processing/coverage_gaps.py" line="144"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="157"/>
+        <location filename="../processing/coverage_gaps.py" line="162"/>
         <source>Finding the gaps…</source>
         <translation>Recherche des zones non couvertes…</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="175"/>
+        <location filename="../processing/coverage_gaps.py" line="180"/>
         <location filename="../ui/candidates_model.py" line="353"/>
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="206"/>
+        <location filename="../processing/coverage_gaps.py" line="211"/>
         <source>{covered} of {total} people ({pct} %) live within {minutes} min {mode} of an existing place; {uncovered} do not.</source>
         <translation>{covered} personnes sur {total} ({pct} %) habitent à moins de {minutes} min {mode} d'un lieu existant ; {uncovered} non.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="213"/>
-        <location filename="../processing/coverage_gaps.py" line="99"/>
+        <location filename="../processing/coverage_gaps.py" line="218"/>
+        <location filename="../processing/coverage_gaps.py" line="96"/>
         <location filename="../processing/full_analysis.py" line="73"/>
         <location filename="../processing/full_analysis.py" line="400"/>
         <source>Coverage gaps</source>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="190"/>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="66"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
     </message>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="193"/>
-        <location filename="../processing/network_io.py" line="152"/>
+        <location filename="../processing/network_io.py" line="157"/>
         <location filename="../processing/select_sites.py" line="161"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="197"/>
-        <location filename="../processing/network_io.py" line="159"/>
+        <location filename="../processing/network_io.py" line="164"/>
         <location filename="../processing/select_sites.py" line="164"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
@@ -2008,244 +2008,244 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="56"/>
+        <location filename="../processing/network_io.py" line="61"/>
         <source>on foot</source>
         <translation>à pied</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="56"/>
+        <location filename="../processing/network_io.py" line="61"/>
         <source>by bike</source>
         <translation>à vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="56"/>
+        <location filename="../processing/network_io.py" line="61"/>
         <source>by car</source>
         <translation>en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="62"/>
+        <location filename="../processing/network_io.py" line="67"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="70"/>
+        <location filename="../processing/network_io.py" line="75"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="72"/>
+        <location filename="../processing/network_io.py" line="77"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="73"/>
+        <location filename="../processing/network_io.py" line="78"/>
         <source>OpenStreetMap (highway, oneway, maxspeed)</source>
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="74"/>
+        <location filename="../processing/network_io.py" line="79"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="75"/>
+        <location filename="../processing/network_io.py" line="80"/>
         <source>Generic (every line, both ways, one speed)</source>
         <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="79"/>
+        <location filename="../processing/network_io.py" line="84"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/network_io.py" line="90"/>
         <source>Travel mode</source>
         <translation>Mode de déplacement</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/network_io.py" line="90"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Walk</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/network_io.py" line="90"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Bike</source>
         <translation>Vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="85"/>
+        <location filename="../processing/network_io.py" line="90"/>
         <source>Car</source>
         <translation>Voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="87"/>
+        <location filename="../processing/network_io.py" line="92"/>
         <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
         <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="95"/>
+        <location filename="../processing/network_io.py" line="100"/>
         <source>Speed (km/h), replaces the default speeds</source>
         <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="98"/>
+        <location filename="../processing/network_io.py" line="103"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="101"/>
+        <location filename="../processing/network_io.py" line="106"/>
         <source>Speed field (km/h), generic schema</source>
         <translation>Champ de vitesse (km/h), schéma générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="104"/>
+        <location filename="../processing/network_io.py" line="109"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="110"/>
+        <location filename="../processing/network_io.py" line="115"/>
         <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
         <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="113"/>
+        <location filename="../processing/network_io.py" line="118"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="121"/>
+        <location filename="../processing/network_io.py" line="126"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="124"/>
+        <location filename="../processing/network_io.py" line="129"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="130"/>
+        <location filename="../processing/network_io.py" line="135"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="133"/>
+        <location filename="../processing/network_io.py" line="138"/>
         <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
         <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="141"/>
+        <location filename="../processing/network_io.py" line="146"/>
         <source>Fill small holes (blocks surrounded by reached roads)</source>
         <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="143"/>
+        <location filename="../processing/network_io.py" line="148"/>
         <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
         <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="153"/>
+        <location filename="../processing/network_io.py" line="158"/>
         <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
         <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="162"/>
+        <location filename="../processing/network_io.py" line="167"/>
         <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
         <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="212"/>
+        <location filename="../processing/network_io.py" line="217"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="324"/>
+        <location filename="../processing/network_io.py" line="427"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="343"/>
+        <location filename="../processing/network_io.py" line="452"/>
         <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="345"/>
+        <location filename="../processing/network_io.py" line="454"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="362"/>
+        <location filename="../processing/network_io.py" line="471"/>
         <source>connected ({distance} m from the road)</source>
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="365"/>
+        <location filename="../processing/network_io.py" line="474"/>
         <source>not connected: no road usable in this mode</source>
         <translation>non raccordé : aucune route praticable dans ce mode</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="366"/>
+        <location filename="../processing/network_io.py" line="475"/>
         <source>not connected: {distance} m from the nearest road</source>
         <translation>non raccordé : à {distance} m de la route la plus proche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="368"/>
+        <location filename="../processing/network_io.py" line="477"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="374"/>
+        <location filename="../processing/network_io.py" line="483"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="375"/>
+        <location filename="../processing/network_io.py" line="484"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="376"/>
+        <location filename="../processing/network_io.py" line="485"/>
         <source>Unknown network schema '{schema}'.</source>
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="409"/>
+        <location filename="../processing/network_io.py" line="518"/>
         <source>speed {speed} km/h everywhere</source>
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="411"/>
+        <location filename="../processing/network_io.py" line="520"/>
         <source>speed {speed} km/h</source>
         <translation>vitesse de {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="412"/>
+        <location filename="../processing/network_io.py" line="521"/>
         <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
         <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="428"/>
+        <location filename="../processing/network_io.py" line="537"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="435"/>
+        <location filename="../processing/network_io.py" line="544"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="440"/>
+        <location filename="../processing/network_io.py" line="549"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="490"/>
+        <location filename="../processing/network_io.py" line="601"/>
         <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} « {name} » est raccordé à un petit morceau de réseau isolé du reste (aucun morceau plus grand à moins de {tolerance} m) : sa zone de chalandise est petite ; vérifiez le réseau autour.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="496"/>
+        <location filename="../processing/network_io.py" line="607"/>
         <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
         <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
     </message>

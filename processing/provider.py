@@ -12,8 +12,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..translation import tr
 from .catchment import CatchmentAlgorithm
 from .coverage_gaps import CoverageGapsAlgorithm
+from .export_atlas import ExportAtlasAlgorithm
+from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .load_gpu import LoadGpuAlgorithm
+from .score_candidates import ScoreCandidatesAlgorithm
+from .select_sites import SelectSitesAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
 from .transit_service import TransitServiceAlgorithm
 from .zoning_overlay import ZoningOverlayAlgorithm
@@ -30,6 +34,10 @@ ALGORITHMS = (
     CoverageGapsAlgorithm,
     LoadGpuAlgorithm,
     ZoningOverlayAlgorithm,
+    ScoreCandidatesAlgorithm,
+    SelectSitesAlgorithm,
+    ExportAtlasAlgorithm,
+    FullAnalysisAlgorithm,
 )
 
 

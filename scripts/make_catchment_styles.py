@@ -55,7 +55,8 @@ def _fill(colour, alpha, outline_alpha=200, width="0.26"):
 
 
 def catchment_bands():
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=minutes:double&field=site_id:string", "catchments", "memory")
+    uri = "MultiPolygon?crs=EPSG:2154&field=minutes:double&field=site_id:string"
+    layer = QgsVectorLayer(uri, "catchments", "memory")
     ranges = [QgsRendererRange(low, high, _fill(colour, 110), label) for low, high, colour, label in BANDS]
     renderer = QgsGraduatedSymbolRenderer("minutes", ranges)
     renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('"minutes"', False)]))

@@ -1,0 +1,175 @@
+"""Sites tied to the network, and bounded travel-time searches from them.
+
+Tying a site to the network (``attach_sites``): the site goes to the nearest point of the nearest road
+usable in the mode, if that road lies within ``tolerance`` metres; that point splits its segment into a
+virtual start node, so the search starts mid-edge (a site between two roads attaches to the nearer one).
+The distance between the site and the road is reported, not counted as travel time. A polygon site
+(a friche's outline) also starts from every network node inside it. A site farther than the tolerance is
+"not connected": its distance to the nearest usable road is reported so the user can see why.
+
+Searching (``bounded_search``): Dijkstra from several sources at once (the virtual node's two ends, the
+nodes inside a polygon) with a binary heap, stopped at the largest time budget, so each search only
+touches the part of the network reachable in that time. The arrays are converted to Python lists once
+per graph: indexing lists is several times faster than indexing numpy arrays from Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from heapq import heapify, heappop, heappush
+
+import numpy as np
+import shapely
+
+from . import DEFAULT_TOLERANCE_M, NO_GEOMETRY, NOT_CONNECTED, TIED  # noqa: F401 (re-exported)
+from .graph import Graph
+
+#: A site goes to the nearest road of a connected piece of network of at least this many nodes when one
+#: lies within the tolerance: OpenStreetMap has many small fragments (a footway in a courtyard, a platform)
+#: where a site would get a tiny catchment; only when no larger piece is near does it go to a fragment.
+MIN_PIECE_NODES = 50
+
+
+
+@dataclass
+class Attachment:
+    """Where each site meets the network."""
+
+    status: np.ndarray  # (S,) object: TIED, NOT_CONNECTED, NO_GEOMETRY
+    seg: np.ndarray  # (S,) int64 segment id, -1 when not tied
+    frac: np.ndarray  # (S,) position on the segment, 0 at seg_u, 1 at seg_v
+    point: np.ndarray  # (S, 2) the point on the road (NaN when not tied)
+    distance: np.ndarray  # (S,) metres between the site and the nearest usable road (inf: no usable road)
+    inner_nodes: list = field(default_factory=list)  # per site, nodes inside a polygon site
+    isolated: np.ndarray = None  # (S,) True when tied to a piece of network smaller than MIN_PIECE_NODES
+
+    @property
+    def tied(self) -> np.ndarray:
+        return self.status == TIED
+
+    def __len__(self):
+        return len(self.status)
+
+    def sources(self, graph: Graph, i: int) -> list:
+        """(time in seconds, node) starting entries of site ``i``'s search."""
+        out = []
+        s = int(self.seg[i])
+        if s >= 0:
+            f = float(self.frac[i])
+            tb = graph.time_backward[s]
+            tf = graph.time_forward[s]
+            if np.isfinite(tb):
+                out.append((f * float(tb), int(graph.network.seg_u[s])))
+            if np.isfinite(tf):
+                out.append(((1.0 - f) * float(tf), int(graph.network.seg_v[s])))
+        if self.inner_nodes and len(self.inner_nodes[i]):
+            out.extend((0.0, int(n)) for n in self.inner_nodes[i])
+        return out
+
+
+def _nearest(tree, geoms):
+    """(position of the nearest line or -1, distance) for each geometry."""
+    near = np.full(len(geoms), -1, dtype=np.int64)
+    dist = np.full(len(geoms), np.inf)
+    if len(tree) == 0 or len(geoms) == 0:
+        return near, dist
+    (site_pos, line_pos), found = tree.query_nearest(geoms, return_distance=True, all_matches=False)
+    near[site_pos] = line_pos
+    dist[site_pos] = found
+    return near, dist
+
+
+def attach_sites(graph: Graph, sites, tolerance: float, min_piece_nodes: int = MIN_PIECE_NODES) -> Attachment:
+    """Tie each of ``sites`` (shapely geometries in the network's CRS; None or empty allowed)."""
+    geoms = np.asarray(sites, dtype=object) if not isinstance(sites, np.ndarray) else sites
+    n = len(geoms)
+    status = np.full(n, NO_GEOMETRY, dtype=object)
+    seg = np.full(n, -1, dtype=np.int64)
+    frac = np.zeros(n)
+    point = np.full((n, 2), np.nan)
+    distance = np.full(n, np.nan)
+    inner = [np.zeros(0, dtype=np.int64) for _ in range(n)]
+    valid = np.array([g is not None for g in geoms], dtype=bool)
+    if valid.any():
+        valid[valid] = ~shapely.is_empty(geoms[valid])
+    idx = np.nonzero(valid)[0]
+    isolated = np.zeros(n, dtype=bool)
+    if len(idx) == 0:
+        return Attachment(status, seg, frac, point, distance, inner, isolated)
+    tree, seg_ids, _lines = graph.segment_tree()
+    if len(seg_ids) == 0:
+        status[idx] = NOT_CONNECTED
+        distance[idx] = np.inf
+        return Attachment(status, seg, frac, point, distance, inner, isolated)
+    near_all, dist_all = _nearest(tree, geoms[idx])
+    main_tree, main_ids, _main_lines = graph.segment_tree(graph.main_segments(min_piece_nodes))
+    near_main, dist_main = _nearest(main_tree, geoms[idx])
+    use_main = dist_main <= tolerance
+    # ids of the chosen segments, and the matching line geometries of the full tree
+    chosen = np.where(use_main, main_ids[np.maximum(near_main, 0)] if len(main_ids) else -1,
+                      seg_ids[np.maximum(near_all, 0)])
+    near_dist = np.where(use_main, dist_main, dist_all)
+    distance[idx] = near_dist
+    ok = near_dist <= tolerance
+    status[idx] = np.where(ok, TIED, NOT_CONNECTED)
+    isolated[idx] = ok & ~use_main
+    tied_idx = idx[ok]
+    if len(tied_idx):
+        segs = chosen[ok]
+        xy = graph.network.node_xy
+        lines_hit = shapely.linestrings(
+            np.stack([xy[graph.network.seg_u[segs]], xy[graph.network.seg_v[segs]]], axis=1).reshape(-1, 2, 2)
+        )
+        shortest = shapely.shortest_line(geoms[tied_idx], lines_hit)
+        on_road = shapely.get_coordinates(shortest).reshape(-1, 2, 2)[:, 1, :]
+        a = xy[graph.network.seg_u[segs]]
+        b = xy[graph.network.seg_v[segs]]
+        ab = b - a
+        t = np.einsum("ij,ij->i", on_road - a, ab) / np.einsum("ij,ij->i", ab, ab)
+        seg[tied_idx] = segs
+        frac[tied_idx] = np.clip(t, 0.0, 1.0)
+        point[tied_idx] = a + frac[tied_idx][:, None] * ab
+    # polygon sites also start from the network nodes inside them
+    polygonal = np.isin(shapely.get_type_id(geoms[idx]), (3, 6))
+    poly_idx = idx[polygonal & ok]
+    if len(poly_idx):
+        out_degree = np.diff(graph.indptr)
+        start_nodes = np.nonzero(out_degree > 0)[0]
+        node_tree = shapely.STRtree(shapely.points(graph.network.node_xy[start_nodes]))
+        pairs = node_tree.query(geoms[poly_idx], predicate="intersects")
+        for k, site in enumerate(poly_idx):
+            inner[site] = start_nodes[pairs[1][pairs[0] == k]]
+    return Attachment(status, seg, frac, point, distance, inner, isolated)
+
+
+def bounded_search(graph: Graph, sources, budget: float) -> tuple:
+    """Dijkstra from ``sources`` ((seconds, node) pairs) up to ``budget`` seconds.
+
+    Returns (nodes, times): every node reached within the budget and its travel time in seconds.
+    """
+    indptr, heads, times = graph.lists()
+    best = {}
+    heap = []
+    for t, node in sources:
+        if t <= budget and t < best.get(node, np.inf):
+            best[node] = t
+            heap.append((t, node))
+    heapify(heap)
+    inf = float("inf")
+    get = best.get
+    while heap:
+        d, node = heappop(heap)
+        if d > best[node]:
+            continue
+        for k in range(indptr[node], indptr[node + 1]):
+            nd = d + times[k]
+            if nd <= budget:
+                head = heads[k]
+                if nd < get(head, inf):
+                    best[head] = nd
+                    heappush(heap, (nd, head))
+    if not best:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    nodes = np.fromiter(best.keys(), dtype=np.int64, count=len(best))
+    values = np.fromiter(best.values(), dtype=float, count=len(best))
+    return nodes, values

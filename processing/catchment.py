@@ -1,0 +1,250 @@
+"""``friches:catchment``: honest walking, cycling or driving catchments of sites, with their population.
+
+Adapter only: reads the layers into shapely arrays (``network_io``), calls ``core.network`` (graph,
+bounded search, polygons, population) and writes the two outputs. The method is described in
+``core/network/isochrone.py`` and in the help below.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
+
+from ..compat import SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field
+from ..core.progress import Canceled
+from . import network_io as nio
+from .base import FrichesAlgorithm
+from .styles import style_on_completion
+
+
+class CatchmentAlgorithm(FrichesAlgorithm):
+    INPUT = "INPUT"
+    SITE_ID_FIELD = "SITE_ID_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    TIMES = "TIMES"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SITES = "OUTPUT_SITES"
+    NOT_CONNECTED = "NOT_CONNECTED"
+
+    ICON = "processing.svg"
+
+    def name(self):
+        return "catchment"
+
+    def displayName(self):
+        return self.tr("Catchment (isochrones and population)")
+
+    def group(self):
+        return self.tr("Catchment")
+
+    def groupId(self):
+        return "catchment"
+
+    def tags(self):
+        return self.tr("isochrone,catchment,service area,walk,bike,car,population,network,access").split(",")
+
+    def help_text(self):
+        return self.tr(
+            "<p>For each site, the area reachable on the road network within each travel time, and the population "
+            "living in it.</p>"
+            "<p><b>Method.</b> Each site is tied to the nearest road usable in the mode (within a tolerance; a site "
+            "too far away is reported by name and kept in the sites output with status 'not connected', never given "
+            "an empty polygon silently). A travel-time search runs from the point where the site meets the road "
+            "(a polygon site also starts from every network node inside it) and stops at the longest time. "
+            "The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut "
+            "at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where "
+            "people live, count). <b>No point of a polygon is farther than 50 m from a road actually reached in "
+            "time</b>: no area is claimed across rivers, railways or fields the network does not cross. With a "
+            "narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached "
+            "streets).</p>"
+            "<p><b>Population</b>: the area-weighted share of each cell of the population grid inside the polygon "
+            "(INSEE Filosofi 200 m grid by default: field 'ind').</p>"
+            "<p><b>Outputs</b>: one polygon per site and time (fields site_id, minutes, population), drawn largest "
+            "first; the sites with one population field per time (pop_5min, pop_10min...) and their network "
+            "status.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Sites"), [SOURCE_POINT, SOURCE_POLYGON])
+        param.setHelp(self.tr("Points or polygons (friches, tiers-lieux, candidate sites)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.SITE_ID_FIELD, self.tr("Site identifier field"), defaultValue="site_id",
+            parentLayerParameterName=self.INPUT, optional=True,
+        )
+        param.setHelp(self.tr("Copied into the catchments as site_id; the feature id when the field is missing."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(
+            self.NAME_FIELD, self.tr("Site name field (for messages)"), parentLayerParameterName=self.INPUT,
+            optional=True,
+        )
+        param.setHelp(self.tr("Used to name sites in warnings; by default site_nom, nom or name when present."))
+        self.addParameter(param)
+        nio.add_network_parameters(self)
+        param = QgsProcessingParameterString(
+            self.TIMES, self.tr("Travel times (minutes, comma-separated)"), defaultValue="5,10,15"
+        )
+        param.setHelp(self.tr("One polygon per site and time; all times come from one search per site."))
+        self.addParameter(param)
+        nio.add_population_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Catchments")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, self.tr("Sites with population reached"))
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.NOT_CONNECTED, self.tr("Sites not connected to the network")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        self.require_dependencies()
+        # imported here: they need shapely, which require_dependencies() has just checked
+        from ..core.network.isochrone import catchments
+        from ..core.network.search import attach_sites
+        sites_source = self.parameterAsSource(parameters, self.INPUT, context)
+        if sites_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        network_source = self.parameterAsSource(parameters, nio.NETWORK, context)
+        if network_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, nio.NETWORK))
+        minutes = nio.parse_times(self.parameterAsString(parameters, self.TIMES, context))
+        if minutes is None:
+            raise QgsProcessingException(self.tr(
+                "Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}')."
+            ).format(value=self.parameterAsString(parameters, self.TIMES, context)))
+        settings = nio.NetworkSettings(self, parameters, context)
+        id_fields = self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
+        name_fields = self.parameterAsFields(parameters, self.NAME_FIELD, context)
+        has_population = self.parameterAsSource(parameters, nio.POPULATION, context) is not None
+
+        steps = QgsProcessingMultiStepFeedback(6 if has_population else 5, feedback)
+        if feedback.isCanceled():  # canceled before the start: the steps only hear later cancels
+            steps.cancel()
+        crs = nio.analysis_crs(network_source, sites_source.sourceCrs(), context, steps)
+
+        steps.setCurrentStep(0)
+        steps.pushInfo(self.tr("Reading the road network…"))
+        graph = nio.build_graph(
+            network_source, crs, settings, context, steps, (self, parameters, nio.NETWORK)
+        )
+        if graph is None or steps.isCanceled():
+            return {}
+
+        steps.setCurrentStep(1)
+        features, geoms, site_ids, labels = nio.read_sites(
+            sites_source, crs, context, id_fields[0] if id_fields else None, name_fields[0] if name_fields else None
+        )
+        if not id_fields or id_fields[0] not in sites_source.fields().names():
+            steps.pushInfo(self.tr("No site identifier field: the feature ids are used as site_id."))
+        attachment = attach_sites(graph, geoms, settings.tolerance)
+        not_connected = nio.warn_not_connected(steps, attachment, labels, settings, self.tr("Site"))
+        steps.pushInfo(self.tr("{tied} of {total} sites tied to the network.").format(
+            tied=int(attachment.tied.sum()), total=len(features)
+        ))
+
+        steps.setCurrentStep(2)
+        steps.pushInfo(self.tr("Searching the network and drawing the catchments…"))
+        try:
+            polygons = catchments(
+                graph, attachment, [m * 60.0 for m in minutes], buffer_m=settings.buffer,
+                fill_holes=settings.fill_holes, progress=nio.core_progress(steps),
+            )
+        except Canceled:
+            return {}
+
+        population = np.full(polygons.shape, np.nan)
+        step = 3
+        if has_population:
+            steps.setCurrentStep(step)
+            step += 1
+            steps.pushInfo(self.tr("Counting the population…"))
+            read = nio.read_population(self, parameters, context, steps, crs, 0, 50)
+            if read is None:
+                return {}
+            index, cells_crs = read
+            flat = polygons.ravel()
+            if cells_crs != crs:
+                flat = nio.transform_shapely(flat, crs, cells_crs, context)
+            try:
+                population = index.population(flat, nio.core_progress(steps)).reshape(polygons.shape)
+            except Canceled:
+                return {}
+
+        steps.setCurrentStep(step)
+        dest_id = self._write_catchments(
+            parameters, context, polygons, population, minutes, site_ids, labels, settings, crs
+        )
+        steps.setCurrentStep(step + 1)
+        sites_id = self._write_sites(
+            parameters, context, sites_source, features, geoms, population, minutes, attachment, settings, crs
+        )
+        style_on_completion(context, dest_id, "catchment_bands", self.tr("Catchments"))
+        return {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
+
+    def _write_catchments(self, parameters, context, polygons, population, minutes, site_ids, labels, settings, crs):
+        fields = QgsFields()
+        fields.append(make_field("site_id", "string", 80))
+        fields.append(make_field("name", "string", 254))
+        fields.append(make_field("mode", "string", 10))
+        fields.append(make_field("minutes", "double"))
+        fields.append(make_field("population", "double"))
+        fields.append(make_field("area_ha", "double"))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        # largest band first, so that smaller bands are drawn on top even without a style
+        for b in reversed(range(len(minutes))):
+            for i in range(polygons.shape[0]):
+                polygon = polygons[i, b]
+                if polygon is None:
+                    continue
+                feature = QgsFeature(fields)
+                geometry = nio.to_qgs(polygon)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+                pop = population[i, b]
+                feature.setAttributes([
+                    site_ids[i], labels[i], settings.mode, float(minutes[b]),
+                    None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
+                ])
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return dest_id
+
+    def _write_sites(self, parameters, context, source, features, geoms, population, minutes, attachment, settings,
+                     crs):
+        added = [f"pop_{nio.minutes_label(m)}min" for m in minutes] + ["network_status", "network_dist_m"]
+        fields = QgsFields()
+        kept = []
+        for i, field in enumerate(source.fields()):
+            if field.name() not in added:
+                fields.append(field)
+                kept.append(i)
+        for name in added[:-2]:
+            fields.append(make_field(name, "double"))
+        fields.append(make_field("network_status", "string", 120))
+        fields.append(make_field("network_dist_m", "double"))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SITES, context, fields, source.wkbType(), crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SITES))
+        for i, feature in enumerate(features):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            attrs = feature.attributes()
+            values = [attrs[k] for k in kept]
+            for b in range(len(minutes)):
+                pop = population[i, b]
+                values.append(None if np.isnan(pop) else round(float(pop), 1))
+            distance = attachment.distance[i]
+            values.append(nio.site_status_text(attachment.status[i], distance, settings.tolerance))
+            values.append(round(float(distance), 1) if np.isfinite(distance) else None)
+            out.setAttributes(values)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return dest_id
