@@ -59,7 +59,6 @@ def step2():
         if plugin is not None:
             report["toolbar"] = [a.text() for a in plugin.toolbar.actions()]
             plugin.toggle_inventory_dock(True)
-            iface.mainWindow().findChild(QAction, "mActionShowProcessingToolbox").setChecked(True)
         toolbox = iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
         if toolbox is not None:
             toolbox.show()

@@ -242,6 +242,14 @@ def build_project(gpkg: Path, project_path: Path):
                 groups[group_name].addLayer(layer)
             else:
                 invalid.append(table)
+    # Open on the town (not at 1:1 on nothing): the default view is Ingeville's extent.
+    from qgis.core import QgsReferencedRectangle
+
+    towns = [layer for layer in project.mapLayers().values() if layer.name() == "communes"]
+    if towns:
+        extent = towns[0].extent()
+        extent.scale(1.05)
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
     project.writeEntryBool("Paths", "/Absolute", False)
     if not project.write(str(project_path)):
         raise SystemExit(f"cannot write {project_path}: {project.error()}")

@@ -113,8 +113,17 @@ def find_inventory_layer(project=None):
     if not layers:
         return None
     tree_order = {layer.id(): i for i, layer in enumerate(project.layerTreeRoot().layerOrder())}
-    layers.sort(key=lambda layer: (layer.name() != cnig_friches.INVENTORY_LAYER, tree_order.get(layer.id(), 1e9)))
+    layers.sort(key=lambda layer: (inventory_preference(layer), tree_order.get(layer.id(), 1e9)))
     return layers[0]
+
+
+def inventory_preference(layer) -> int:
+    """0 for the inventory itself (a ``friches`` table of a GeoPackage, or a layer named so, in any case),
+    1 for other layers with the CNIG fields (analysis results that copy them)."""
+    name = cnig_friches.INVENTORY_LAYER
+    if layer_file(layer)[1] == name or layer.name().lower() == name:
+        return 0
+    return 1
 
 
 def layer_file(layer) -> tuple:
@@ -432,7 +441,7 @@ class InventoryDock(QgsDockWidget):
             return
         candidates = [layer for layer in layers if is_inventory_layer(layer)]
         if candidates:
-            candidates.sort(key=lambda layer: layer.name() != cnig_friches.INVENTORY_LAYER)
+            candidates.sort(key=inventory_preference)
             self.set_layer(candidates[0])
 
     def _on_layers_will_be_removed(self, layer_ids):

@@ -545,3 +545,17 @@ def test_failed_commit_keeps_the_edits(dock, gpkg, qgis_iface):
     assert form.result() == form.DialogCode.Accepted, form.error_label.text()
     assert not layer.isEditable()
     assert reopen(gpkg)["76903_24-01.0002"]["site_statut"] == "friche avec projet"
+
+
+def test_inventory_layer_is_preferred_over_analysis_results(qgis_app):
+    """A project of results holds many layers with site_id and site_type: the panel opens the inventory."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from friches_tierslieux.ui.inventory_dock import find_inventory_layer
+
+    project = QgsProject()
+    fields = "field=site_id:string&field=site_type:string"
+    selection = QgsVectorLayer(f"Point?crs=EPSG:2154&{fields}", "Sites retenus (maillage)", "memory")
+    inventory = QgsVectorLayer(f"Point?crs=EPSG:2154&{fields}", "Friches", "memory")
+    project.addMapLayers([selection, inventory])
+    assert find_inventory_layer(project) is inventory
