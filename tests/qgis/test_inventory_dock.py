@@ -549,9 +549,8 @@ def test_failed_commit_keeps_the_edits(dock, gpkg, qgis_iface):
 
 def test_inventory_layer_is_preferred_over_analysis_results(qgis_app):
     """A project of results holds many layers with site_id and site_type: the panel opens the inventory."""
-    from qgis.core import QgsProject, QgsVectorLayer
-
     from friches_tierslieux.ui.inventory_dock import find_inventory_layer
+    from qgis.core import QgsProject, QgsVectorLayer
 
     project = QgsProject()
     fields = "field=site_id:string&field=site_type:string"
