@@ -32,7 +32,8 @@ SCRIPT = textwrap.dedent(
     from qgis import processing
     from qgis.core import QgsProcessingException
     try:
-        processing.run("friches:import_inventory", {{"INPUT": {csv!r}, "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": "TEMPORARY_OUTPUT"}})
+        params = {{"INPUT": {csv!r}, "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": "TEMPORARY_OUTPUT"}}
+        processing.run("friches:import_inventory", params)
     except QgsProcessingException as exc:
         print("MESSAGE", str(exc).replace("\\n", " "))
     """
