@@ -31,27 +31,27 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "styles"
 
-#: PTAL band, colour, legend label (English: the French labels come from the layer's legend translation).
+#: PTAL band, colour, legend label (in French, as the other shipped styles: the users' language).
 PTAL_COLOURS = (
-    ("0", "#0a1f5c", "0 (no service within walking distance)"),
-    ("1a", "#1f4e9c", "1a (very poor)"),
-    ("1b", "#3d8fd1", "1b (very poor)"),
-    ("2", "#5ec3c8", "2 (poor)"),
-    ("3", "#84c56b", "3 (moderate)"),
-    ("4", "#f2e33a", "4 (good)"),
-    ("5", "#f7a32c", "5 (very good)"),
-    ("6a", "#e3342f", "6a (excellent)"),
-    ("6b", "#8b1117", "6b (excellent)"),
+    ("0", "#0a1f5c", "0 (aucune desserte à distance de marche)"),
+    ("1a", "#1f4e9c", "1a (très faible)"),
+    ("1b", "#3d8fd1", "1b (très faible)"),
+    ("2", "#5ec3c8", "2 (faible)"),
+    ("3", "#84c56b", "3 (moyenne)"),
+    ("4", "#f2e33a", "4 (bonne)"),
+    ("5", "#f7a32c", "5 (très bonne)"),
+    ("6a", "#e3342f", "6a (excellente)"),
+    ("6b", "#8b1117", "6b (excellente)"),
 )
 
 #: Departures per hour classes of the stops: (low, high, colour, size mm, label).
 STOP_CLASSES = (
-    (0.0, 0.0, "#bdbdbd", 1.6, "no departure in the window"),
-    (0.0, 2.0, "#fee5d9", 2.0, "up to 2 departures / h"),
-    (2.0, 4.0, "#fcae91", 2.6, "2 to 4 / h (every 15-30 min)"),
-    (4.0, 8.0, "#fb6a4a", 3.2, "4 to 8 / h (every 7-15 min)"),
-    (8.0, 15.0, "#de2d26", 3.9, "8 to 15 / h (every 4-7 min)"),
-    (15.0, 100000.0, "#a50f15", 4.8, "15 / h and more"),
+    (0.0, 0.0, "#bdbdbd", 1.6, "aucun départ dans la période"),
+    (0.0, 2.0, "#fee5d9", 2.0, "jusqu'à 2 départs / h"),
+    (2.0, 4.0, "#fcae91", 2.6, "2 à 4 / h (toutes les 15-30 min)"),
+    (4.0, 8.0, "#fb6a4a", 3.2, "4 à 8 / h (toutes les 7-15 min)"),
+    (8.0, 15.0, "#de2d26", 3.9, "8 à 15 / h (toutes les 4-7 min)"),
+    (15.0, 100000.0, "#a50f15", 4.8, "15 / h et plus"),
 )
 
 
@@ -62,6 +62,27 @@ def ptal_grid():
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"})
         categories.append(QgsRendererCategory(value, symbol, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer("ptal", categories))
+    layer.setOpacity(0.6)
+    return layer
+
+
+#: Swiss ÖV-Güteklassen (ARE): from A (very good service) to D (basic), the usual purple-to-pink ramp.
+OEV_COLOURS = (
+    ("A", "#7a0177", "A : très bonne desserte"),
+    ("B", "#c51b8a", "B : bonne desserte"),
+    ("C", "#f768a1", "C : desserte moyenne"),
+    ("D", "#fbb4b9", "D : desserte de base"),
+)
+
+
+def oev_grid():
+    """The grid's ÖV classes (cells without a class stay transparent)."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=oev_class:string", "oev_grid", "memory")
+    categories = []
+    for value, colour, label in OEV_COLOURS:
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"})
+        categories.append(QgsRendererCategory(value, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("oev_class", categories))
     layer.setOpacity(0.6)
     return layer
 
@@ -103,7 +124,8 @@ def main():
     app = QgsApplication([], False)
     app.initQgis()
     OUT.mkdir(parents=True, exist_ok=True)
-    for file_name, layer in {"ptal_grid.qml": ptal_grid(), "transit_stops.qml": transit_stops()}.items():
+    styles = {"ptal_grid.qml": ptal_grid(), "oev_grid.qml": oev_grid(), "transit_stops.qml": transit_stops()}
+    for file_name, layer in styles.items():
         message, ok = layer.saveNamedStyle(str(OUT / file_name))
         print(file_name, "ok" if ok else message)
     app.exitQgis()

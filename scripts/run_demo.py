@@ -44,6 +44,7 @@ PROJECT_GROUPS = (
     ("Transports", True, (
         ("stops", "Arrêts (départs par heure)", "transit_stops", True),
         ("ptal_grid", "Desserte TC (PTAL, carreaux 100 m)", "ptal_grid", False),
+        ("ptal_grid", "Classes de desserte ÖV (carreaux 100 m)", "oev_grid", False),
     )),
     ("Urbanisme", False, (
         ("zoning_sites", "Sites et compatibilité du zonage", "zoning_sites", False),
