@@ -78,7 +78,7 @@ install: sysdeps translations
 	@# QGIS runs the system Python: give it shapely 2 (Debian 12 ships 1.8) in the user's site-packages,
 	@# keeping the distribution's numpy 1.x that its GDAL and scipy need.
 	@$(SYS_PYTHON) -c "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)" 2>/dev/null \
-	  || $(SYS_PYTHON) -m pip install --user --break-system-packages --quiet "shapely>=2.0,<2.2" "numpy<2"
+	  || $(SYS_PYTHON) -m pip install --user --break-system-packages --quiet "shapely>=2.0,<2.1" "numpy<2"
 	@echo "Installed into $(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN) (restart QGIS)"
 
 uninstall:

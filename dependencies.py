@@ -11,7 +11,7 @@ import sys
 
 #: (import name, pip requirement, minimum version as a tuple)
 REQUIREMENTS = (
-    ("shapely", "shapely>=2.0", (2, 0)),
+    ("shapely", "shapely>=2.0,<2.1", (2, 0)),
     ("pandas", "pandas>=1.3", (1, 3)),
 )
 

@@ -132,3 +132,33 @@ def test_package_zip_installs_cleanly(tmp_dir):
         assert f"friches_tierslieux/{required}" in names, required
     assert not any(n.startswith("friches_tierslieux/tests/") for n in names)
     assert not any("__pycache__" in n for n in names)
+
+
+def _system_python_has_shapely2():
+    check = "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)"
+    return subprocess.run(["/usr/bin/python3", "-c", check], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _system_python_has_shapely2(),
+                    reason="QGIS's own Python has no shapely 2 here (`make install` gives it one)")
+def test_qgis_process_runs_an_algorithm_headless(tmp_dir):
+    """A planner's command line: qgis_process imports the demo inventory with QGIS's own Python.
+
+    Catches what an in-process test cannot: a shapely build whose GEOS clashes with the one QGIS loads.
+    """
+    plugins = tmp_dir / "plugins"
+    plugins.mkdir()
+    (plugins / "friches_tierslieux").symlink_to(ROOT, target_is_directory=True)
+    ini = tmp_dir / "config" / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text("[PythonPlugins]\nfriches_tierslieux=true\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(plugins),
+               QGIS_CUSTOM_CONFIG_PATH=str(tmp_dir / "config"))
+    csv = ROOT / "demo" / "ingeville" / "friches_ingeville.csv"
+    rows = sum(1 for _ in csv.open(encoding="utf-8")) - 1
+    done = subprocess.run(["qgis_process.bin", "run", "friches:import_inventory", "--",
+                           f"INPUT={csv}", f"OUTPUT={tmp_dir / 'friches.gpkg'}", f"REPORT={tmp_dir / 'report.csv'}"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    assert f"IMPORTED:\t{rows}" in done.stdout
+    assert "REJECTED:\t0" in done.stdout
