@@ -328,7 +328,12 @@ def commune_boundaries(r: random.Random) -> dict:
             aa = a + wob / rr
             pts.append((rr * math.cos(aa), rr * math.sin(aa)))
         cuts.append(LineString(pts))
-    pieces = polys_of(split(ring, MultiLineString(cuts)), 1e5)
+    # Polygonise the ring's outline with the three cuts (shapely 2.0, the version matching QGIS 3.22's
+    # GEOS, cannot split a polygon by several lines at once) and keep the faces inside the ring.
+    from shapely.ops import polygonize, unary_union
+
+    faces = polygonize(unary_union([ring.boundary, *cuts]))
+    pieces = [f for f in faces if f.area > 1e5 and ring.contains(f.representative_point())]
     out = {"45999": ing}
     targets = {"45998": Point(4700, 1650), "45997": Point(-1650, -4500), "45996": Point(-4330, 2480)}
     for insee, pt in targets.items():

@@ -366,6 +366,15 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
                 graph, site, seg, t0, t1, len(sites), attachment.point[sites], buffer_m, fill_holes, quad_segs,
                 threads, crowded,
             )
+        # Nested bands whatever the hole filling did: a hole filled for a short time can stay open for a
+        # longer one (it merged with a larger gap). Adding the shorter band keeps the 50 m guarantee, since
+        # everything reached within a shorter time is reached within a longer one.
+        for b in range(1, len(budgets)):
+            inner, outer = out[sites, b - 1], out[sites, b]
+            present = np.array([g is not None for g in inner]) & np.array([g is not None for g in outer])
+            if present.any():
+                idx = sites[present]
+                out[idx, b] = shapely.union(outer[present], inner[present])
         progress.set(done / max(1, len(tied)))
     progress.set(1.0)
     return out

@@ -64,6 +64,28 @@ def _ranges(starts, counts):
     return np.repeat(starts, counts) + offsets
 
 
+def _orient_ccw(polygons):
+    """Exterior rings counter-clockwise, holes clockwise (``shapely.orient_polygons`` from shapely 2.1;
+    the plugin also runs on shapely 2.0, whose wheels match the GEOS that QGIS 3.22 loads)."""
+    if hasattr(shapely, "orient_polygons"):
+        return shapely.orient_polygons(polygons, exterior_cw=False)
+    from shapely.geometry import MultiPolygon
+    from shapely.geometry.polygon import orient
+
+    out = np.empty(len(polygons), dtype=object)
+    for k, geom in enumerate(polygons):
+        if geom is None or geom.is_empty:
+            out[k] = geom
+        elif geom.geom_type == "Polygon":
+            out[k] = orient(geom, 1.0)
+        elif geom.geom_type == "MultiPolygon":
+            out[k] = MultiPolygon([orient(part, 1.0) for part in geom.geoms])
+        else:  # collections: keep their polygon parts only (the caller drops the rest anyway)
+            parts = [orient(part, 1.0) for part in getattr(geom, "geoms", ()) if part.geom_type == "Polygon"]
+            out[k] = MultiPolygon(parts) if parts else geom
+    return out
+
+
 def grid_areas(polygons, x0: float, y0: float, w: float, h: float):
     """Area of each polygon in each grid cell it overlaps: (polygon index, i, j, area in CRS units²).
 
@@ -78,7 +100,7 @@ def grid_areas(polygons, x0: float, y0: float, w: float, h: float):
     empty = (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),)
     if len(present) == 0:
         return empty
-    polys = shapely.orient_polygons(polygons[present], exterior_cw=False)
+    polys = _orient_ccw(polygons[present])
     parts, part_owner = shapely.get_parts(polys, return_index=True)
     parts_ok = shapely.get_type_id(parts) == 3
     parts, part_owner = parts[parts_ok], part_owner[parts_ok]
