@@ -19,6 +19,7 @@ process keeps Processing initialised once for every step.
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -317,6 +318,8 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     started = time.time()
 
+    if not os.environ.get("DISPLAY"):  # headless machine: no X server to connect to
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
