@@ -10,10 +10,9 @@ editing the layer. Every signal connected to the project or to a layer is record
 from __future__ import annotations
 
 import contextlib
-import math
 from functools import partial
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from qgis.core import (
     Qgis,
@@ -24,12 +23,11 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsSettings,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox, QgsScrollArea
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +54,6 @@ from ..translation import tr
 from .candidates_model import (
     CANDIDATE_COLUMN,
     EXPLANATION_COLUMN,
-    FID_ROLE,
     NAME_COLUMN,
     RANK_COLUMN,
     RELIABILITY_COLUMN,
@@ -77,10 +74,10 @@ from .candidates_model import (
     write_csv,
     write_xlsx,
 )
+from .layer_table import LayerTableSelection, point_box
 
 SETTINGS_LAST_DIR = "friches_tierslieux/candidates_dock/last_dir"
 #: Side of the box shown around a point site, in metres.
-POINT_ZOOM_SIZE = 300.0
 #: A slider's value is the weight × this (weights 0 to 10 with one decimal).
 SLIDER_SCALE = 10
 
@@ -103,7 +100,7 @@ def find_scored_layer(project=None):
     return None
 
 
-class CandidatesDock(QgsDockWidget):
+class CandidatesDock(LayerTableSelection, QgsDockWidget):
     """Dock panel ranking the scored sites for one use, with one weight slider per criterion.
 
     Widgets exposed for tests and scripting: ``layer_combo``, ``use_combo``, ``candidates_only_check``,
@@ -616,50 +613,12 @@ class CandidatesDock(QgsDockWidget):
         header.resizeSection(EXPLANATION_COLUMN, 400)
 
     # -- selection and zoom -------------------------------------------------------------------------
-    def selected_fids(self) -> List[int]:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model else []
-        return [index.data(FID_ROLE) for index in sorted(rows, key=lambda i: i.row())]
-
-    def _select_rows(self, fids):
-        selection = QItemSelection()
-        for fid in fids:
-            source_row = self.model.row_of_fid(fid)
-            if source_row < 0:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-            if index.isValid():
-                selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().select(selection, flags)
-        if not selection.isEmpty():
-            self.table.scrollTo(selection.indexes()[0])
-
-    def select_fids(self, fids):
-        """Select the rows of features ``fids`` as a click would: selects them on the layer and zooms."""
-        self._select_rows(fids)
-
     def _on_table_selection_changed(self, *args):
         self._update_detail()
-        if self._syncing_selection or self.layer is None:
-            return
-        fids = self.selected_fids()
-        self._syncing_selection = True
-        try:
-            self.layer.selectByIds(fids)
-        finally:
-            self._syncing_selection = False
-        if fids:
-            self.zoom_to_fids(fids, flash=True)
+        self._push_selection_to_layer()
 
     def _on_layer_selection_changed(self, *args):
-        if self._syncing_selection or self.layer is None:
-            return
-        self._syncing_selection = True
-        try:
-            self._select_rows(self.layer.selectedFeatureIds())
-        finally:
-            self._syncing_selection = False
+        self._pull_selection_from_layer()
 
     def feature_extent(self, fids) -> QgsRectangle:
         """The extent, in the map canvas CRS, showing sites ``fids`` (their geometry, a box around points)."""
@@ -675,36 +634,9 @@ class CandidatesDock(QgsDockWidget):
                 continue
             box = transform.transformBoundingBox(geometry.boundingBox())
             if box.width() <= 0 or box.height() <= 0:
-                box = self._point_box(QgsPointXY(box.center()), dest_crs)
+                box = point_box(QgsPointXY(box.center()), dest_crs)
             extent.combineExtentWith(box)
         return extent
-
-    @staticmethod
-    def _point_box(point, crs) -> QgsRectangle:
-        half = POINT_ZOOM_SIZE / 2.0
-        if crs.isValid() and crs.isGeographic():
-            dy = half / 111_320.0
-            dx = dy / max(math.cos(math.radians(point.y())), 0.01)
-        else:
-            factor = 1.0
-            if crs.isValid():
-                factor = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceUnit.DistanceMeters, crs.mapUnits())
-            dx = dy = half * factor
-        return QgsRectangle(point.x() - dx, point.y() - dy, point.x() + dx, point.y() + dy)
-
-    def zoom_to_fids(self, fids, flash=False):
-        if self.layer is None or not fids or self.iface is None:
-            return
-        extent = self.feature_extent(fids)
-        if extent.isNull() or extent.width() <= 0 or extent.height() <= 0:
-            return
-        extent.scale(1.15)
-        canvas = self.iface.mapCanvas()
-        canvas.setExtent(extent)
-        canvas.refresh()
-        if flash:
-            with contextlib.suppress(AttributeError, TypeError):
-                canvas.flashFeatureIds(self.layer, list(fids))
 
     def zoom_to_list(self):
         fids = self.selected_fids() or [r.row.fid for r in self.ranked_rows()]

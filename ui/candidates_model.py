@@ -23,6 +23,7 @@ from ..core.scoring.profile import Profile, ProfileError, default_profile, load_
 from ..core.scoring.score import UseScore, parse_details, ranks, rescore
 from ..translation import tr, user_locale
 from .inventory_model import py_value
+from .layer_table import FID_ROLE
 
 #: Fields a layer needs to be listed by the panel.
 SCORE_FIELDS = ("score_coworking", "score_fablab", "score_mediation")
@@ -34,7 +35,6 @@ READ_FIELDS = ("site_id", "site_nom", "comm_nom", *SCORE_FIELDS, DETAILS_FIELD, 
 COLUMNS = ("rank", "site_nom", "score", "candidate", "reliability", "explanation")
 RANK_COLUMN, NAME_COLUMN, SCORE_COLUMN, CANDIDATE_COLUMN, RELIABILITY_COLUMN, EXPLANATION_COLUMN = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-FID_ROLE = Qt.ItemDataRole.UserRole + 2
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 

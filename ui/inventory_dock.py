@@ -11,10 +11,9 @@ which the plugin calls on unload.
 from __future__ import annotations
 
 import contextlib
-import math
 from functools import partial
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 from qgis.core import (
     Qgis,
@@ -26,13 +25,12 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsDoubleSpinBox, QgsFilterLineEdit, QgsMapLayerComboBox
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -74,13 +72,13 @@ from .inventory_model import (
     ui_locale,
     value_counts,
 )
+from .layer_table import LayerTableSelection, point_box
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
 SETTINGS_LAST_DIR = "friches_tierslieux/inventory_dock/last_dir"
 SETTINGS_HIDDEN_COLUMNS = "friches_tierslieux/inventory_dock/hidden_columns"
 #: Side of the box shown around a friche that has no polygon, in metres.
-POINT_ZOOM_SIZE = 300.0
 
 # Names that moved between QGIS 3.22 and 4.x (kept here: only this panel uses them).
 if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
@@ -134,7 +132,7 @@ def layer_file(layer) -> tuple:
     return str(parts.get("path") or ""), str(parts.get("layerName") or "")
 
 
-class InventoryDock(QgsDockWidget):
+class InventoryDock(LayerTableSelection, QgsDockWidget):
     """Dock panel listing the friches of an inventory layer.
 
     Widgets exposed for tests and scripting: ``layer_combo``, ``open_button``, ``message_label``,
@@ -621,49 +619,12 @@ class InventoryDock(QgsDockWidget):
         self.count_label.setText(summary_text(count, total_m2, self.model.rowCount(), ui_locale()))
 
     # -- selection -----------------------------------------------------------------------------------
-    def selected_fids(self) -> List[int]:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return [index.data(FID_ROLE) for index in sorted(rows, key=lambda i: i.row())]
-
-    def _select_rows(self, fids):
-        selection = QItemSelection()
-        for fid in fids:
-            source_row = self.model.row_of_fid(fid)
-            if source_row < 0:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-            if index.isValid():
-                selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().select(selection, flags)
-        if not selection.isEmpty():
-            self.table.scrollTo(selection.indexes()[0])
-
-    def select_fids(self, fids):
-        """Select the rows of features ``fids`` as a click would: selects them on the layer and zooms."""
-        self._select_rows(fids)
-
     def _on_table_selection_changed(self, *args):
         self._update_buttons()
-        if self._syncing_selection or self.layer is None:
-            return
-        fids = self.selected_fids()
-        self._syncing_selection = True
-        try:
-            self.layer.selectByIds(fids)
-        finally:
-            self._syncing_selection = False
-        if fids:
-            self.zoom_to_fids(fids, flash=True)
+        self._push_selection_to_layer()
 
     def _on_layer_selection_changed(self, *args):
-        if self._syncing_selection or self.layer is None:
-            return
-        self._syncing_selection = True
-        try:
-            self._select_rows(self.layer.selectedFeatureIds())
-        finally:
-            self._syncing_selection = False
+        self._pull_selection_from_layer()
         self._update_buttons()
 
     def _update_buttons(self, *args):
@@ -739,35 +700,8 @@ class InventoryDock(QgsDockWidget):
                 extent.combineExtentWith(polygons[sid])
             elif geometry is not None and not geometry.isEmpty():
                 point = to_canvas.transform(QgsPointXY(geometry.boundingBox().center()))
-                extent.combineExtentWith(self._point_box(point, dest_crs))
+                extent.combineExtentWith(point_box(point, dest_crs))
         return extent
-
-    @staticmethod
-    def _point_box(point, crs) -> QgsRectangle:
-        half = POINT_ZOOM_SIZE / 2.0
-        if crs.isValid() and crs.isGeographic():
-            dy = half / 111_320.0
-            dx = dy / max(math.cos(math.radians(point.y())), 0.01)
-        else:
-            factor = 1.0
-            if crs.isValid():
-                factor = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceUnit.DistanceMeters, crs.mapUnits())
-            dx = dy = half * factor
-        return QgsRectangle(point.x() - dx, point.y() - dy, point.x() + dx, point.y() + dy)
-
-    def zoom_to_fids(self, fids, flash=False):
-        if self.layer is None or not fids:
-            return
-        extent = self.feature_extent(fids)
-        if extent.isNull() or extent.width() <= 0 or extent.height() <= 0:
-            return
-        extent.scale(1.15)  # a margin around polygons (and around the 300 m box of a point)
-        canvas = self.iface.mapCanvas()
-        canvas.setExtent(extent)
-        canvas.refresh()
-        if flash:
-            with contextlib.suppress(AttributeError, TypeError):
-                canvas.flashFeatureIds(self.layer, list(fids))
 
     def zoom_to_list(self):
         fids = self.selected_fids() or [row.fid for row in self.visible_rows()]

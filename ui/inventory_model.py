@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSortFil
 
 from ..core.cnig_friches import fold
 from ..translation import tr, user_locale
+from .layer_table import FID_ROLE
 
 #: Fields the panel cannot work without (table columns and filters).
 ESSENTIAL_FIELDS = ("site_id", "site_nom", "site_type", "site_statut", "comm_nom", "comm_insee")
@@ -37,7 +38,6 @@ EMPTY = "\x00empty"
 #: Role giving the raw value of a cell, used for sorting.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role giving the feature id of a row.
-FID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _PREFIX = "friche "
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
