@@ -14,23 +14,19 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_scoring_styles.py
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCentroidFillSymbolLayer,
     QgsFillSymbol,
     QgsFontMarkerSymbolLayer,
     QgsGraduatedSymbolRenderer,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsProperty,
     QgsRendererRange,
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
+from style_helpers import labels, write_styles
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "styles"
 
@@ -50,26 +46,6 @@ FIELDS = ("field=site_id:string&field=site_nom:string&field=best_score:double&fi
           "&field=candidate_fablab:boolean&field=candidate_mediation:boolean")
 
 
-def labels(expression, size=8.0, max_scale=30000, colour="#212121"):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text = QgsTextFormat()
-    font = QFont("Sans Serif")
-    font.setPointSizeF(size)
-    text.setFont(font)
-    text.setSize(size)
-    text.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    settings.scaleVisibility = True
-    settings.maximumScale = 0
-    settings.minimumScale = max_scale
-    return QgsVectorLayerSimpleLabeling(settings)
 
 
 def score_marker(colour):
@@ -98,7 +74,7 @@ def candidates(kind):
     renderer = QgsGraduatedSymbolRenderer("best_score", ranges)
     renderer.setClassAttribute("coalesce(\"best_score\", 0)")
     layer.setRenderer(renderer)
-    layer.setLabeling(labels(LABEL))
+    layer.setLabeling(labels(LABEL, max_scale=30000))
     layer.setLabelsEnabled(True)
     return layer
 
@@ -133,20 +109,12 @@ def selected(kind):
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    OUT.mkdir(parents=True, exist_ok=True)
-    styles = {
+    write_styles(lambda: {
         "candidates.qml": candidates("Point"),
         "candidates_polygons.qml": candidates("MultiPolygon"),
         "selected_sites.qml": selected("Point"),
         "selected_sites_polygons.qml": selected("MultiPolygon"),
-    }
-    for file_name, layer in styles.items():
-        message, ok = layer.saveNamedStyle(str(OUT / file_name))
-        print(file_name, "ok" if ok else message)
-    app.exitQgis()
-
+    })
 
 if __name__ == "__main__":
     main()

@@ -9,7 +9,6 @@ has QGIS (``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_styles.py``)
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -19,12 +18,9 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRendererRange,
     QgsRuleBasedRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from style_helpers import labels, write_styles
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "styles"
 
@@ -37,28 +33,6 @@ STATUT_COLOURS = (
 )
 
 
-def _labels(expression, size=8.5, max_scale_denominator=25000, colour="#212121", placement=None):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text = QgsTextFormat()
-    font = QFont("Sans Serif")
-    font.setPointSizeF(size)
-    text.setFont(font)
-    text.setSize(size)
-    text.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    settings.scaleVisibility = True
-    settings.maximumScale = 0
-    settings.minimumScale = max_scale_denominator
-    if placement is not None:
-        settings.placement = placement
-    return QgsVectorLayerSimpleLabeling(settings)
 
 
 def friches_points():
@@ -71,7 +45,7 @@ def friches_points():
         categories.append(QgsRendererCategory(value if value else None, symbol, label))
     renderer = QgsCategorizedSymbolRenderer("site_statut", categories)
     layer.setRenderer(renderer)
-    layer.setLabeling(_labels('"site_nom"', size=8, max_scale_denominator=30000))
+    layer.setLabeling(labels('"site_nom"', size=8, max_scale=30000))
     layer.setLabelsEnabled(True)
     return layer
 
@@ -122,7 +96,7 @@ def roads():
     from qgis.core import QgsPalLayerSettings as Pal
 
     layer.setLabeling(
-        _labels('"name"', size=7, max_scale_denominator=12000, colour="#424242", placement=Pal.Placement.Curved)
+        labels('"name"', size=7, max_scale=12000, colour="#424242", placement=Pal.Placement.Curved)
     )
     layer.setLabelsEnabled(True)
     return layer
@@ -152,7 +126,7 @@ def communes():
     from qgis.core import QgsSingleSymbolRenderer
 
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    layer.setLabeling(_labels('"nom"', size=11, max_scale_denominator=200000, colour="#6a3d9a"))
+    layer.setLabeling(labels('"nom"', size=11, max_scale=200000, colour="#6a3d9a"))
     layer.setLabelsEnabled(True)
     return layer
 
@@ -166,7 +140,7 @@ def places(kind_field, colours, name):
         )
         categories.append(QgsRendererCategory(value, symbol, value))
     layer.setRenderer(QgsCategorizedSymbolRenderer(kind_field, categories))
-    layer.setLabeling(_labels('"name"', size=7.5, max_scale_denominator=20000, colour="#37474f"))
+    layer.setLabeling(labels('"name"', size=7.5, max_scale=20000, colour="#37474f"))
     layer.setLabelsEnabled(True)
     return layer
 
@@ -178,7 +152,7 @@ def context_layers():
     river = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "cours_eau", "memory")
     river.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(
         {"line_color": "#6fa8dc", "line_width": "1.6", "capstyle": "round"})))
-    river.setLabeling(_labels('"nom"', size=8, max_scale_denominator=50000, colour="#1f5f99",
+    river.setLabeling(labels('"nom"', size=8, max_scale=50000, colour="#1f5f99",
                               placement=QgsPalLayerSettings.Placement.Curved))
     river.setLabelsEnabled(True)
     rail = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "voie_ferree", "memory")
@@ -193,10 +167,8 @@ def context_layers():
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    OUT.mkdir(parents=True, exist_ok=True)
-    styles = {
+    def build():
+        styles = {
         "friches.qml": friches_points(),
         "friches_emprises.qml": friches_polygons(),
         "routes.qml": roads(),
@@ -215,13 +187,11 @@ def main():
              "université": ("triangle", "#37474f")},
             "services",
         ),
-    }
-    styles.update(context_layers())
-    for file_name, layer in styles.items():
-        message, ok = layer.saveNamedStyle(str(OUT / file_name))
-        print(file_name, "ok" if ok else message)
-    app.exitQgis()
+        }
+        styles.update(context_layers())
+        return styles
 
+    write_styles(build)
 
 if __name__ == "__main__":
     main()

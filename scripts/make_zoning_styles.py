@@ -19,25 +19,21 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_zoning_styles.py`
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsPointPatternFillSymbolLayer,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSimpleLineSymbolLayer,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
+from style_helpers import labels, write_styles
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "styles"
 
@@ -93,26 +89,6 @@ def full_code(kind, typ, sub=None):
     return expression
 
 
-def labels(expression, size=8.0, max_scale=25000, colour="#212121"):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text = QgsTextFormat()
-    font = QFont("Sans Serif")
-    font.setPointSizeF(size)
-    text.setFont(font)
-    text.setSize(size)
-    text.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    settings.scaleVisibility = True
-    settings.maximumScale = 0
-    settings.minimumScale = max_scale
-    return QgsVectorLayerSimpleLabeling(settings)
 
 
 def zone_fill(colour):
@@ -348,29 +324,24 @@ def zoning_sites(polygons=False):
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    OUT.mkdir(parents=True, exist_ok=True)
-    info_surf, info_lin, info_pct = info_layers()
-    styles = {
-        "zone_urba.qml": zone_urba(),
-        "zoning_zones.qml": zoning_zones(),
-        "secteur_cc.qml": secteur_cc(),
-        "prescription_surf.qml": prescription_surf(),
-        "prescription_lin.qml": prescription_lin(),
-        "prescription_pct.qml": prescription_pct(),
-        "info_surf.qml": info_surf,
-        "info_lin.qml": info_lin,
-        "info_pct.qml": info_pct,
-        "perimetre_scot.qml": perimetre_scot(),
-        "zoning_sites.qml": zoning_sites(),
-        "zoning_sites_polygons.qml": zoning_sites(polygons=True),
-    }
-    for file_name, layer in styles.items():
-        message, ok = layer.saveNamedStyle(str(OUT / file_name))
-        print(file_name, "ok" if ok else message)
-    app.exitQgis()
+    def build():
+        info_surf, info_lin, info_pct = info_layers()
+        return {
+            "zone_urba.qml": zone_urba(),
+            "zoning_zones.qml": zoning_zones(),
+            "secteur_cc.qml": secteur_cc(),
+            "prescription_surf.qml": prescription_surf(),
+            "prescription_lin.qml": prescription_lin(),
+            "prescription_pct.qml": prescription_pct(),
+            "info_surf.qml": info_surf,
+            "info_lin.qml": info_lin,
+            "info_pct.qml": info_pct,
+            "perimetre_scot.qml": perimetre_scot(),
+            "zoning_sites.qml": zoning_sites(),
+            "zoning_sites_polygons.qml": zoning_sites(polygons=True),
+        }
 
+    write_styles(build)
 
 if __name__ == "__main__":
     main()
