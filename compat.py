@@ -60,6 +60,21 @@ else:
     WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
 
+if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
+    LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
+    LAYER_FILTER_VECTOR = Qgis.LayerFilter.VectorLayer
+else:
+    from qgis.core import QgsMapLayerProxyModel as _Proxy
+
+    LAYER_FILTER_POINT = _Proxy.Filter.PointLayer
+    LAYER_FILTER_VECTOR = _Proxy.Filter.VectorLayer
+
+if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
+    GEOMETRY_POINT, GEOMETRY_POLYGON = Qgis.GeometryType.Point, Qgis.GeometryType.Polygon
+else:
+    GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
+    GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType
 

@@ -18,7 +18,6 @@ from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
@@ -28,7 +27,6 @@ from qgis.core import (
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox, QgsScrollArea
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +47,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LAYER_FILTER_VECTOR
 from ..core.scoring import USES
 from ..translation import tr
 from .candidates_model import (
@@ -74,17 +73,12 @@ from .candidates_model import (
     write_csv,
     write_xlsx,
 )
-from .layer_table import LayerTableSelection, point_box
+from .layer_table import LayerTableSelection, point_box, theme_icon
 
 SETTINGS_LAST_DIR = "friches_tierslieux/candidates_dock/last_dir"
 #: Side of the box shown around a point site, in metres.
 #: A slider's value is the weight × this (weights 0 to 10 with one decimal).
 SLIDER_SCALE = 10
-
-if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
-    VECTOR_LAYER_FILTER = Qgis.LayerFilter.VectorLayer
-else:
-    VECTOR_LAYER_FILTER = QgsMapLayerProxyModel.Filter.VectorLayer
 
 
 def find_scored_layer(project=None):
@@ -159,7 +153,7 @@ class CandidatesDock(LayerTableSelection, QgsDockWidget):
         top.setVerticalSpacing(4)
         layer_label = QLabel(tr("Layer"), main)
         self.layer_combo = QgsMapLayerComboBox(main)
-        self.layer_combo.setFilters(VECTOR_LAYER_FILTER)
+        self.layer_combo.setFilters(LAYER_FILTER_VECTOR)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer_combo.setMinimumContentsLength(10)
@@ -277,13 +271,13 @@ class CandidatesDock(LayerTableSelection, QgsDockWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.zoom_button = QPushButton(_theme_icon("mActionZoomToSelected.svg"), tr("Zoom to list"), main)
+        self.zoom_button = QPushButton(theme_icon("mActionZoomToSelected.svg"), tr("Zoom to list"), main)
         self.zoom_button.setToolTip(tr("Zoom the map to the sites listed (or to the selected ones)"))
         self.zoom_button.clicked.connect(self.zoom_to_list)
-        self.csv_button = QPushButton(_theme_icon("mActionFileSave.svg"), tr("CSV…"), main)
+        self.csv_button = QPushButton(theme_icon("mActionFileSave.svg"), tr("CSV…"), main)
         self.csv_button.setToolTip(tr("Export the ranking shown (this use, these weights) to a CSV file"))
         self.csv_button.clicked.connect(lambda: self.export_dialog("csv"))
-        self.xlsx_button = QPushButton(_theme_icon("mActionFileSave.svg"), tr("XLSX…"), main)
+        self.xlsx_button = QPushButton(theme_icon("mActionFileSave.svg"), tr("XLSX…"), main)
         self.xlsx_button.setToolTip(tr("Export the ranking shown and the weights to a spreadsheet (XLSX)"))
         self.xlsx_button.clicked.connect(lambda: self.export_dialog("xlsx"))
         buttons.addWidget(self.zoom_button)
@@ -297,18 +291,6 @@ class CandidatesDock(LayerTableSelection, QgsDockWidget):
         self.candidates_only_check.toggled.connect(self._on_candidates_only)
 
     # -- connections --------------------------------------------------------------------------------
-    @staticmethod
-    def _connect(store, signal, slot):
-        signal.connect(slot)
-        store.append((signal, slot))
-
-    @staticmethod
-    def _disconnect_all(store):
-        while store:
-            signal, slot = store.pop()
-            with contextlib.suppress(TypeError, RuntimeError):
-                signal.disconnect(slot)
-
     def close_and_disconnect(self):
         """Disconnect from the project and the layers (plugin unload); the dock can then be deleted."""
         self._disconnected = True
@@ -697,10 +679,3 @@ class CandidatesDock(LayerTableSelection, QgsDockWidget):
             bar.pushMessage(tr("Candidates"), tr("{n} site(s) exported to {file}").format(
                 n=len(rows), file=Path(str(path)).name), Qgis.MessageLevel.Success, 5)
         return str(path)
-
-
-def _theme_icon(name):
-    from qgis.core import QgsApplication
-
-    icon = QgsApplication.getThemeIcon(f"/{name}")
-    return icon if icon is not None else QIcon()

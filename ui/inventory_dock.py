@@ -19,19 +19,17 @@ from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsDoubleSpinBox, QgsFilterLineEdit, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtGui import QBrush, QIcon
+from qgis.PyQt.QtGui import QBrush
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +47,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT
 from ..core import cnig_friches
 from ..translation import tr
 from .friche_form import FricheForm
@@ -72,7 +71,7 @@ from .inventory_model import (
     ui_locale,
     value_counts,
 )
-from .layer_table import LayerTableSelection, point_box
+from .layer_table import LayerTableSelection, point_box, theme_icon
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
@@ -80,20 +79,10 @@ SETTINGS_LAST_DIR = "friches_tierslieux/inventory_dock/last_dir"
 SETTINGS_HIDDEN_COLUMNS = "friches_tierslieux/inventory_dock/hidden_columns"
 #: Side of the box shown around a friche that has no polygon, in metres.
 
-# Names that moved between QGIS 3.22 and 4.x (kept here: only this panel uses them).
-if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
-    POINT_LAYER_FILTER = Qgis.LayerFilter.PointLayer
-else:
-    POINT_LAYER_FILTER = QgsMapLayerProxyModel.Filter.PointLayer
-if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
-    POINT_GEOMETRY, POLYGON_GEOMETRY = Qgis.GeometryType.Point, Qgis.GeometryType.Polygon
-else:
-    POINT_GEOMETRY = QgsWkbTypes.GeometryType.PointGeometry
-    POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def is_point_layer(layer) -> bool:
-    return isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == POINT_GEOMETRY
+    return isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == GEOMETRY_POINT
 
 
 def is_inventory_layer(layer) -> bool:
@@ -185,7 +174,7 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         layer_row.setSpacing(4)
         layer_label = QLabel(tr("Layer"), main)
         self.layer_combo = QgsMapLayerComboBox(main)
-        self.layer_combo.setFilters(POINT_LAYER_FILTER)
+        self.layer_combo.setFilters(LAYER_FILTER_POINT)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer_combo.setMinimumContentsLength(10)
@@ -193,7 +182,7 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         self.layer_combo.setToolTip(tr("Point layer of the friches inventory (CNIG friches fields)"))
         layer_label.setBuddy(self.layer_combo)
         self.open_button = QToolButton(main)
-        self.open_button.setIcon(_theme_icon("mActionFileOpen.svg"))
+        self.open_button.setIcon(theme_icon("mActionFileOpen.svg"))
         self.open_button.setToolTip(tr("Open an inventory GeoPackage and add its layers to the project"))
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_geopackage)
@@ -291,10 +280,10 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         # buttons
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.zoom_button = QPushButton(_theme_icon("mActionZoomToSelected.svg"), tr("Zoom to list"), main)
+        self.zoom_button = QPushButton(theme_icon("mActionZoomToSelected.svg"), tr("Zoom to list"), main)
         self.zoom_button.setToolTip(tr("Zoom the map to the friches listed (or to the selected ones)"))
         self.zoom_button.clicked.connect(self.zoom_to_list)
-        self.edit_button = QPushButton(_theme_icon("mActionEditTable.svg"), tr("Edit…"), main)
+        self.edit_button = QPushButton(theme_icon("mActionEditTable.svg"), tr("Edit…"), main)
         self.edit_button.setToolTip(tr("Edit the attributes of the selected friche (or double-click a row)"))
         self.edit_button.clicked.connect(self.edit_selected)
         buttons.addWidget(self.zoom_button)
@@ -357,18 +346,6 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
             self.table.setColumnHidden(column, name in hidden and column != 0)
 
     # -- connections ------------------------------------------------------------------------------
-    @staticmethod
-    def _connect(store, signal, slot):
-        signal.connect(slot)
-        store.append((signal, slot))
-
-    @staticmethod
-    def _disconnect_all(store):
-        while store:
-            signal, slot = store.pop()
-            with contextlib.suppress(TypeError, RuntimeError):
-                signal.disconnect(slot)
-
     def close_and_disconnect(self):
         """Disconnect from the project and the layers (plugin unload); the dock can then be deleted."""
         self._disconnected = True
@@ -648,7 +625,7 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         for layer in QgsProject.instance().mapLayers().values():
             if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
                 continue
-            if layer.geometryType() != POLYGON_GEOMETRY or "site_id" not in layer.fields().names():
+            if layer.geometryType() != GEOMETRY_POLYGON or "site_id" not in layer.fields().names():
                 continue
             other_path, other_name = layer_file(layer)
             same_file = bool(path) and other_path == path and other_name == cnig_friches.POLYGON_LAYER
@@ -794,10 +771,3 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
             canvas.setExtent(box)
             canvas.refresh()
         return points
-
-
-def _theme_icon(name):
-    from qgis.core import QgsApplication
-
-    icon = QgsApplication.getThemeIcon(f"/{name}")
-    return icon if icon is not None else QIcon()

@@ -11,8 +11,9 @@ import contextlib
 import math
 from typing import List
 
-from qgis.core import QgsRectangle, QgsUnitTypes
+from qgis.core import QgsApplication, QgsRectangle, QgsUnitTypes
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtGui import QIcon
 
 #: Role holding the feature id in both panels' models.
 FID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,8 +35,27 @@ def point_box(point, crs, size: float = POINT_ZOOM_SIZE) -> QgsRectangle:
     return QgsRectangle(point.x() - dx, point.y() - dy, point.x() + dx, point.y() + dy)
 
 
+def theme_icon(name: str) -> QIcon:
+    """An icon of QGIS's current theme (``mActionZoomToSelected.svg``...), empty when it has none."""
+    icon = QgsApplication.getThemeIcon(f"/{name}")
+    return icon if icon is not None else QIcon()
+
+
 class LayerTableSelection:
-    """Table rows ↔ layer selection, and zoom to features."""
+    """Table rows ↔ layer selection, zoom to features, and the signal connections a panel must undo."""
+
+    @staticmethod
+    def _connect(store, signal, slot):
+        """Connect and remember, so that ``_disconnect_all(store)`` undoes it on unload."""
+        signal.connect(slot)
+        store.append((signal, slot))
+
+    @staticmethod
+    def _disconnect_all(store):
+        while store:
+            signal, slot = store.pop()
+            with contextlib.suppress(TypeError, RuntimeError):
+                signal.disconnect(slot)
 
     def selected_fids(self) -> List[int]:
         model = self.table.selectionModel()
