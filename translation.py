@@ -32,6 +32,12 @@ def user_locale() -> str:
     return str(value or QLocale().name())
 
 
+def ui_language() -> str:
+    """"fr" when QGIS runs in French, else "en": the language of texts the plugin writes itself
+    (explanations, rule reasons, atlas sheets), which have a French and an English version."""
+    return "fr" if user_locale().lower().startswith("fr") else "en"
+
+
 def load_translator(locale: Optional[str] = None):
     """Install the catalogue for ``locale`` (``fr_FR`` tries ``fr_FR`` then ``fr``).
 

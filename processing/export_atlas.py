@@ -74,7 +74,7 @@ from ..compat import (
     SOURCE_POLYGON,
     make_field,
 )
-from ..translation import user_locale
+from ..translation import ui_language
 from .base import FrichesAlgorithm
 from .styles import apply_style, style_path
 
@@ -427,7 +427,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         choice = self.parameterAsEnum(parameters, self.LANGUAGE, context)
         if choice in (1, 2):
             return LANGUAGES[choice - 1]
-        return "fr" if user_locale().lower().startswith("fr") else "en"
+        return ui_language()
 
     def _expression(self, text, fields, param_label):
         expression = QgsExpression(text)

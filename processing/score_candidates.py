@@ -29,7 +29,7 @@ from ..core.scoring import facts as fx
 from ..core.scoring.explain import explain_site
 from ..core.scoring.profile import ProfileError, load_profile
 from ..core.scoring.score import details_json, ranks, score_site, to_details
-from ..translation import user_locale
+from ..translation import ui_language
 from . import scoring_io as sio
 from .base import FrichesAlgorithm
 from .styles import style_on_completion
@@ -511,7 +511,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         return dest_id
 
     def _report(self, feedback, profile, sites, facts, results, overall, threshold):
-        lang = "fr" if user_locale().lower().startswith("fr") else "en"
+        lang = ui_language()
         for use in USES:
             count = sum(1 for r in results if r.uses[use].candidate)
             feedback.pushInfo(self.tr("{use}: {n} candidate(s) (score ≥ {threshold}).").format(

@@ -53,7 +53,7 @@ from ..core.cnig_friches import fold
 from ..core.zoning import codes
 from ..core.zoning import compatibility as compat
 from ..core.zoning import overlay as ov
-from ..translation import user_locale
+from ..translation import ui_language
 from .base import FrichesAlgorithm
 from .inventory_store import py_value
 from .styles import style_on_completion
@@ -309,7 +309,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         self.require_dependencies()
-        lang = "fr" if user_locale().lower().startswith("fr") else "en"
+        lang = ui_language()
         rules_path = self.parameterAsFile(parameters, self.RULES, context)
         try:
             rules = compat.read_rules(rules_path) if rules_path else compat.default_rules()

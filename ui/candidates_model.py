@@ -21,7 +21,7 @@ from ..core.scoring import USES
 from ..core.scoring.explain import explain_use, format_number
 from ..core.scoring.profile import Profile, ProfileError, default_profile, load_profile
 from ..core.scoring.score import UseScore, parse_details, ranks, rescore
-from ..translation import tr, user_locale
+from ..translation import tr, ui_language
 from .inventory_model import py_value
 from .layer_table import FID_ROLE
 
@@ -41,7 +41,7 @@ ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 
 def ui_lang() -> str:
     """"fr" when QGIS runs in French (the explanations' language in the panel), else "en"."""
-    return "fr" if user_locale().lower().startswith("fr") else "en"
+    return ui_language()
 
 
 def use_labels() -> Dict[str, str]:
