@@ -46,6 +46,7 @@ from ..compat import (
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     QGIS_VERSION_INT,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
     WKB_MULTILINESTRING,
     WKB_MULTIPOLYGON,
@@ -56,7 +57,6 @@ from ..core.zoning import gpu_api as api
 from .base import FrichesAlgorithm
 from .inventory_store import gpkg_layer_names, py_value
 from .styles import StylePostProcessor
-from .zoning_overlay import SKIP_GEOMETRY_CHECKS
 
 WKB_MULTIPOINT = Qgis.WkbType.MultiPoint if QGIS_VERSION_INT >= 33000 else QgsWkbTypes.Type.MultiPoint
 GEOMETRY_TYPES = {"polygon": WKB_MULTIPOLYGON, "line": WKB_MULTILINESTRING, "point": WKB_MULTIPOINT}

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON
+from ..compat import FLAG_ADVANCED, NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_LINE, SOURCE_POLYGON
 from ..core.network import (
     DEFAULT_BUFFER_M,
     DEFAULT_TOLERANCE_M,
@@ -39,15 +39,6 @@ from ..core.network import (
 )
 from ..core.network.graph import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK, detect_schema, schema_fields
 from ..translation import tr
-
-try:  # QGIS >= 3.36
-    from qgis.core import Qgis
-
-    SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
-except AttributeError:  # QGIS 3.22 - 3.34
-    from qgis.core import QgsProcessingFeatureSource
-
-    SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
 TOLERANCE, SNAP_TOLERANCE, BUFFER, FILL_HOLES = "TOLERANCE", "SNAP_TOLERANCE", "BUFFER", "FILL_HOLES"
@@ -255,7 +246,7 @@ def read_features(source, crs, context, feedback=None, attributes=None, progress
     if check_validity:
         iterator = source.getFeatures(request)
     else:
-        iterator = source.getFeatures(request, SKIP_VALIDITY_CHECKS)
+        iterator = source.getFeatures(request, SKIP_GEOMETRY_CHECKS)
     for i, feature in enumerate(iterator):
         if feedback is not None and i % step == 0:
             if feedback.isCanceled():

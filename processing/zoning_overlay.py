@@ -11,7 +11,6 @@ import os
 from collections import Counter
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -40,7 +38,7 @@ from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
-    QGIS_VERSION_INT,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -57,13 +55,6 @@ from ..translation import ui_language
 from .base import FrichesAlgorithm
 from .inventory_store import py_value
 from .styles import style_on_completion
-
-# The flag that lets the algorithm read invalid polygons (to repair them) whatever the context's
-# "invalid features" setting (it would otherwise stop at the first bow-tie of a real PLU export).
-if QGIS_VERSION_INT >= 33600:
-    SKIP_GEOMETRY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
-else:
-    SKIP_GEOMETRY_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 #: Fields the algorithm adds to the sites (an input field of the same name is replaced).
 SITE_FIELDS = (
