@@ -54,11 +54,14 @@ def test_grid_method_matches_intersections():
     assert reference[:-1].max() > 100
 
 
-def test_grid_areas_are_exact_for_multipolygons_with_holes():
+@pytest.mark.parametrize("reverse", [False, True], ids=["as-drawn", "reversed-rings"])
+def test_grid_areas_are_exact_for_multipolygons_with_holes(reverse):
     poly = shapely.MultiPolygon([
         Polygon([(10, 10), (390, 10), (390, 390), (10, 390)], [[(150, 150), (250, 150), (250, 250), (150, 250)]]),
         Polygon([(450, 50), (550, 120), (470, 180)]),
     ])
+    if reverse:  # clockwise shells and counter-clockwise holes (e.g. a shapefile read as is)
+        poly = shapely.reverse(poly)
     owner, col, row, area = grid_areas(np.array([poly], dtype=object), 0.0, 0.0, 200.0, 200.0)
     for i, j, a in zip(col, row, area):
         assert a == pytest.approx(box(i * 200, j * 200, (i + 1) * 200, (j + 1) * 200).intersection(poly).area)
