@@ -12,8 +12,8 @@
     <message>
         <location filename="../plugin.py" line="53"/>
         <location filename="../processing/full_analysis.py" line="179"/>
-        <location filename="../ui/inventory_dock.py" line="138"/>
-        <location filename="../ui/inventory_dock.py" line="791"/>
+        <location filename="../ui/inventory_dock.py" line="134"/>
+        <location filename="../ui/inventory_dock.py" line="711"/>
         <source>Friches inventory</source>
         <translation>Inventaire des friches</translation>
     </message>
@@ -27,9 +27,9 @@
         <location filename="../processing/full_analysis.py" line="438"/>
         <location filename="../processing/score_candidates.py" line="93"/>
         <location filename="../processing/select_sites.py" line="93"/>
-        <location filename="../ui/candidates_dock.py" line="115"/>
-        <location filename="../ui/candidates_dock.py" line="765"/>
-        <location filename="../ui/candidates_dock.py" line="761"/>
+        <location filename="../ui/candidates_dock.py" line="106"/>
+        <location filename="../ui/candidates_dock.py" line="679"/>
+        <location filename="../ui/candidates_dock.py" line="675"/>
         <source>Candidates</source>
         <translation>Candidats</translation>
     </message>
@@ -92,105 +92,105 @@
     </message>
     <message>
         <location filename="../processing/catchment.py" line="58"/>
-        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets). Where the reached roads crowd (sidewalks mapped beside every street, a whole town reached by car), the polygons are drawn on a 10 m grid instead, several times faster, under the same 50 m rule (advanced parameter 'Outline of the polygons').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes). Là où les routes atteintes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture), les polygones sont plutôt dessinés sur une grille de 10 m, plusieurs fois plus vite, sous la même règle des 50 m (paramètre avancé « Contour des polygones »).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="79"/>
+        <location filename="../processing/catchment.py" line="81"/>
         <location filename="../processing/transit_coverage.py" line="149"/>
-        <location filename="../processing/zoning_overlay.py" line="239"/>
-        <location filename="../processing/zoning_overlay.py" line="292"/>
+        <location filename="../processing/zoning_overlay.py" line="230"/>
+        <location filename="../processing/zoning_overlay.py" line="283"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="80"/>
+        <location filename="../processing/catchment.py" line="82"/>
         <source>Points or polygons (friches, tiers-lieux, candidate sites).</source>
         <translation>Points ou polygones (friches, tiers-lieux, sites candidats).</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="83"/>
+        <location filename="../processing/catchment.py" line="85"/>
         <location filename="../processing/score_candidates.py" line="142"/>
         <location filename="../processing/select_sites.py" line="129"/>
-        <location filename="../processing/zoning_overlay.py" line="243"/>
+        <location filename="../processing/zoning_overlay.py" line="234"/>
         <source>Site identifier field</source>
         <translation>Champ identifiant du site</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="86"/>
+        <location filename="../processing/catchment.py" line="88"/>
         <source>Copied into the catchments as site_id; the feature id when the field is missing.</source>
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="89"/>
+        <location filename="../processing/catchment.py" line="91"/>
         <source>Site name field (for messages)</source>
         <translation>Champ nom du site (pour les messages)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="92"/>
+        <location filename="../processing/catchment.py" line="94"/>
         <source>Used to name sites in warnings; by default site_nom, nom or name when present.</source>
         <translation>Sert à nommer les sites dans les avertissements ; par défaut site_nom, nom ou name s'ils existent.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="96"/>
+        <location filename="../processing/catchment.py" line="98"/>
         <source>Travel times (minutes, comma-separated)</source>
         <translation>Temps de parcours (minutes, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="98"/>
+        <location filename="../processing/catchment.py" line="100"/>
         <source>One polygon per site and time; all times come from one search per site.</source>
         <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="103"/>
+        <location filename="../processing/catchment.py" line="105"/>
         <source>Sites with population reached</source>
         <translation>Sites avec la population atteinte</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="105"/>
+        <location filename="../processing/catchment.py" line="107"/>
         <source>Sites not connected to the network</source>
         <translation>Sites non raccordés au réseau</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="120"/>
+        <location filename="../processing/catchment.py" line="121"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="134"/>
+        <location filename="../processing/catchment.py" line="135"/>
         <source>Reading the road network…</source>
         <translation>Lecture du réseau routier…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="146"/>
+        <location filename="../processing/catchment.py" line="147"/>
         <source>No site identifier field: the feature ids are used as site_id.</source>
         <translation>Pas de champ identifiant de site : les identifiants des entités servent de site_id.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="148"/>
+        <location filename="../processing/catchment.py" line="149"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <location filename="../ui/friche_form.py" line="705"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="149"/>
+        <location filename="../processing/catchment.py" line="150"/>
         <source>{tied} of {total} sites tied to the network.</source>
         <translation>{tied} sites sur {total} raccordés au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="154"/>
+        <location filename="../processing/catchment.py" line="155"/>
         <source>Searching the network and drawing the catchments…</source>
         <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="168"/>
+        <location filename="../processing/catchment.py" line="166"/>
         <source>Counting the population…</source>
         <translation>Comptage de la population…</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py" line="189"/>
-        <location filename="../processing/catchment.py" line="101"/>
+        <location filename="../processing/catchment.py" line="187"/>
+        <location filename="../processing/catchment.py" line="103"/>
         <source>Catchments</source>
         <translation>Zones de chalandise</translation>
     </message>
@@ -272,28 +272,28 @@
         <translation>Part de la population couverte (%)</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="144"/>
+        <location filename="../processing/coverage_gaps.py" line="143"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="162"/>
+        <location filename="../processing/coverage_gaps.py" line="160"/>
         <source>Finding the gaps…</source>
         <translation>Recherche des zones non couvertes…</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="180"/>
+        <location filename="../processing/coverage_gaps.py" line="178"/>
         <location filename="../ui/candidates_model.py" line="353"/>
         <source>Candidate</source>
         <translation>Candidat</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="211"/>
+        <location filename="../processing/coverage_gaps.py" line="208"/>
         <source>{covered} of {total} people ({pct} %) live within {minutes} min {mode} of an existing place; {uncovered} do not.</source>
         <translation>{covered} personnes sur {total} ({pct} %) habitent à moins de {minutes} min {mode} d'un lieu existant ; {uncovered} non.</translation>
     </message>
     <message>
-        <location filename="../processing/coverage_gaps.py" line="218"/>
+        <location filename="../processing/coverage_gaps.py" line="215"/>
         <location filename="../processing/coverage_gaps.py" line="96"/>
         <location filename="../processing/full_analysis.py" line="73"/>
         <location filename="../processing/full_analysis.py" line="400"/>
@@ -399,7 +399,7 @@
         <location filename="../processing/export_atlas.py" line="258"/>
         <location filename="../processing/full_analysis.py" line="77"/>
         <location filename="../processing/load_gpu.py" line="96"/>
-        <location filename="../processing/zoning_overlay.py" line="190"/>
+        <location filename="../processing/zoning_overlay.py" line="181"/>
         <source>Zoning</source>
         <translation>Zonage</translation>
     </message>
@@ -680,7 +680,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="76"/>
-        <location filename="../processing/zoning_overlay.py" line="284"/>
+        <location filename="../processing/zoning_overlay.py" line="275"/>
         <source>Sites with zoning</source>
         <translation>Sites avec leur zonage</translation>
     </message>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="190"/>
-        <location filename="../processing/network_io.py" line="66"/>
+        <location filename="../processing/network_io.py" line="60"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
     </message>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="193"/>
-        <location filename="../processing/network_io.py" line="157"/>
+        <location filename="../processing/network_io.py" line="166"/>
         <location filename="../processing/select_sites.py" line="161"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="197"/>
-        <location filename="../processing/network_io.py" line="164"/>
+        <location filename="../processing/network_io.py" line="173"/>
         <location filename="../processing/select_sites.py" line="164"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
@@ -807,7 +807,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="218"/>
-        <location filename="../processing/zoning_overlay.py" line="263"/>
+        <location filename="../processing/zoning_overlay.py" line="254"/>
         <source>SCOT perimeter</source>
         <translation>Périmètre du SCoT</translation>
     </message>
@@ -889,7 +889,7 @@
         <location filename="../processing/full_analysis.py" line="251"/>
         <location filename="../processing/import_inventory.py" line="198"/>
         <location filename="../processing/load_gpu.py" line="149"/>
-        <location filename="../ui/inventory_dock.py" line="810"/>
+        <location filename="../ui/inventory_dock.py" line="730"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1690,7 +1690,7 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py" line="102"/>
-        <location filename="../processing/zoning_overlay.py" line="196"/>
+        <location filename="../processing/zoning_overlay.py" line="187"/>
         <source>carte communale</source>
         <translation>carte communale</translation>
     </message>
@@ -1945,9 +1945,9 @@
         <location filename="../processing/transit_service.py" line="173"/>
         <location filename="../processing/transit_service.py" line="207"/>
         <location filename="../processing/transit_service.py" line="212"/>
-        <location filename="../processing/zoning_overlay.py" line="376"/>
-        <location filename="../processing/zoning_overlay.py" line="496"/>
-        <location filename="../processing/zoning_overlay.py" line="357"/>
+        <location filename="../processing/zoning_overlay.py" line="367"/>
+        <location filename="../processing/zoning_overlay.py" line="487"/>
+        <location filename="../processing/zoning_overlay.py" line="348"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -2008,244 +2008,279 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="55"/>
         <source>on foot</source>
         <translation>à pied</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="55"/>
         <source>by bike</source>
         <translation>à vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="55"/>
         <source>by car</source>
         <translation>en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="67"/>
+        <location filename="../processing/network_io.py" line="61"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="75"/>
+        <location filename="../processing/network_io.py" line="69"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="77"/>
+        <location filename="../processing/network_io.py" line="71"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="78"/>
+        <location filename="../processing/network_io.py" line="72"/>
         <source>OpenStreetMap (highway, oneway, maxspeed)</source>
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="79"/>
+        <location filename="../processing/network_io.py" line="73"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="80"/>
+        <location filename="../processing/network_io.py" line="74"/>
         <source>Generic (every line, both ways, one speed)</source>
         <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="78"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="90"/>
+        <location filename="../processing/network_io.py" line="84"/>
         <source>Travel mode</source>
         <translation>Mode de déplacement</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="90"/>
+        <location filename="../processing/network_io.py" line="84"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Walk</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="90"/>
+        <location filename="../processing/network_io.py" line="84"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Bike</source>
         <translation>Vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="90"/>
+        <location filename="../processing/network_io.py" line="84"/>
         <source>Car</source>
         <translation>Voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="92"/>
+        <location filename="../processing/network_io.py" line="86"/>
         <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
         <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="100"/>
+        <location filename="../processing/network_io.py" line="94"/>
         <source>Speed (km/h), replaces the default speeds</source>
         <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="103"/>
+        <location filename="../processing/network_io.py" line="97"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="106"/>
+        <location filename="../processing/network_io.py" line="100"/>
         <source>Speed field (km/h), generic schema</source>
         <translation>Champ de vitesse (km/h), schéma générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="109"/>
+        <location filename="../processing/network_io.py" line="103"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="115"/>
+        <location filename="../processing/network_io.py" line="109"/>
         <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
         <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="118"/>
+        <location filename="../processing/network_io.py" line="112"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="126"/>
+        <location filename="../processing/network_io.py" line="120"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="129"/>
+        <location filename="../processing/network_io.py" line="123"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="135"/>
+        <location filename="../processing/network_io.py" line="129"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="138"/>
+        <location filename="../processing/network_io.py" line="132"/>
         <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
         <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="146"/>
+        <location filename="../processing/network_io.py" line="140"/>
+        <source>Outline of the polygons</source>
+        <translation>Contour des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="141"/>
+        <source>Automatic (grid where the reached roads crowd)</source>
+        <translation>Automatique (grille là où les routes atteintes se serrent)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="141"/>
+        <source>Smooth (buffer around the roads)</source>
+        <translation>Lissé (tampon autour des routes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="142"/>
+        <source>Fast (10 m grid)</source>
+        <translation>Rapide (grille de 10 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="145"/>
+        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, the same outline for every polygon of a run.</source>
+        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, le même contour pour tous les polygones d'un traitement.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="155"/>
         <source>Fill small holes (blocks surrounded by reached roads)</source>
         <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="148"/>
+        <location filename="../processing/network_io.py" line="157"/>
         <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
         <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="158"/>
+        <location filename="../processing/network_io.py" line="167"/>
         <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
         <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="167"/>
+        <location filename="../processing/network_io.py" line="176"/>
         <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
         <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="217"/>
+        <location filename="../processing/network_io.py" line="209"/>
+        <source>Polygons drawn on a 10 m grid (the reached roads crowd, or asked for).</source>
+        <translation>Polygones dessinés sur une grille de 10 m (les routes atteintes se serrent, ou à la demande).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="211"/>
+        <source>Polygons drawn as buffers around the reached roads.</source>
+        <translation>Polygones dessinés en tampons autour des routes atteintes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py" line="244"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="427"/>
+        <location filename="../processing/network_io.py" line="454"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="452"/>
+        <location filename="../processing/network_io.py" line="479"/>
         <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="454"/>
+        <location filename="../processing/network_io.py" line="481"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="471"/>
+        <location filename="../processing/network_io.py" line="498"/>
         <source>connected ({distance} m from the road)</source>
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="474"/>
+        <location filename="../processing/network_io.py" line="501"/>
         <source>not connected: no road usable in this mode</source>
         <translation>non raccordé : aucune route praticable dans ce mode</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="475"/>
+        <location filename="../processing/network_io.py" line="502"/>
         <source>not connected: {distance} m from the nearest road</source>
         <translation>non raccordé : à {distance} m de la route la plus proche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="477"/>
+        <location filename="../processing/network_io.py" line="504"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="483"/>
+        <location filename="../processing/network_io.py" line="510"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="484"/>
+        <location filename="../processing/network_io.py" line="511"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="485"/>
+        <location filename="../processing/network_io.py" line="512"/>
         <source>Unknown network schema '{schema}'.</source>
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="518"/>
+        <location filename="../processing/network_io.py" line="545"/>
         <source>speed {speed} km/h everywhere</source>
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="520"/>
+        <location filename="../processing/network_io.py" line="547"/>
         <source>speed {speed} km/h</source>
         <translation>vitesse de {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="521"/>
+        <location filename="../processing/network_io.py" line="548"/>
         <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
         <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="537"/>
+        <location filename="../processing/network_io.py" line="564"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="544"/>
+        <location filename="../processing/network_io.py" line="571"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="549"/>
+        <location filename="../processing/network_io.py" line="576"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="601"/>
+        <location filename="../processing/network_io.py" line="628"/>
         <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
         <translation>{what} « {name} » est raccordé à un petit morceau de réseau isolé du reste (aucun morceau plus grand à moins de {tolerance} m) : sa zone de chalandise est petite ; vérifiez le réseau autour.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="607"/>
+        <location filename="../processing/network_io.py" line="634"/>
         <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
         <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
     </message>
@@ -2261,7 +2296,7 @@
     </message>
     <message>
         <location filename="../processing/score_candidates.py" line="99"/>
-        <location filename="../processing/zoning_overlay.py" line="197"/>
+        <location filename="../processing/zoning_overlay.py" line="188"/>
         <source>digital inclusion</source>
         <translation>médiation numérique</translation>
     </message>
@@ -3350,542 +3385,542 @@
         <translation>{file} : {count} horaires de passage sans heure, interpolés entre les arrêts horodatés de leur course.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="187"/>
+        <location filename="../processing/zoning_overlay.py" line="178"/>
         <source>Zoning overlay (PLU, carte communale, SCOT)</source>
         <translation>Croisement avec le zonage (PLU, carte communale, SCoT)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="196"/>
+        <location filename="../processing/zoning_overlay.py" line="187"/>
         <source>zoning</source>
         <translation>zonage</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="197"/>
+        <location filename="../processing/zoning_overlay.py" line="188"/>
         <source>prescriptions</source>
         <translation>prescriptions</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="200"/>
+        <location filename="../processing/zoning_overlay.py" line="191"/>
         <source>Zone shares, prescriptions and SCOT of each site, and whether coworking, fablab and digital-inclusion uses fit there.</source>
         <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="204"/>
+        <location filename="../processing/zoning_overlay.py" line="195"/>
         <source>&lt;p&gt;For each site: the zones of the PLU / PLUi (CNIG &lt;i&gt;ZONE_URBA&lt;/i&gt;) or carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) it lies in, the prescriptions and informations on it, its SCOT, and whether a coworking, a fablab or a digital-inclusion place (médiation numérique) fits the zoning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone shares&lt;/b&gt;: u_pct, auc_pct, aus_pct, a_pct and n_pct are the shares of the site's zoned area in U, AUc, AUs, A and N zones (they sum to 100); zoned_pct is the share of the site covered by the document's zones. TYPEZONE is read in any case; legacy Ah counts as A, Nh and Nd as N, an unqualified AU as AUs; a LIBELLE ZURNU (a PLUi zone under the RNU) and a carte communale sector 99 are outside the document. Carte communale sectors: 01 (ZC) and 02 (ZCa, activities) count as U, 03 (ZnC) as N. A point site takes the zone that contains it (100 %). zone_libelle and zone_type are those of the dominant zone (the largest area on the site); &lt;i&gt;zones&lt;/i&gt; lists every zone with its share.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions and informations&lt;/b&gt; are listed with the French label of their TYPEPSC-STYPEPSC / TYPEINF-STYPEINF code and, for surfaces, the share of the site they cover (at least {min_share} %); lines and points count when they touch the site; around a point site, everything within the &lt;i&gt;search distance&lt;/i&gt;. psc_codes and inf_codes list the codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibility&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation: compatible, conditional, incompatible or unknown, each with its reason in the *_why field) comes from an editable rules table evaluated on the dominant zone: by default U and AUc compatible, AUs conditional (plan change), A and N incompatible except a STECAL or a building allowed to change use, ZnC conditional (reuse of existing buildings); the zone's DESTOUI / DESTCDT / DESTNON decide first when filled (coworking 53 or 34, fablab 51 or 31, médiation 41, 46 or 43). Another zone covering at least {other} % of the site with another result is named in the reason. See resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data defects handled&lt;/b&gt;: field names in any case (GPU exports are lower case), invalid geometries repaired (bow-ties, self-intersections; counted in the log) even when Processing is set to stop on invalid features, multi-part zones counted once, layers in another CRS reprojected (areas are measured in the sites' CRS, or Lambert-93 / the territory's official CRS when the sites are in degrees), latin-1 shapefiles without .cpg re-read in windows-1252. A missing required field (TYPEZONE and LIBELLE, or TYPESECT; TYPEPSC; TYPEINF) stops the algorithm with its name.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque site : les zones du PLU / PLUi (&lt;i&gt;ZONE_URBA&lt;/i&gt; CNIG) ou de la carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) dans lesquelles il se trouve, les prescriptions et informations qui le concernent, son SCoT, et si un coworking, un fablab ou un lieu de médiation numérique est compatible avec le zonage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parts de zones&lt;/b&gt; : u_pct, auc_pct, aus_pct, a_pct et n_pct sont les parts de la surface zonée du site en zones U, AUc, AUs, A et N (leur somme vaut 100) ; zoned_pct est la part du site couverte par les zones du document. TYPEZONE est lu quelle que soit la casse ; les anciennes zones Ah comptent comme A, Nh et Nd comme N, un AU non qualifié comme AUs ; un LIBELLE ZURNU (zone d'un PLUi soumise au RNU) et un secteur 99 de carte communale sont hors document. Secteurs de carte communale : 01 (ZC) et 02 (ZCa, activités) comptent comme U, 03 (ZnC) comme N. Un site ponctuel prend la zone qui le contient (100 %). zone_libelle et zone_type sont ceux de la zone dominante (la plus grande surface sur le site) ; &lt;i&gt;zones&lt;/i&gt; liste chaque zone avec sa part.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions et informations&lt;/b&gt; : elles sont listées avec le libellé français de leur code TYPEPSC-STYPEPSC / TYPEINF-STYPEINF et, pour les surfaciques, la part du site qu'elles couvrent (au moins {min_share} %) ; les linéaires et les ponctuelles comptent quand elles touchent le site ; autour d'un site ponctuel, tout ce qui se trouve dans la &lt;i&gt;distance de recherche&lt;/i&gt;. psc_codes et inf_codes listent les codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibilité&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation : compatible, conditional, incompatible ou unknown, chacun avec son motif dans le champ *_why) : elle découle d'une table de règles modifiable, évaluée sur la zone dominante : par défaut U et AUc compatibles, AUs sous conditions (évolution du document d'urbanisme), A et N incompatibles sauf STECAL ou bâtiment pouvant changer de destination, ZnC sous conditions (réutilisation de bâtiments existants) ; les champs DESTOUI / DESTCDT / DESTNON de la zone priment quand ils sont renseignés (coworking 53 ou 34, fablab 51 ou 31, médiation 41, 46 ou 43). Une autre zone couvrant au moins {other} % du site avec un autre résultat est citée dans le motif. Voir resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Défauts de données gérés&lt;/b&gt; : noms de champs quelle que soit la casse (les exports du GPU sont en minuscules), géométries invalides réparées (polygones en papillon, auto-intersections ; comptées dans le journal) même quand les traitements sont réglés pour s'arrêter sur les entités invalides, zones multiparties comptées une seule fois, couches dans un autre SCR reprojetées (les surfaces sont mesurées dans le SCR des sites, ou en Lambert-93 / dans le SCR officiel du territoire quand les sites sont en degrés), shapefiles latin-1 sans .cpg relus en windows-1252. Un champ obligatoire manquant (TYPEZONE et LIBELLE, ou TYPESECT ; TYPEPSC ; TYPEINF) arrête l'algorithme en indiquant son nom.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="240"/>
+        <location filename="../processing/zoning_overlay.py" line="231"/>
         <source>The sites (points or polygons), e.g. the inventory's friches or friches_emprises.</source>
         <translation>Les sites (points ou polygones), par ex. les couches friches ou friches_emprises de l'inventaire.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="245"/>
+        <location filename="../processing/zoning_overlay.py" line="236"/>
         <source>Names the sites in the log (any case); the feature id when missing.</source>
         <translation>Nomme les sites dans le journal (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="248"/>
+        <location filename="../processing/zoning_overlay.py" line="239"/>
         <source>Zoning (ZONE_URBA or SECTEUR_CC)</source>
         <translation>Zonage (ZONE_URBA ou SECTEUR_CC)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="249"/>
+        <location filename="../processing/zoning_overlay.py" line="240"/>
         <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="255"/>
+        <location filename="../processing/zoning_overlay.py" line="246"/>
         <source>Prescriptions (surfaces, lines, points)</source>
         <translation>Prescriptions (surfaces, lignes, points)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="256"/>
+        <location filename="../processing/zoning_overlay.py" line="247"/>
         <source>PRESCRIPTION_SURF / _LIN / _PCT layers (TYPEPSC, STYPEPSC; optional LIBELLE, TXT).</source>
         <translation>Couches PRESCRIPTION_SURF / _LIN / _PCT (TYPEPSC, STYPEPSC ; facultatifs : LIBELLE, TXT).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="259"/>
+        <location filename="../processing/zoning_overlay.py" line="250"/>
         <source>Informations (surfaces, lines, points)</source>
         <translation>Informations (surfaces, lignes, points)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="260"/>
+        <location filename="../processing/zoning_overlay.py" line="251"/>
         <source>INFO_SURF / _LIN / _PCT layers (TYPEINF, STYPEINF; optional LIBELLE, TXT).</source>
         <translation>Couches INFO_SURF / _LIN / _PCT (TYPEINF, STYPEINF ; facultatifs : LIBELLE, TXT).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="264"/>
+        <location filename="../processing/zoning_overlay.py" line="255"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="267"/>
+        <location filename="../processing/zoning_overlay.py" line="258"/>
         <source>SCOT name field</source>
         <translation>Champ nom du SCoT</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="268"/>
+        <location filename="../processing/zoning_overlay.py" line="259"/>
         <source>Field of the SCOT layer holding its name (any case); when missing, nom, name, libelle or IDURBA.</source>
         <translation>Champ de la couche SCoT contenant son nom (casse indifférente) ; s'il manque, nom, name, libelle ou IDURBA.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="272"/>
+        <location filename="../processing/zoning_overlay.py" line="263"/>
         <source>Compatibility rules (CSV)</source>
         <translation>Règles de compatibilité (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="274"/>
+        <location filename="../processing/zoning_overlay.py" line="265"/>
         <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="278"/>
+        <location filename="../processing/zoning_overlay.py" line="269"/>
         <source>Search distance around point sites (m)</source>
         <translation>Distance de recherche autour des sites ponctuels (m)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="280"/>
+        <location filename="../processing/zoning_overlay.py" line="271"/>
         <source>Prescriptions and informations within this distance of a point site are listed.</source>
         <translation>Les prescriptions et informations situées à moins de cette distance d'un site ponctuel sont listées.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="285"/>
+        <location filename="../processing/zoning_overlay.py" line="276"/>
         <source>The sites with their fields and the zoning fields listed above.</source>
         <translation>Les sites avec leurs champs et les champs de zonage décrits ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="288"/>
+        <location filename="../processing/zoning_overlay.py" line="279"/>
         <source>Zones (repaired)</source>
         <translation>Zones (réparées)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="289"/>
+        <location filename="../processing/zoning_overlay.py" line="280"/>
         <source>The zones as used: valid geometries in the working CRS, with zone_family, zone_type and geom_repaired; styled with the CNIG colours.</source>
         <translation>Les zones telles qu'utilisées : géométries valides dans le SCR de travail, avec zone_family, zone_type et geom_repaired ; symbolisées avec les couleurs CNIG.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="293"/>
+        <location filename="../processing/zoning_overlay.py" line="284"/>
         <source>Sites outside the zoning</source>
         <translation>Sites hors zonage</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="294"/>
+        <location filename="../processing/zoning_overlay.py" line="285"/>
         <source>Zones read</source>
         <translation>Zones lues</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="295"/>
+        <location filename="../processing/zoning_overlay.py" line="286"/>
         <source>Geometries repaired</source>
         <translation>Géométries réparées</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="329"/>
+        <location filename="../processing/zoning_overlay.py" line="320"/>
         <source>The sites layer '{layer}' has no geometry: import it with friches:import_inventory first.</source>
         <translation>La couche des sites « {layer} » n'a pas de géométrie : importez-la d'abord avec friches:import_inventory.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="372"/>
+        <location filename="../processing/zoning_overlay.py" line="363"/>
         <source>nearby</source>
         <translation>à proximité</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="381"/>
+        <location filename="../processing/zoning_overlay.py" line="372"/>
         <source>Site {site}: outside the zones of the zoning layer.</source>
         <translation>Site {site} : hors des zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="447"/>
+        <location filename="../processing/zoning_overlay.py" line="438"/>
         <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
         <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="462"/>
+        <location filename="../processing/zoning_overlay.py" line="453"/>
         <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
         <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="480"/>
+        <location filename="../processing/zoning_overlay.py" line="471"/>
         <source>{layer}: feature {fid} could not be reprojected, ignored.</source>
         <translation>{layer} : l'entité {fid} n'a pas pu être reprojetée, elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="506"/>
+        <location filename="../processing/zoning_overlay.py" line="497"/>
         <source>{layer}: feature {fid} has an invalid geometry that could not be repaired, ignored.</source>
         <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="517"/>
+        <location filename="../processing/zoning_overlay.py" line="508"/>
         <source>The zones layer '{layer}' has no TYPEZONE field (CNIG ZONE_URBA) nor TYPESECT field (carte communale SECTEUR_CC). Fields found: {fields}.</source>
         <translation>La couche de zones « {layer} » n'a ni champ TYPEZONE (ZONE_URBA CNIG) ni champ TYPESECT (SECTEUR_CC de carte communale). Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="522"/>
+        <location filename="../processing/zoning_overlay.py" line="513"/>
         <source>The zones layer '{layer}' has no LIBELLE field, required by the CNIG ZONE_URBA standard. Fields found: {fields}.</source>
         <translation>La couche de zones « {layer} » n'a pas de champ LIBELLE, obligatoire dans le standard CNIG ZONE_URBA. Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="528"/>
+        <location filename="../processing/zoning_overlay.py" line="519"/>
         <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
         <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="530"/>
+        <location filename="../processing/zoning_overlay.py" line="521"/>
         <source>Zones read as {kind}.</source>
         <translation>Zones lues comme {kind}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="531"/>
+        <location filename="../processing/zoning_overlay.py" line="522"/>
         <source>carte communale sectors (TYPESECT)</source>
         <translation>secteurs de carte communale (TYPESECT)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="531"/>
+        <location filename="../processing/zoning_overlay.py" line="522"/>
         <source>PLU zones (TYPEZONE)</source>
         <translation>zones de PLU (TYPEZONE)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="536"/>
+        <location filename="../processing/zoning_overlay.py" line="527"/>
         <source>Zones reprojected from {source} to {dest}.</source>
         <translation>Zones reprojetées de {source} vers {dest}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="579"/>
+        <location filename="../processing/zoning_overlay.py" line="570"/>
         <source>{n} zone(s) read from {layer}.</source>
         <translation>{n} zone(s) lue(s) dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="581"/>
+        <location filename="../processing/zoning_overlay.py" line="572"/>
         <source>{n} invalid zone geometry(ies) repaired (make_valid).</source>
         <translation>{n} géométrie(s) de zone invalide(s) réparée(s) (make_valid).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="583"/>
+        <location filename="../processing/zoning_overlay.py" line="574"/>
         <source>{n} multi-part zone(s): each counted as one zone, its parts together.</source>
         <translation>{n} zone(s) multipartie(s) : chacune comptée comme une seule zone, ses parties réunies.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="593"/>
+        <location filename="../processing/zoning_overlay.py" line="584"/>
         <source>{n} zone type(s) written in another case, normalised: {values}.</source>
         <translation>{n} type(s) de zone écrit(s) dans une autre casse, normalisé(s) : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="596"/>
+        <location filename="../processing/zoning_overlay.py" line="587"/>
         <source>{n} zone(s) with a legacy TYPEZONE (Ah counted as A, Nh and Nd as N): {values}.</source>
         <translation>{n} zone(s) avec un ancien TYPEZONE (Ah compté comme A, Nh et Nd comme N) : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="600"/>
+        <location filename="../processing/zoning_overlay.py" line="591"/>
         <source>{n} zone(s) typed AU without c / s: counted as AUs (the stricter reading).</source>
         <translation>{n} zone(s) de type AU sans c / s : comptée(s) comme AUs (la lecture la plus stricte).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="604"/>
+        <location filename="../processing/zoning_overlay.py" line="595"/>
         <source>{n} zone(s) with an empty or unknown type, typed from their LIBELLE: {values}.</source>
         <translation>{n} zone(s) au type vide ou inconnu, typée(s) d'après leur LIBELLE : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="608"/>
+        <location filename="../processing/zoning_overlay.py" line="599"/>
         <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
         <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="611"/>
+        <location filename="../processing/zoning_overlay.py" line="602"/>
         <source>{n} zone(s) outside the document (RNU, ZURNU or sector 99): not counted in the shares.</source>
         <translation>{n} zone(s) hors document (RNU, ZURNU ou secteur 99) : non comptée(s) dans les parts.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="615"/>
+        <location filename="../processing/zoning_overlay.py" line="606"/>
         <source>{n} zone(s) with an unreadable type, not counted in the shares: {values}.</source>
         <translation>{n} zone(s) au type illisible, non comptée(s) dans les parts : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="624"/>
+        <location filename="../processing/zoning_overlay.py" line="615"/>
         <source>{layer} has TYPEINF and no TYPEPSC: read as informations.</source>
         <translation>{layer} a un champ TYPEINF et pas de TYPEPSC : lue comme informations.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="628"/>
+        <location filename="../processing/zoning_overlay.py" line="619"/>
         <source>{layer} has TYPEPSC and no TYPEINF: read as prescriptions.</source>
         <translation>{layer} a un champ TYPEPSC et pas de TYPEINF : lue comme prescriptions.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="634"/>
+        <location filename="../processing/zoning_overlay.py" line="625"/>
         <source>The layer '{layer}' has no {field} field, required by the CNIG standard. Fields found: {fields}.</source>
         <translation>La couche « {layer} » n'a pas de champ {field}, obligatoire dans le standard CNIG. Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="639"/>
+        <location filename="../processing/zoning_overlay.py" line="630"/>
         <source>{layer} has no sub-type field: sub-codes read as 00.</source>
         <translation>{layer} n'a pas de champ de sous-type : sous-codes lus comme 00.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="656"/>
+        <location filename="../processing/zoning_overlay.py" line="647"/>
         <source>prescription(s)</source>
         <translation>prescription(s)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="656"/>
+        <location filename="../processing/zoning_overlay.py" line="647"/>
         <source>information(s)</source>
         <translation>information(s)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="657"/>
+        <location filename="../processing/zoning_overlay.py" line="648"/>
         <source>{n} {what} read from {layer}.</source>
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="668"/>
+        <location filename="../processing/zoning_overlay.py" line="659"/>
         <source>SCOT layer: no field {wanted}, names read from {field}.</source>
         <translation>Couche SCoT : pas de champ {wanted}, noms lus dans {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="671"/>
+        <location filename="../processing/zoning_overlay.py" line="662"/>
         <source>SCOT layer: no field {wanted} nor a name field; the SCOT is named by its feature id.</source>
         <translation>Couche SCoT : ni champ {wanted} ni champ nom ; le SCoT est nommé par son identifiant d'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="726"/>
+        <location filename="../processing/zoning_overlay.py" line="717"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="734"/>
+        <location filename="../processing/zoning_overlay.py" line="725"/>
         <source>compatible</source>
         <translation>compatible</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="735"/>
+        <location filename="../processing/zoning_overlay.py" line="726"/>
         <source>conditional</source>
         <translation>sous conditions</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="736"/>
+        <location filename="../processing/zoning_overlay.py" line="727"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="737"/>
+        <location filename="../processing/zoning_overlay.py" line="728"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="777"/>
+        <location filename="../processing/zoning_overlay.py" line="768"/>
         <source>… further warnings not shown.</source>
         <translation>… avertissements suivants non affichés.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="782"/>
+        <location filename="../processing/zoning_overlay.py" line="773"/>
         <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
         <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="788"/>
+        <location filename="../processing/zoning_overlay.py" line="779"/>
         <source>{n} invalid site geometry(ies) repaired for the overlay (the output keeps the input geometry).</source>
         <translation>{n} géométrie(s) de site invalide(s) réparée(s) pour le croisement (la sortie garde la géométrie d'entrée).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="791"/>
+        <location filename="../processing/zoning_overlay.py" line="782"/>
         <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
         <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="796"/>
+        <location filename="../processing/zoning_overlay.py" line="787"/>
         <source>The rules table {path} does not exist.</source>
         <translation>La table de règles {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="797"/>
+        <location filename="../processing/zoning_overlay.py" line="788"/>
         <source>The rules table {path} cannot be read: {error}</source>
         <translation>La table de règles {path} ne peut pas être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="798"/>
+        <location filename="../processing/zoning_overlay.py" line="789"/>
         <source>The rules table {path} has no rules.</source>
         <translation>La table de règles {path} ne contient aucune règle.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="799"/>
+        <location filename="../processing/zoning_overlay.py" line="790"/>
         <source>The rules table {path} lacks the column(s) {columns}.</source>
         <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="800"/>
+        <location filename="../processing/zoning_overlay.py" line="791"/>
         <source>Rules table {path}, line {line}: priority '{value}' is not a number.</source>
         <translation>Table de règles {path}, ligne {line} : la priorité « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="801"/>
+        <location filename="../processing/zoning_overlay.py" line="792"/>
         <source>Rules table {path}, line {line}: result '{value}' is not compatible, conditional, incompatible or unknown.</source>
         <translation>Table de règles {path}, ligne {line} : le résultat « {value} » n'est pas l'une des valeurs compatible, conditional, incompatible ou unknown.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="803"/>
+        <location filename="../processing/zoning_overlay.py" line="794"/>
         <source>Rules table {path}, line {line}: unknown use '{value}' (coworking, fablab, mediation or *).</source>
         <translation>Table de règles {path}, ligne {line} : usage inconnu « {value} » (coworking, fablab, mediation ou *).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="805"/>
+        <location filename="../processing/zoning_overlay.py" line="796"/>
         <source>Rules table {path}, line {line}: condition '{value}' cannot be read.</source>
         <translation>Table de règles {path}, ligne {line} : la condition « {value} » est illisible.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="806"/>
+        <location filename="../processing/zoning_overlay.py" line="797"/>
         <source>Rules table {path}, line {line}: unknown condition '{value}'.</source>
         <translation>Table de règles {path}, ligne {line} : condition inconnue « {value} ».</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="807"/>
+        <location filename="../processing/zoning_overlay.py" line="798"/>
         <source>Rules table {path}, line {line}: condition '{value}' needs codes.</source>
         <translation>Table de règles {path}, ligne {line} : la condition « {value} » nécessite des codes.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="163"/>
-        <location filename="../ui/inventory_dock.py" line="179"/>
+        <location filename="../ui/candidates_dock.py" line="154"/>
+        <location filename="../ui/inventory_dock.py" line="175"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="170"/>
+        <location filename="../ui/candidates_dock.py" line="161"/>
         <source>A layer written by “Score candidate sites” (score_* fields)</source>
         <translation>Une couche écrite par « Noter les sites candidats » (champs score_*)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="175"/>
+        <location filename="../ui/candidates_dock.py" line="166"/>
         <source>Use</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="183"/>
+        <location filename="../ui/candidates_dock.py" line="174"/>
         <source>The use the sites are ranked for</source>
         <translation>L'usage pour lequel les sites sont classés</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="185"/>
+        <location filename="../ui/candidates_dock.py" line="176"/>
         <source>Candidates only</source>
         <translation>Candidats uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="186"/>
+        <location filename="../ui/candidates_dock.py" line="177"/>
         <source>Hide the sites that are not candidates for this use</source>
         <translation>Masquer les sites qui ne sont pas candidats pour cet usage</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="250"/>
+        <location filename="../ui/candidates_dock.py" line="241"/>
         <source>Weights</source>
         <translation>Pondérations</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="256"/>
+        <location filename="../ui/candidates_dock.py" line="247"/>
         <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
         <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="269"/>
+        <location filename="../ui/candidates_dock.py" line="260"/>
         <source>Reset weights</source>
         <translation>Réinitialiser les pondérations</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="270"/>
+        <location filename="../ui/candidates_dock.py" line="261"/>
         <source>Back to the weights the layer was scored with</source>
         <translation>Revenir aux pondérations avec lesquelles la couche a été notée</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="283"/>
-        <location filename="../ui/inventory_dock.py" line="287"/>
+        <location filename="../ui/candidates_dock.py" line="274"/>
+        <location filename="../ui/inventory_dock.py" line="283"/>
         <source>Zoom to list</source>
         <translation>Zoomer sur la liste</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="284"/>
+        <location filename="../ui/candidates_dock.py" line="275"/>
         <source>Zoom the map to the sites listed (or to the selected ones)</source>
         <translation>Zoomer la carte sur les sites listés (ou sur ceux qui sont sélectionnés)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="286"/>
+        <location filename="../ui/candidates_dock.py" line="277"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="287"/>
+        <location filename="../ui/candidates_dock.py" line="278"/>
         <source>Export the ranking shown (this use, these weights) to a CSV file</source>
         <translation>Exporter le classement affiché (cet usage, ces pondérations) dans un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="289"/>
+        <location filename="../ui/candidates_dock.py" line="280"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="290"/>
+        <location filename="../ui/candidates_dock.py" line="281"/>
         <source>Export the ranking shown and the weights to a spreadsheet (XLSX)</source>
         <translation>Exporter le classement affiché et les pondérations dans un classeur (XLSX)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="407"/>
+        <location filename="../ui/candidates_dock.py" line="386"/>
         <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
         <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="409"/>
+        <location filename="../ui/candidates_dock.py" line="388"/>
         <source>The layer “{layer}” has no score fields (score_coworking, score_fablab, score_mediation): run “Score candidate sites” on it first.</source>
         <translation>La couche « {layer} » n'a pas de champs de score (score_coworking, score_fablab, score_mediation) : lancez d'abord « Noter les sites candidats » sur cette couche.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="415"/>
+        <location filename="../ui/candidates_dock.py" line="394"/>
         <source>The layer “{layer}” has no score_details: its scores are shown as they are, weights cannot change them.</source>
         <translation>La couche « {layer} » n'a pas de champ score_details : ses scores sont affichés tels quels, les pondérations ne peuvent pas les modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="500"/>
+        <location filename="../ui/candidates_dock.py" line="479"/>
         <source>Weight {weight} of {total}</source>
         <translation>Poids {weight} sur {total}</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="578"/>
+        <location filename="../ui/candidates_dock.py" line="557"/>
         <source>No explanation stored for this site.</source>
         <translation>Aucune explication enregistrée pour ce site.</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="606"/>
+        <location filename="../ui/candidates_dock.py" line="585"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="608"/>
+        <location filename="../ui/candidates_dock.py" line="587"/>
         <location filename="../ui/candidates_model.py" line="272"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="720"/>
+        <location filename="../ui/candidates_dock.py" line="634"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="722"/>
+        <location filename="../ui/candidates_dock.py" line="636"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="723"/>
-        <location filename="../ui/candidates_dock.py" line="737"/>
+        <location filename="../ui/candidates_dock.py" line="637"/>
+        <location filename="../ui/candidates_dock.py" line="651"/>
         <source>Export the ranking</source>
         <translation>Exporter le classement</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="738"/>
+        <location filename="../ui/candidates_dock.py" line="652"/>
         <source>{file} already exists. Replace it?</source>
         <translation>{file} existe déjà. Voulez-vous le remplacer ?</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="761"/>
+        <location filename="../ui/candidates_dock.py" line="675"/>
         <source>The export to {file} failed: {error}</source>
         <translation>L'export vers {file} a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_dock.py" line="765"/>
+        <location filename="../ui/candidates_dock.py" line="679"/>
         <source>{n} site(s) exported to {file}</source>
         <translation>{n} site(s) exporté(s) vers {file}</translation>
     </message>
@@ -4068,7 +4103,7 @@
     </message>
     <message>
         <location filename="../ui/friche_form.py" line="707"/>
-        <location filename="../ui/inventory_dock.py" line="226"/>
+        <location filename="../ui/inventory_dock.py" line="222"/>
         <location filename="../ui/inventory_model.py" line="238"/>
         <source>Municipality</source>
         <translation>Commune</translation>
@@ -4129,151 +4164,151 @@
         <translation>Notes d'import</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="186"/>
+        <location filename="../ui/inventory_dock.py" line="182"/>
         <source>Point layer of the friches inventory (CNIG friches fields)</source>
         <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="190"/>
+        <location filename="../ui/inventory_dock.py" line="186"/>
         <source>Open an inventory GeoPackage and add its layers to the project</source>
         <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="207"/>
+        <location filename="../ui/inventory_dock.py" line="203"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="218"/>
+        <location filename="../ui/inventory_dock.py" line="214"/>
         <source>Name, identifier, municipality…</source>
         <translation>Nom, identifiant, commune…</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="219"/>
+        <location filename="../ui/inventory_dock.py" line="215"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="221"/>
+        <location filename="../ui/inventory_dock.py" line="217"/>
         <source>Status of the site (site_statut)</source>
         <translation>Statut du site (site_statut)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="222"/>
+        <location filename="../ui/inventory_dock.py" line="218"/>
         <location filename="../ui/inventory_model.py" line="238"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="223"/>
+        <location filename="../ui/inventory_dock.py" line="219"/>
         <source>Type of site (site_type)</source>
         <translation>Type de site (site_type)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="224"/>
+        <location filename="../ui/inventory_dock.py" line="220"/>
         <location filename="../ui/inventory_model.py" line="238"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="225"/>
+        <location filename="../ui/inventory_dock.py" line="221"/>
         <source>Municipality (comm_nom, comm_insee)</source>
         <translation>Commune (comm_nom, comm_insee)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="230"/>
+        <location filename="../ui/inventory_dock.py" line="226"/>
         <source>Smallest area shown, in hectares (site_surface)</source>
         <translation>Surface minimale affichée, en hectares (site_surface)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="231"/>
+        <location filename="../ui/inventory_dock.py" line="227"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="232"/>
+        <location filename="../ui/inventory_dock.py" line="228"/>
         <source>Largest area shown, in hectares (site_surface)</source>
         <translation>Surface maximale affichée, en hectares (site_surface)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="233"/>
+        <location filename="../ui/inventory_dock.py" line="229"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="238"/>
+        <location filename="../ui/inventory_dock.py" line="234"/>
         <location filename="../ui/inventory_model.py" line="238"/>
         <source>Area (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="240"/>
+        <location filename="../ui/inventory_dock.py" line="236"/>
         <source>Reset filters</source>
         <translation>Réinitialiser les filtres</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="288"/>
+        <location filename="../ui/inventory_dock.py" line="284"/>
         <source>Zoom the map to the friches listed (or to the selected ones)</source>
         <translation>Zoomer la carte sur les friches listées (ou sur celles qui sont sélectionnées)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="290"/>
+        <location filename="../ui/inventory_dock.py" line="286"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="291"/>
+        <location filename="../ui/inventory_dock.py" line="287"/>
         <source>Edit the attributes of the selected friche (or double-click a row)</source>
         <translation>Modifier les attributs de la friche sélectionnée (ou double-cliquer sur une ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="312"/>
-        <location filename="../ui/inventory_dock.py" line="547"/>
+        <location filename="../ui/inventory_dock.py" line="308"/>
+        <location filename="../ui/inventory_dock.py" line="531"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="464"/>
+        <location filename="../ui/inventory_dock.py" line="448"/>
         <source>Choose the point layer of a friches inventory, or open an inventory GeoPackage with the folder button.</source>
         <translation>Choisissez la couche de points d'un inventaire de friches, ou ouvrez un GeoPackage d'inventaire avec le bouton dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="470"/>
+        <location filename="../ui/inventory_dock.py" line="454"/>
         <source>The layer “{layer}” is not a friches inventory: it lacks the field(s) {fields} of the CNIG friches standard. Import the file with “Import a friches inventory…” or choose another layer.</source>
         <translation>La couche « {layer} » n'est pas un inventaire de friches : il lui manque le ou les champs {fields} du standard CNIG Friches. Importez le fichier avec « Importer un inventaire de friches… » ou choisissez une autre couche.</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="514"/>
+        <location filename="../ui/inventory_dock.py" line="498"/>
         <source>{n} field(s) of the CNIG standard are missing from this layer ({fields}): the list and the form show the others.</source>
         <translation>{n} champ(s) du standard CNIG manque(nt) dans cette couche ({fields}) : la liste et le formulaire affichent les autres.</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="527"/>
+        <location filename="../ui/inventory_dock.py" line="511"/>
         <source>(not filled)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="536"/>
+        <location filename="../ui/inventory_dock.py" line="520"/>
         <source>{value} (not in the standard) · {n}</source>
         <translation>{value} (hors standard) · {n}</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="539"/>
+        <location filename="../ui/inventory_dock.py" line="523"/>
         <source>(not filled) · {n}</source>
         <translation>(non renseigné) · {n}</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="792"/>
+        <location filename="../ui/inventory_dock.py" line="712"/>
         <source>Changes kept in the layer's edit buffer: save the layer's edits to write them.</source>
         <translation>Modifications conservées dans le tampon d'édition de la couche : enregistrez les modifications de la couche pour les écrire.</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="810"/>
+        <location filename="../ui/inventory_dock.py" line="730"/>
         <source>Open a friches inventory</source>
         <translation>Ouvrir un inventaire de friches</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="825"/>
+        <location filename="../ui/inventory_dock.py" line="745"/>
         <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
         <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
     </message>

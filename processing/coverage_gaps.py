@@ -112,7 +112,6 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         self.require_dependencies()
         # imported here: they need shapely, which require_dependencies() has just checked
         from ..core.network.coverage import covered_area, find_gaps, new_coverage
-        from ..core.network.isochrone import catchments
         from ..core.network.search import attach_sites
         places_source = self.parameterAsSource(parameters, self.INPUT, context)
         if places_source is None:
@@ -143,8 +142,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         attachment = attach_sites(graph, place_geoms, settings.tolerance)
         nio.warn_not_connected(steps, attachment, place_labels, settings, self.tr("Place"))
         try:
-            polygons = catchments(graph, attachment, [minutes * 60.0], buffer_m=settings.buffer,
-                                  fill_holes=settings.fill_holes, progress=nio.core_progress(steps))[:, 0]
+            polygons = nio.draw_catchments(graph, attachment, [minutes * 60.0], settings, steps)[:, 0]
         except Canceled:
             return {}
         covered = covered_area(polygons)
@@ -179,8 +177,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             cand_attachment = attach_sites(graph, geoms, settings.tolerance)
             nio.warn_not_connected(steps, cand_attachment, labels, settings, self.tr("Candidate"))
             try:
-                cand_polys = catchments(graph, cand_attachment, [minutes * 60.0], buffer_m=settings.buffer,
-                                        fill_holes=settings.fill_holes, progress=nio.core_progress(steps))[:, 0]
+                cand_polys = nio.draw_catchments(graph, cand_attachment, [minutes * 60.0], settings, steps)[:, 0]
                 if cells_crs != crs:
                     cand_polys = nio.transform_shapely(cand_polys, crs, cells_crs, context)
                 total, new = new_coverage(index, covered_cells, cand_polys)

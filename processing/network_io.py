@@ -38,14 +38,17 @@ from ..core.network import (
     NetworkError,
 )
 from ..core.network.graph import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK, detect_schema, schema_fields
+from ..core.network.isochrone import OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID, catchments
 from ..translation import tr
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
 TOLERANCE, SNAP_TOLERANCE, BUFFER, FILL_HOLES = "TOLERANCE", "SNAP_TOLERANCE", "BUFFER", "FILL_HOLES"
+OUTLINE = "OUTLINE"
 POPULATION, POPULATION_FIELD = "POPULATION", "POPULATION_FIELD"
 
 SCHEMA_CHOICES = (None, OSM, BDTOPO, GENERIC)  # index 0: detect
 MODE_CHOICES = (WALK, BIKE, CAR)
+OUTLINE_CHOICES = (OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID)
 
 
 def mode_label(mode: str) -> str:
@@ -133,6 +136,21 @@ def add_network_parameters(alg, advanced_start=True):
     ))
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
+    param = QgsProcessingParameterEnum(
+        OUTLINE, tr("Outline of the polygons"),
+        options=[tr("Automatic (grid where the reached roads crowd)"), tr("Smooth (buffer around the roads)"),
+                 tr("Fast (10 m grid)")],
+        defaultValue=0,
+    )
+    param.setHelp(tr(
+        "Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a "
+        "10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town "
+        "reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. "
+        "Both keep every point within the width of a road reached in time. Automatic: the grid when most of the "
+        "first sites' reached roads crowd, the same outline for every polygon of a run."
+    ))
+    param.setFlags(param.flags() | FLAG_ADVANCED)
+    alg.addParameter(param)
     param = QgsProcessingParameterBoolean(
         FILL_HOLES, tr("Fill small holes (blocks surrounded by reached roads)"), defaultValue=True
     )
@@ -174,6 +192,24 @@ class NetworkSettings:
         self.snap = alg.parameterAsDouble(parameters, SNAP_TOLERANCE, context)
         self.buffer = min(MAX_DISTANCE_M, alg.parameterAsDouble(parameters, BUFFER, context))
         self.fill_holes = alg.parameterAsBoolean(parameters, FILL_HOLES, context)
+        self.outline = OUTLINE_CHOICES[alg.parameterAsEnum(parameters, OUTLINE, context)]
+
+
+def draw_catchments(graph, attachment, budgets, settings, feedback):
+    """``catchments`` with the settings, saying which outline was drawn; an automatic choice is kept for
+    the run's later calls. Raises ``Canceled``."""
+    chosen = []
+    polygons = catchments(
+        graph, attachment, budgets, buffer_m=settings.buffer, fill_holes=settings.fill_holes,
+        progress=core_progress(feedback), outline=settings.outline, chosen=chosen,
+    )
+    outline = chosen[0] if chosen else settings.outline
+    settings.outline = outline  # later calls of the same run draw the same way
+    if outline == OUTLINE_GRID:
+        feedback.pushInfo(tr("Polygons drawn on a 10 m grid (the reached roads crowd, or asked for)."))
+    elif chosen:
+        feedback.pushInfo(tr("Polygons drawn as buffers around the reached roads."))
+    return polygons
 
 
 # --- CRS ---------------------------------------------------------------------------------------

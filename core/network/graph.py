@@ -575,7 +575,7 @@ class Graph:
         #: segments usable in at least one direction
         self.usable = np.isfinite(self.time_forward) | np.isfinite(self.time_backward)
         self._lists = None
-        self._trees = {}
+        self._tree = None
         self._components = None
 
     @property
@@ -617,18 +617,14 @@ class Graph:
         size = np.bincount(labels[on_road], minlength=self.network.n_nodes)
         return self.usable & (size[labels[self.network.seg_u]] >= min_nodes)
 
-    def segment_tree(self, subset=None):
-        """(STRtree of the usable segments, or of ``subset`` (a boolean mask), their segment ids, lines)."""
+    def segment_tree(self):
+        """(STRtree of the usable segments, their segment ids, their lines), built once."""
         import shapely
 
-        if subset is not None and np.array_equal(subset & self.usable, self.usable):
-            subset = None  # every usable segment: the same tree
-        key = "all" if subset is None else "subset"
-        if key not in self._trees:
-            mask = self.usable if subset is None else (subset & self.usable)
-            ids = np.nonzero(mask)[0]
+        if self._tree is None:
+            ids = np.nonzero(self.usable)[0]
             xy = self.network.node_xy
             coords = np.stack([xy[self.network.seg_u[ids]], xy[self.network.seg_v[ids]]], axis=1).reshape(-1, 2, 2)
             lines = shapely.linestrings(coords) if len(ids) else np.zeros(0, dtype=object)
-            self._trees[key] = (shapely.STRtree(lines), ids, lines)
-        return self._trees[key]
+            self._tree = (shapely.STRtree(lines), ids, lines)
+        return self._tree

@@ -79,6 +79,30 @@ def _nearest(tree, geoms):
     return near, dist
 
 
+def _nearest_main(tree, seg_ids, lines, geoms, near_all, dist_all, main, tolerance):
+    """(position in ``tree`` of the nearest segment of the main network within ``tolerance``, or -1;
+    its distance, inf when none). Most sites' nearest segment is on the main network already; the others
+    look among the segments within the tolerance, so one tree serves both questions."""
+    near = near_all.copy()
+    dist = dist_all.copy()
+    off = (near_all < 0) | ~main[seg_ids[np.maximum(near_all, 0)]]
+    if not off.any():
+        return near, dist
+    ask = np.nonzero(off)[0]
+    near[ask] = -1
+    dist[ask] = np.inf
+    site_pos, line_pos = tree.query(geoms[ask], predicate="dwithin", distance=tolerance)
+    on_main = main[seg_ids[line_pos]]
+    site_pos, line_pos = site_pos[on_main], line_pos[on_main]
+    if len(site_pos):
+        d = shapely.distance(geoms[ask][site_pos], lines[line_pos])
+        order = np.lexsort((line_pos, d, site_pos))  # per site: the nearest (lowest position on ties)
+        first = order[np.r_[True, site_pos[order][1:] != site_pos[order][:-1]]]
+        near[ask[site_pos[first]]] = line_pos[first]
+        dist[ask[site_pos[first]]] = d[first]
+    return near, dist
+
+
 def attach_sites(graph: Graph, sites, tolerance: float, min_piece_nodes: int = MIN_PIECE_NODES) -> Attachment:
     """Tie each of ``sites`` (shapely geometries in the network's CRS; None or empty allowed)."""
     geoms = np.asarray(sites, dtype=object) if not isinstance(sites, np.ndarray) else sites
@@ -96,18 +120,16 @@ def attach_sites(graph: Graph, sites, tolerance: float, min_piece_nodes: int = M
     isolated = np.zeros(n, dtype=bool)
     if len(idx) == 0:
         return Attachment(status, seg, frac, point, distance, inner, isolated)
-    tree, seg_ids, _lines = graph.segment_tree()
+    tree, seg_ids, lines = graph.segment_tree()
     if len(seg_ids) == 0:
         status[idx] = NOT_CONNECTED
         distance[idx] = np.inf
         return Attachment(status, seg, frac, point, distance, inner, isolated)
     near_all, dist_all = _nearest(tree, geoms[idx])
-    main_tree, main_ids, _main_lines = graph.segment_tree(graph.main_segments(min_piece_nodes))
-    near_main, dist_main = _nearest(main_tree, geoms[idx])
+    near_main, dist_main = _nearest_main(tree, seg_ids, lines, geoms[idx], near_all, dist_all,
+                                         graph.main_segments(min_piece_nodes), tolerance)
     use_main = dist_main <= tolerance
-    # ids of the chosen segments, and the matching line geometries of the full tree
-    chosen = np.where(use_main, main_ids[np.maximum(near_main, 0)] if len(main_ids) else -1,
-                      seg_ids[np.maximum(near_all, 0)])
+    chosen = np.where(use_main, seg_ids[np.maximum(near_main, 0)], seg_ids[np.maximum(near_all, 0)])
     near_dist = np.where(use_main, dist_main, dist_all)
     distance[idx] = near_dist
     ok = near_dist <= tolerance

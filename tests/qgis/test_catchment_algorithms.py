@@ -3,7 +3,9 @@ the Ingeville demo territory, an INSEE-like grid in EPSG:3035, and a real OpenSt
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+import shapely
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -259,6 +261,24 @@ def test_helsinki_osm_pbf_walk(plugin, processing_context):
     assert any("Espoo" in w for w in feedback.warnings)
     status = {r["site_id"]: r["network_status"] for r in rows(result["OUTPUT_SITES"])}
     assert status["H3"].startswith("not connected") and status["H1"].startswith("connected")
+    # sidewalks beside every street: the automatic outline is the 10 m grid; the smooth buffers cover
+    # nearly the same ground, a little wider (50 m from the roads everywhere instead of 36 to 50 m, but
+    # with flat ends where a road is cut at the time limit, where the grid keeps a round margin)
+    assert any("10 m grid" in text for text in feedback.infos)
+    smooth_feedback = RecordingFeedback()
+    smooth = run("catchment", processing_context, smooth_feedback, INPUT=sites, NETWORK=network, MODE=0,
+                 TIMES="5,10", OUTLINE=1, OUTPUT_SITES="memory:")
+    assert not any("10 m grid" in text for text in smooth_feedback.infos)
+    grid = {(f["site_id"], f["minutes"]): shapely.from_wkb(bytes(f.geometry().asWkb()))
+            for f in result["OUTPUT"].getFeatures()}
+    buffered = {(f["site_id"], f["minutes"]): shapely.from_wkb(bytes(f.geometry().asWkb()))
+                for f in smooth["OUTPUT"].getFeatures()}
+    assert grid.keys() == buffered.keys()
+    for key, polygon in grid.items():
+        steps = shapely.get_coordinates(polygon) / 10.0
+        assert np.abs(steps - np.round(steps)).max() < 1e-6  # on the 10 m grid
+        assert polygon.intersection(buffered[key]).area > 0.9 * polygon.area
+        assert 0.8 * buffered[key].area < polygon.area < 1.1 * buffered[key].area
 
 
 def test_cancel_stops_both_algorithms(plugin, processing_context):

@@ -193,9 +193,10 @@ def _reference_pieces(g, site_xy, budget):
     return shapely.union_all(pieces), times[:n]
 
 
-@pytest.mark.parametrize("crowded", [0.0, 1e9], ids=["buffer-each-line-and-merge", "buffer-all-at-once"])
+@pytest.mark.parametrize("outline,crowded", [("buffer", 0.0), ("buffer", 1e9), ("grid", 0.0)],
+                         ids=["buffer-each-line-and-merge", "buffer-all-at-once", "grid"])
 @pytest.mark.parametrize("mode", ["walk", "car"])
-def test_guarantee_against_an_independent_search(mode, crowded, monkeypatch):
+def test_guarantee_against_an_independent_search(mode, outline, crowded, monkeypatch):
     from friches_tierslieux.core.network import isochrone
 
     monkeypatch.setattr(isochrone, "CROWDED", crowded)
@@ -207,7 +208,7 @@ def test_guarantee_against_an_independent_search(mode, crowded, monkeypatch):
     budgets = [240, 480] if mode == "walk" else [60, 120]
     att = attach_sites(g, shapely.points(sites), 200)
     for width, fill, limit in ((25, False, 25.0), (25, True, MAX_DISTANCE_M), (DEFAULT_BUFFER_M, True, 50.0)):
-        polys = catchments(g, att, budgets, buffer_m=width, fill_holes=fill)
+        polys = catchments(g, att, budgets, buffer_m=width, fill_holes=fill, outline=outline)
         for i, site in enumerate(sites):
             nodes, times = bounded_search(g, att.sources(g, i), budgets[-1])
             for b, budget in enumerate(budgets):
@@ -234,11 +235,12 @@ def _sample_points(poly, k, rng):
     return shapely.points(xy[inside][:k])
 
 
-def test_bands_are_nested():
+@pytest.mark.parametrize("width", [30.0, DEFAULT_BUFFER_M], ids=["holes-filled", "nothing-to-fill"])
+def test_bands_are_nested(width):
     lines, oneway = _grid_network(seed=8)
     g = _graph(lines, "car", highway="residential", oneway=oneway, maxspeed="30")
     att = attach_sites(g, shapely.points(np.array([[500.0, 500.0], [300.0, 800.0], [800.0, 200.0]])), 200)
-    polys = catchments(g, att, [20, 45, 90, 150], buffer_m=30)
+    polys = catchments(g, att, [20, 45, 90, 150], buffer_m=width)
     for i in range(3):
         for b in range(3):
             assert polys[i, b + 1].buffer(1e-6).covers(polys[i, b]), (i, b)

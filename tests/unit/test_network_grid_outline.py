@@ -1,0 +1,136 @@
+"""Grid outlines (``core/network/grid_outline``): the disc filter against brute force, hand-computed
+outlines on a straight street, exact nesting, and the automatic choice between grid and buffers."""
+
+import numpy as np
+import pytest
+import shapely
+from friches_tierslieux.core.network.graph import GENERIC, Graph, build_network, mode_rules
+from friches_tierslieux.core.network.grid_outline import (
+    UNREACHED,
+    _has_pinch,
+    _ring_touches_itself,
+    cell_size,
+    disc_minimum,
+    disc_rows,
+    polygonize,
+)
+from friches_tierslieux.core.network.isochrone import OUTLINE_BUFFER, OUTLINE_GRID, catchments
+from friches_tierslieux.core.network.search import attach_sites
+from shapely.geometry import LineString, Point, Polygon
+
+
+def _walk_graph(lines):
+    return Graph(build_network(lines), mode_rules({}, len(lines), GENERIC, "walk"))
+
+
+@pytest.mark.parametrize("radius", [0.5, 1.0, 2.5, 3.59, 6.2])
+def test_disc_minimum_matches_brute_force(radius):
+    rng = np.random.default_rng(int(radius * 10))
+    rows = disc_rows(radius)
+    k = len(rows) // 2
+    inner = np.full((23, 31), UNREACHED, dtype=np.uint8)
+    seeds = rng.random(inner.shape) < 0.04
+    inner[seeds] = rng.integers(0, 3, seeds.sum())
+    seed = np.pad(inner, 2 * k, constant_values=UNREACHED)  # the padding the caller provides
+    result = disc_minimum(seed, rows)
+    expected = np.full_like(seed, UNREACHED)
+    ys, xs = np.nonzero(seed != UNREACHED)
+    for y, x in zip(ys, xs):
+        for dy in range(-k, k + 1):
+            for dx in range(-k, k + 1):
+                if dx * dx + dy * dy <= radius**2 + 1e-9:
+                    expected[y + dy, x + dx] = min(expected[y + dy, x + dx], seed[y, x])
+    np.testing.assert_array_equal(result, expected)
+
+
+def test_polygonize_gives_the_cells_and_flags_pinches():
+    mask = np.zeros((4, 5), dtype=bool)
+    mask[1:3, 1:4] = True  # a 3 x 2 block
+    mask[3, 4] = True  # a cell touching it by a corner only
+    geom = polygonize(mask, 100.0, 200.0, 10.0)
+    assert geom.is_valid and geom.area == pytest.approx(7 * 100.0)
+    assert shapely.get_num_geometries(geom) == 2
+    assert geom.bounds == (110.0, 210.0, 150.0, 240.0)
+    assert _has_pinch(mask) and not _has_pinch(mask[:3])
+
+
+def test_straight_street_cut_at_the_budget():
+    # a 1 km street, a site at its west end, 5 minutes on foot = 400 m, width 50 m, 10 m cells
+    g = _walk_graph([LineString([(0, 0), (1000, 0)])])
+    att = attach_sites(g, [Point(0, 5)], tolerance=50)
+    poly = catchments(g, att, [300], outline=OUTLINE_GRID)[0, 0]
+    # every reached point inside, nothing farther than 50 m from the reached piece [0, 400]
+    reached = LineString([(0, 0), (400, 0)])
+    assert poly.covers(reached)
+    corners = shapely.points(shapely.get_coordinates(poly))
+    assert shapely.distance(corners, reached).max() <= 50.0 + 1e-9
+    # edges on the 10 m grid; the outline keeps the grid's margin: 36 to 50 m beyond the cut point
+    assert np.all(np.mod(shapely.get_coordinates(poly), 10.0) == 0.0)
+    assert 436.0 <= poly.bounds[2] <= 450.0 and 30.0 <= poly.bounds[3] <= 50.0
+    assert not poly.contains(Point(455, 0))
+
+
+def test_narrow_width_uses_smaller_cells_and_keeps_the_road_inside():
+    assert cell_size(50.0) == 10.0 and cell_size(20.0) == pytest.approx(20.0 / 3.1)
+    g = _walk_graph([LineString([(0, 0), (300, 0), (300, 300)])])
+    att = attach_sites(g, [Point(0, 0)], tolerance=50)
+    poly = catchments(g, att, [300], buffer_m=12.0, fill_holes=False, outline=OUTLINE_GRID)[0, 0]
+    reached = LineString([(0, 0), (300, 0), (300, 100)])
+    assert poly.covers(reached)
+    assert shapely.distance(shapely.points(shapely.get_coordinates(poly)), reached).max() <= 12.0 + 1e-9
+
+
+def _dense_lines(n=30, spacing=12.0):
+    """Parallel streets every 12 m (sidewalks beside every street) crossed every 100 m: crowded."""
+    xs, ys = np.arange(0, 1001, 100.0), np.arange(n) * spacing
+    lines = [LineString([(x, y) for x in xs]) for y in ys]  # a vertex at every crossing: connected
+    lines += [LineString([(x, y) for y in ys]) for x in xs]
+    return lines
+
+
+def test_bands_are_exactly_nested_on_the_grid():
+    g = _walk_graph(_dense_lines())
+    att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0]]), 50)
+    polys = catchments(g, att, [60, 120, 240], outline=OUTLINE_GRID)
+    for i in range(2):
+        for b in range(2):
+            assert polys[i, b + 1].covers(polys[i, b])  # no tolerance: the cells are nested
+            assert polys[i, b + 1].area > polys[i, b].area
+
+
+def test_automatic_outline_follows_crowding():
+    chosen = []
+    g = _walk_graph(_dense_lines())
+    att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0]]), 50)
+    catchments(g, att, [240], chosen=chosen)
+    sparse = _walk_graph([LineString([(0, 0), (1000, 0)]), LineString([(500, -500), (500, 500)])])
+    catchments(sparse, attach_sites(sparse, [Point(500, 0)], 50), [240], chosen=chosen)
+    assert chosen == [OUTLINE_GRID, OUTLINE_BUFFER]
+
+
+def test_pinched_cells_give_valid_polygons():
+    # a loop of cells closed by a diagonal contact (its hole touches the outside at one corner), an
+    # island in the hole, and two cells touching by a corner only
+    mask = np.zeros((9, 9), dtype=bool)
+    mask[1, 1:5] = mask[1:5, 1] = mask[4, 1:4] = mask[1:4, 4] = True
+    mask[2, 2] = True
+    mask[7, 6] = mask[8, 7] = True
+    geom = polygonize(mask, 0.0, 0.0, 1.0)
+    assert _has_pinch(mask)
+    assert geom.is_valid and geom.area == pytest.approx(mask.sum())
+    ys, xs = np.mgrid[0:9, 0:9]
+    inside = shapely.contains_xy(geom, xs.ravel() + 0.5, ys.ravel() + 0.5).reshape(9, 9)
+    np.testing.assert_array_equal(inside, mask)
+
+
+def test_a_ring_through_one_point_twice_is_detected():
+    touching = Polygon([(0, 0), (2, 0), (2, 2), (1, 1), (1, 2), (2, 2), (0, 2), (0, 0)])
+    assert not touching.is_valid and _ring_touches_itself(touching)
+    assert not _ring_touches_itself(shapely.box(0, 0, 1, 1))
+
+
+def test_grid_polygons_on_a_crowded_network_are_valid():
+    g = _walk_graph(_dense_lines())
+    att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0], [900.0, 300.0]]), 50)
+    polys = catchments(g, att, [60, 120, 240], outline=OUTLINE_GRID)
+    assert shapely.is_valid(polys.ravel()).all()
