@@ -34,11 +34,13 @@ from ..core.network import (
     MAX_DISTANCE_M,
     NO_GEOMETRY,
     NOT_CONNECTED,
+    OUTLINE_AUTO,
+    OUTLINE_BUFFER,
+    OUTLINE_GRID,
     TIED,
     NetworkError,
 )
 from ..core.network.graph import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK, detect_schema, schema_fields
-from ..core.network.isochrone import OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID, catchments
 from ..translation import tr
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
@@ -198,6 +200,8 @@ class NetworkSettings:
 def draw_catchments(graph, attachment, budgets, settings, feedback):
     """``catchments`` with the settings, saying which outline was drawn; an automatic choice is kept for
     the run's later calls. Raises ``Canceled``."""
+    from ..core.network.isochrone import catchments  # shapely: imported only when an algorithm runs
+
     chosen = []
     polygons = catchments(
         graph, attachment, budgets, buffer_m=settings.buffer, fill_holes=settings.fill_holes,

@@ -24,6 +24,9 @@ DEFAULT_BUFFER_M = 50.0
 MAX_DISTANCE_M = 50.0
 #: Default distance (metres) within which a site is tied to the network, per mode (see ``search``).
 DEFAULT_TOLERANCE_M = {"walk": 300.0, "bike": 300.0, "car": 500.0}
+#: Ways of drawing the polygons (see ``isochrone.catchments``): buffers around the reached roads (smooth
+#: outlines), a 10 m grid (fast where roads crowd, see ``grid_outline``), or chosen from the first sites.
+OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID = "auto", "buffer", "grid"
 #: Attachment status codes (see ``search``).
 TIED, NOT_CONNECTED, NO_GEOMETRY = "ok", "not_connected", "no_geometry"
 

@@ -45,7 +45,7 @@ import numpy as np
 import shapely
 
 from ..progress import NullProgress, Progress
-from . import DEFAULT_BUFFER_M, MAX_DISTANCE_M
+from . import DEFAULT_BUFFER_M, MAX_DISTANCE_M, OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID
 from .graph import Graph
 from .search import Attachment, bounded_search
 
@@ -332,11 +332,6 @@ def _fill_holes(polygons, buffer_m):
 
 def default_threads() -> int:
     return max(1, min(8, os.cpu_count() or 1))
-
-
-#: Ways of drawing the polygons: buffers around the reached roads (smooth outlines), a 10 m grid (fast
-#: where roads crowd, see ``grid_outline``), or chosen from the first sites' crowding.
-OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID = "auto", "buffer", "grid"
 
 
 def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = DEFAULT_BUFFER_M,
