@@ -617,14 +617,45 @@ class Graph:
         size = np.bincount(labels[on_road], minlength=self.network.n_nodes)
         return self.usable & (size[labels[self.network.seg_u]] >= min_nodes)
 
-    def segment_tree(self):
-        """(STRtree of the usable segments, their segment ids, their lines), built once."""
+    def segment_tree(self, near=None, distance: float = 0.0):
+        """(STRtree of the usable segments, their segment ids, their lines), the whole network's built once.
+
+        ``near``: bounds (N, 4) of the places of interest: the tree then holds only the segments that may lie
+        within ``distance`` of one of them (found on a grid of ``2 × distance`` cells, long segments always
+        kept), a small part of a département-size network when tying a few hundred sites.
+        """
+        if near is None:
+            if self._tree is None:
+                self._tree = self._build_tree(np.nonzero(self.usable)[0])
+            return self._tree
+        near = np.asarray(near, dtype=float).reshape(-1, 4)
+        xy = self.network.node_xy
+        ids = np.nonzero(self.usable)[0]
+        if not len(ids) or not len(near):
+            return self._build_tree(ids[:0])
+        a, b = xy[self.network.seg_u[ids]], xy[self.network.seg_v[ids]]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        cell = 2.0 * max(float(distance), 1.0)
+        origin = lo.min(axis=0)
+        shape = np.floor((hi.max(axis=0) - origin) / cell).astype(np.int64) + 1
+        marked = np.zeros(shape, dtype=bool)
+        first = np.clip(np.floor((near[:, :2] - distance - origin) / cell).astype(np.int64), 0, shape - 1)
+        last = np.clip(np.floor((near[:, 2:] + distance - origin) / cell).astype(np.int64), 0, shape - 1)
+        for (i0, j0), (i1, j1) in zip(first.tolist(), last.tolist()):
+            marked[i0:i1 + 1, j0:j1 + 1] = True
+        c0 = np.floor((lo - origin) / cell).astype(np.int64)
+        c1 = np.floor((hi - origin) / cell).astype(np.int64)
+        # a segment shorter than a cell spans at most 2 x 2 cells: keep it when one of them is marked
+        keep = (c1 - c0).max(axis=1) > 1
+        for cx in (c0[:, 0], c1[:, 0]):
+            for cy in (c0[:, 1], c1[:, 1]):
+                keep |= marked[cx, cy]
+        return self._build_tree(ids[keep])
+
+    def _build_tree(self, ids):
         import shapely
 
-        if self._tree is None:
-            ids = np.nonzero(self.usable)[0]
-            xy = self.network.node_xy
-            coords = np.stack([xy[self.network.seg_u[ids]], xy[self.network.seg_v[ids]]], axis=1).reshape(-1, 2, 2)
-            lines = shapely.linestrings(coords) if len(ids) else np.zeros(0, dtype=object)
-            self._tree = (shapely.STRtree(lines), ids, lines)
-        return self._tree
+        xy = self.network.node_xy
+        coords = np.stack([xy[self.network.seg_u[ids]], xy[self.network.seg_v[ids]]], axis=1).reshape(-1, 2, 2)
+        lines = shapely.linestrings(coords) if len(ids) else np.zeros(0, dtype=object)
+        return shapely.STRtree(lines), ids, lines

@@ -17,6 +17,9 @@ Two ways to compute the shares, with the same result:
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import shapely
 
@@ -227,24 +230,34 @@ class CellIndex:
         owner, pos, area = owner[found], pos[found], area[found]
         return owner, self._order[pos], np.clip(area / (w * h), 0.0, 1.0)
 
-    def shares(self, polygons, progress: Progress = None, chunk: int = 256):
-        """(polygon index, cell index, share of the cell's area inside the polygon) for every overlap."""
+    def shares(self, polygons, progress: Progress = None, chunk: int = 256, threads: int = 0):
+        """(polygon index, cell index, share of the cell's area inside the polygon) for every overlap.
+
+        Chunks of polygons run in ``threads`` threads (default: up to 4, one per core): numpy and GEOS
+        release the GIL on their large operations.
+        """
         progress = progress or NullProgress()
         polygons = np.asarray(polygons, dtype=object) if not isinstance(polygons, np.ndarray) else polygons
         present = np.nonzero(_present(polygons))[0]
-        out_p, out_c, out_s = [], [], []
-        for start in range(0, len(present), chunk):
+        threads = threads or max(1, min(4, os.cpu_count() or 1))
+        chunks = [present[start:start + chunk] for start in range(0, len(present), chunk)]
+
+        def one(idx):
             progress.check()
-            idx = present[start:start + chunk]
             polys = polygons[idx]
             if self.is_grid:
                 pi, ci, share = self._grid_shares(polys)
             else:
                 pi, ci, share = self._overlay_shares(polys)
-            out_p.append(idx[pi])
-            out_c.append(ci)
-            out_s.append(share)
-            progress.set(min(1.0, (start + chunk) / max(1, len(present))))
+            return idx[pi], ci, share
+
+        out_p, out_c, out_s = [], [], []
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for k, (pi, ci, share) in enumerate(pool.map(one, chunks)):
+                out_p.append(pi)
+                out_c.append(ci)
+                out_s.append(share)
+                progress.set(min(1.0, (k + 1) / len(chunks)))
         if not out_p:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(out_p), np.concatenate(out_c), np.concatenate(out_s)

@@ -120,12 +120,17 @@ def attach_sites(graph: Graph, sites, tolerance: float, min_piece_nodes: int = M
     isolated = np.zeros(n, dtype=bool)
     if len(idx) == 0:
         return Attachment(status, seg, frac, point, distance, inner, isolated)
-    tree, seg_ids, lines = graph.segment_tree()
-    if len(seg_ids) == 0:
+    if not graph.usable.any():
         status[idx] = NOT_CONNECTED
         distance[idx] = np.inf
         return Attachment(status, seg, frac, point, distance, inner, isolated)
+    # the segments near the sites only; the whole network for a site with none within the tolerance
+    tree, seg_ids, lines = graph.segment_tree(near=shapely.bounds(geoms[idx]), distance=tolerance)
     near_all, dist_all = _nearest(tree, geoms[idx])
+    far = ~(dist_all <= tolerance)
+    if far.any():
+        full_tree = graph.segment_tree()[0]
+        dist_all[far] = _nearest(full_tree, geoms[idx[far]])[1]
     near_main, dist_main = _nearest_main(tree, seg_ids, lines, geoms[idx], near_all, dist_all,
                                          graph.main_segments(min_piece_nodes), tolerance)
     use_main = dist_main <= tolerance
