@@ -10,16 +10,19 @@ buffers that overlap many times. Here the same reached pieces are drawn on a gri
    winning: the *seed* cells;
 2. a cell belongs to band ``b`` when the centre of a seed cell of band ``b`` or shorter lies within ``R`` of
    its centre (a minimum filter over a disc, made of sliding minima along rows, in numpy);
-3. the cells of each band become one polygon (GDAL's polygonizer, 4-connected cells: valid polygons),
-   whose edges follow the grid.
+3. the cells of each band become one polygon (GDAL's polygonizer, 4-connected cells), whose corners are
+   then cut at 45° through the middles of the cell sides (the outline marching squares would draw
+   through the cell centres): no staircase, and no two parts touching at a corner.
 
-The guarantee is the same as for buffers. A point ``p`` of a cell is within ``cell / √2`` of the cell's
-centre, which is within ``R`` of a seed cell's centre, which is within ``cell / √2`` of the reached sample
-in it: ``|p − sample| ≤ R + cell·√2``. With ``R = width − cell·√2``, **no point of a polygon is farther
-than ``width`` from a reached point of the network**. Conversely every reached point lies within
-``cell / 4`` of a sample, so its cell's centre lies within ``cell·(√2 + 1/4)`` of a seed cell's centre:
-inside as long as ``R`` is at least that, which holds when ``cell ≤ width / 3.1`` (the cell is reduced
-for narrow widths). Bands are nested exactly: a cell of a band is a cell of every longer band.
+The guarantee is the same as for buffers. A point ``p`` of the polygon lies within ``0.8 cell`` of the
+centre of a cell of the band (``cell / √2`` inside a cell, ``0.79 cell`` in a corner added at 45°), which
+is within ``R`` of a seed cell's centre, itself within ``cell / √2`` of the reached sample in it:
+``|p − sample| ≤ R + 1.51 cell``. With ``R = width − 1.51 cell``, **no point of a polygon is farther than
+``width`` from a reached point of the network**. Conversely every reached point lies within ``cell / 4``
+of a sample, so the centres of its cell and of the 8 around lie within ``3.08 cell`` of a seed cell's
+centre: when ``R`` is at least that (``cell ≤ width / 4.6``: the cell is reduced for narrow widths),
+they are all in the band and no cut corner comes near the point. Bands are nested exactly: a cell of a
+band is a cell of every longer band, and cutting corners keeps that order.
 
 The outline is on average a little inside the buffer of the same width (the grid keeps a margin for its
 own resolution): about 40 m from the reached roads instead of 50 m with the default width.
@@ -36,7 +39,9 @@ import shapely
 #: Default grid resolution (metres).
 DEFAULT_CELL_M = 10.0
 #: The cell never exceeds the width divided by this (so that every reached point stays inside).
-WIDTH_PER_CELL = 3.1
+WIDTH_PER_CELL = 4.6
+#: Farthest distance, in cells, from a point of the outline to the centre of a cell of the band.
+OUTLINE_MARGIN_CELLS = 0.8
 #: Above this many cells for one site the grid is coarsened (within the limit above) to bound memory.
 MAX_CELLS = 12_000_000
 UNREACHED = np.uint8(255)
@@ -125,32 +130,52 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     parts = [shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in layer]
     if not parts:
         return None
-    geom = parts[0] if len(parts) == 1 else shapely.multipolygons(parts)
-    if _has_pinch(mask) and _ring_touches_itself(geom):
-        geom = shapely.make_valid(geom)
-    return geom
+    return cut_corners(shapely.multipolygons(parts), cell)
 
 
-def _ring_touches_itself(geom) -> bool:
-    """Whether a ring of ``geom`` passes twice through one point (the only way GDAL's rings of grid cells
-    can be invalid); checked on the coordinates, much faster than a full validity check."""
-    rings = shapely.get_rings(shapely.get_parts(geom))
+def _ring_neighbours(ring):
+    """Index of the previous and next vertex of each vertex, cyclically within its ring."""
+    n = len(ring)
+    change = ring[1:] != ring[:-1]
+    first = np.concatenate(([True], change))
+    last = np.concatenate((change, [True]))
+    start = np.maximum.accumulate(np.where(first, np.arange(n), 0))
+    end = np.minimum.accumulate(np.where(last, np.arange(n), n)[::-1])[::-1]
+    prev = np.where(first, end, np.arange(n) - 1)
+    nxt = np.where(last, start, np.arange(n) + 1)
+    return prev, nxt
+
+
+def cut_corners(geom, cell: float):
+    """The grid outline ``geom`` with every corner cut at 45° through the middles of the two cell sides
+    meeting there (convex corners lose a triangle, concave ones gain one; at most ``0.79 cell`` from the
+    centre of a cell of the outline). Where two cells meet only by a corner, the two passes of the
+    outline through it are cut apart (or, closing a hole, joined), so the result is always valid."""
+    parts = shapely.get_parts(geom)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
     xy, ring = shapely.get_coordinates(rings, return_index=True)
-    last = np.r_[ring[1:] != ring[:-1], True]  # the closing repetition of each ring's first point
-    xy, ring = xy[~last], ring[~last]
-    order = np.lexsort((xy[:, 1], xy[:, 0], ring))
-    same = (np.diff(ring[order]) == 0) & np.all(np.diff(xy[order], axis=0) == 0, axis=1)
-    return bool(same.any())
-
-
-def _has_pinch(mask) -> bool:
-    """Whether two cells in and two out meet diagonally at a corner somewhere.
-
-    Only there can the outline pass twice through one point (a ring touching itself, which GEOS calls
-    invalid); elsewhere every corner of the outline joins exactly two edges, so GDAL's rings are simple.
-    """
-    a, b, c, d = mask[:-1, :-1], mask[:-1, 1:], mask[1:, :-1], mask[1:, 1:]
-    return bool(np.any((a == d) & (b == c) & (a != b)))
+    open_ = np.concatenate((ring[1:] == ring[:-1], [False]))  # drop each ring's closing point
+    xy, ring = xy[open_], ring[open_]
+    prev, nxt = _ring_neighbours(ring)
+    back = xy[prev] - xy
+    ahead = xy[nxt] - xy
+    corner = np.abs(back[:, 0] * ahead[:, 1] - back[:, 1] * ahead[:, 0]) > 1e-9 * cell * cell
+    xy, ring = xy[corner], ring[corner]  # the corners only (GDAL may keep points along straight sides)
+    prev, nxt = _ring_neighbours(ring)
+    half = cell / 2.0
+    back = xy[prev] - xy
+    ahead = xy[nxt] - xy
+    before = xy + half * back / np.hypot(back[:, 0], back[:, 1])[:, None]
+    after = xy + half * ahead / np.hypot(ahead[:, 0], ahead[:, 1])[:, None]
+    cut = np.stack([before, after], axis=1).reshape(-1, 2)
+    cut_ring = np.repeat(ring, 2)
+    # a side one cell long: the point after a corner is the point before the next one
+    prev_cut, _ = _ring_neighbours(cut_ring)
+    keep = np.any(np.abs(cut - cut[prev_cut]) > 1e-9 * cell, axis=1)
+    cut, cut_ring = cut[keep], cut_ring[keep]
+    new_rings = shapely.linearrings(cut, indices=cut_ring)  # closed by shapely
+    polygons = shapely.polygons(new_rings, indices=ring_part[np.unique(cut_ring)])
+    return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 
 def _site_polygons(samples, n_bands, width, cell):
@@ -161,7 +186,7 @@ def _site_polygons(samples, n_bands, width, cell):
     cells = (span[0] + 1) * (span[1] + 1)
     if cells > MAX_CELLS:  # a very large reach: coarser grid, within the limit that keeps roads inside
         cell = min(cell_size(width, math.inf), cell * math.sqrt(cells / MAX_CELLS))
-    radius = (width - cell * math.sqrt(2.0)) / cell
+    radius = (width - cell * (OUTLINE_MARGIN_CELLS + math.sqrt(0.5))) / cell
     rows = disc_rows(radius)
     k = 2 * (len(rows) // 2)  # twice the disc's radius in cells: see ``_row_minima``
     first = np.floor(lo / cell).astype(np.int64) - k

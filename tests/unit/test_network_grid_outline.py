@@ -4,19 +4,19 @@ outlines on a straight street, exact nesting, and the automatic choice between g
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 from friches_tierslieux.core.network.graph import GENERIC, Graph, build_network, mode_rules
 from friches_tierslieux.core.network.grid_outline import (
     UNREACHED,
-    _has_pinch,
-    _ring_touches_itself,
     cell_size,
+    cut_corners,
     disc_minimum,
     disc_rows,
     polygonize,
 )
 from friches_tierslieux.core.network.isochrone import OUTLINE_BUFFER, OUTLINE_GRID, catchments
 from friches_tierslieux.core.network.search import attach_sites
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, Point
 
 
 def _walk_graph(lines):
@@ -43,15 +43,55 @@ def test_disc_minimum_matches_brute_force(radius):
     np.testing.assert_array_equal(result, expected)
 
 
-def test_polygonize_gives_the_cells_and_flags_pinches():
+def _cell_centres_inside(geom, shape, cell=1.0):
+    ys, xs = np.mgrid[0:shape[0], 0:shape[1]]
+    return shapely.contains_xy(geom, (xs.ravel() + 0.5) * cell, (ys.ravel() + 0.5) * cell).reshape(shape)
+
+
+def test_polygonize_cuts_the_corners_of_the_cells():
     mask = np.zeros((4, 5), dtype=bool)
-    mask[1:3, 1:4] = True  # a 3 x 2 block
-    mask[3, 4] = True  # a cell touching it by a corner only
+    mask[1:3, 1:4] = True  # a 3 x 2 block: an octagon
+    mask[3, 4] = True  # a cell touching it by a corner only: a separate diamond
     geom = polygonize(mask, 100.0, 200.0, 10.0)
-    assert geom.is_valid and geom.area == pytest.approx(7 * 100.0)
-    assert shapely.get_num_geometries(geom) == 2
+    assert geom.is_valid and shapely.get_num_geometries(geom) == 2
+    # 6 cells less 4 corner triangles of 12.5 m², and a diamond of half a cell
+    assert geom.area == pytest.approx(600.0 - 4 * 12.5 + 50.0)
     assert geom.bounds == (110.0, 210.0, 150.0, 240.0)
-    assert _has_pinch(mask) and not _has_pinch(mask[:3])
+    steps = shapely.get_coordinates(geom) / 5.0
+    assert np.abs(steps - np.round(steps)).max() < 1e-9  # vertices on the half-cell grid
+    np.testing.assert_array_equal(_cell_centres_inside(shapely.affinity.translate(geom, -100, -200), mask.shape, 10.0),
+                                  mask)
+
+
+def test_pinched_cells_give_valid_polygons():
+    # a loop of cells closed by a diagonal contact (its hole touches the outside at one corner), an
+    # island in the hole, and two cells touching by a corner only
+    mask = np.zeros((9, 9), dtype=bool)
+    mask[1, 1:5] = mask[1:5, 1] = mask[4, 1:4] = mask[1:4, 4] = True
+    mask[2, 2] = True
+    mask[7, 6] = mask[8, 7] = True
+    geom = polygonize(mask, 0.0, 0.0, 1.0)
+    assert geom.is_valid
+    np.testing.assert_array_equal(_cell_centres_inside(geom, mask.shape), mask)
+    # every point within 0.8 cell of the centre of a cell of the mask, and the other way round
+    ys, xs = np.nonzero(mask)
+    centres = shapely.multipoints(np.stack([xs + 0.5, ys + 0.5], axis=1))
+    rng = np.random.default_rng(3)
+    pts = rng.uniform(0, 9, size=(4000, 2))
+    inside = shapely.contains_xy(geom, pts[:, 0], pts[:, 1])
+    assert shapely.distance(shapely.points(pts[inside]), centres).max() <= 0.8
+
+
+def test_cut_corners_keeps_nested_outlines_nested():
+    rng = np.random.default_rng(11)
+    for _ in range(20):
+        small = rng.random((12, 12)) < 0.35
+        large = small | (rng.random((12, 12)) < 0.3)
+        a, b = polygonize(small, 0.0, 0.0, 1.0), polygonize(large, 0.0, 0.0, 1.0)
+        assert a.is_valid and b.is_valid
+        assert b.covers(a)
+    square = shapely.box(0, 0, 3, 2)
+    assert cut_corners(square, 1.0).area == pytest.approx(6 - 4 * 0.125)
 
 
 def test_straight_street_cut_at_the_budget():
@@ -64,14 +104,14 @@ def test_straight_street_cut_at_the_budget():
     assert poly.covers(reached)
     corners = shapely.points(shapely.get_coordinates(poly))
     assert shapely.distance(corners, reached).max() <= 50.0 + 1e-9
-    # edges on the 10 m grid; the outline keeps the grid's margin: 36 to 50 m beyond the cut point
-    assert np.all(np.mod(shapely.get_coordinates(poly), 10.0) == 0.0)
-    assert 436.0 <= poly.bounds[2] <= 450.0 and 30.0 <= poly.bounds[3] <= 50.0
+    # vertices on the 5 m half-grid; the outline keeps the grid's margin: 35 to 50 m beyond the cut point
+    assert np.all(np.mod(shapely.get_coordinates(poly), 5.0) == 0.0)
+    assert 435.0 <= poly.bounds[2] <= 450.0 and 30.0 <= poly.bounds[3] <= 50.0
     assert not poly.contains(Point(455, 0))
 
 
 def test_narrow_width_uses_smaller_cells_and_keeps_the_road_inside():
-    assert cell_size(50.0) == 10.0 and cell_size(20.0) == pytest.approx(20.0 / 3.1)
+    assert cell_size(50.0) == 10.0 and cell_size(20.0) == pytest.approx(20.0 / 4.6)
     g = _walk_graph([LineString([(0, 0), (300, 0), (300, 300)])])
     att = attach_sites(g, [Point(0, 0)], tolerance=50)
     poly = catchments(g, att, [300], buffer_m=12.0, fill_holes=False, outline=OUTLINE_GRID)[0, 0]
@@ -106,27 +146,6 @@ def test_automatic_outline_follows_crowding():
     sparse = _walk_graph([LineString([(0, 0), (1000, 0)]), LineString([(500, -500), (500, 500)])])
     catchments(sparse, attach_sites(sparse, [Point(500, 0)], 50), [240], chosen=chosen)
     assert chosen == [OUTLINE_GRID, OUTLINE_BUFFER]
-
-
-def test_pinched_cells_give_valid_polygons():
-    # a loop of cells closed by a diagonal contact (its hole touches the outside at one corner), an
-    # island in the hole, and two cells touching by a corner only
-    mask = np.zeros((9, 9), dtype=bool)
-    mask[1, 1:5] = mask[1:5, 1] = mask[4, 1:4] = mask[1:4, 4] = True
-    mask[2, 2] = True
-    mask[7, 6] = mask[8, 7] = True
-    geom = polygonize(mask, 0.0, 0.0, 1.0)
-    assert _has_pinch(mask)
-    assert geom.is_valid and geom.area == pytest.approx(mask.sum())
-    ys, xs = np.mgrid[0:9, 0:9]
-    inside = shapely.contains_xy(geom, xs.ravel() + 0.5, ys.ravel() + 0.5).reshape(9, 9)
-    np.testing.assert_array_equal(inside, mask)
-
-
-def test_a_ring_through_one_point_twice_is_detected():
-    touching = Polygon([(0, 0), (2, 0), (2, 2), (1, 1), (1, 2), (2, 2), (0, 2), (0, 0)])
-    assert not touching.is_valid and _ring_touches_itself(touching)
-    assert not _ring_touches_itself(shapely.box(0, 0, 1, 1))
 
 
 def test_grid_polygons_on_a_crowded_network_are_valid():
