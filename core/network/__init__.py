@@ -7,8 +7,7 @@ Modules, in the order the analysis uses them:
 - ``search``: sites tied to the nearest usable road, bounded multi-source Dijkstra;
 - ``isochrone``: the reached pieces of the network (edges crossing the budget cut at the exact point)
   and the "honest" polygons buffered around them;
-- ``grid_outline``: the same polygons drawn on a 10 m grid, for crowded networks (uses GDAL's
-  polygonizer, which every QGIS ships);
+- ``grid_outline``: the same polygons drawn on a 10 m grid, for crowded networks;
 - ``population``: area-weighted population of grid cells inside polygons;
 - ``coverage``: areas and population out of reach of existing places, and what candidates would add.
 

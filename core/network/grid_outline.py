@@ -10,9 +10,9 @@ buffers that overlap many times. Here the same reached pieces are drawn on a gri
    winning: the *seed* cells;
 2. a cell belongs to band ``b`` when the centre of a seed cell of band ``b`` or shorter lies within ``R`` of
    its centre (a minimum filter over a disc, made of sliding minima along rows, in numpy);
-3. the cells of each band become one polygon (GDAL's polygonizer, 4-connected cells), whose corners are
-   then cut at 45° through the middles of the cell sides (the outline marching squares would draw
-   through the cell centres): no staircase, and no two parts touching at a corner.
+3. the cells of each band become one polygon whose corners are cut at 45° through the middles of the
+   cell sides (marching squares through the cell centres, in numpy): no staircase, and no two parts
+   touching at a corner.
 
 The guarantee is the same as for buffers. A point ``p`` of the polygon lies within ``0.8 cell`` of the
 centre of a cell of the band (``cell / √2`` inside a cell, ``0.79 cell`` in a corner added at 45°), which
@@ -114,67 +114,134 @@ def sample_pieces(graph, site, seg, t0, t1, step):
     return site[owner], a[owner] + frac[:, None] * (b - a)[owner]
 
 
-def polygonize(mask, x0: float, y0: float, cell: float):
-    """The cells of ``mask`` (rows going north from ``y0``) as one polygon or multipolygon (GDAL)."""
-    from osgeo import gdal, ogr
-
-    ny, nx = mask.shape
-    raster = gdal.GetDriverByName("MEM").Create("", nx, ny, 1, gdal.GDT_Byte)
-    raster.SetGeoTransform((x0, cell, 0.0, y0 + ny * cell, 0.0, -cell))
-    band = raster.GetRasterBand(1)
-    band.WriteArray(np.ascontiguousarray(mask[::-1]).view(np.uint8))
-    store = ogr.GetDriverByName("Memory").CreateDataSource("")
-    layer = store.CreateLayer("cells", None, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
-    gdal.Polygonize(band, band, layer, 0, [], callback=None)
-    parts = [shapely.from_wkb(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in layer]
-    if not parts:
-        return None
-    return cut_corners(shapely.multipolygons(parts), cell)
+# Marching squares on the cell centres. Corner code bits: 1 = cell to the south-west of the corner,
+# 2 = south-east, 4 = north-east, 8 = north-west. Middles of the cell sides around a corner: S, E, N, W.
+# Segments run with the cells of the mask on their left (shells counter-clockwise, holes clockwise).
+_S, _E, _N, _W = 0, 1, 2, 3
+_SEGMENTS = {
+    1: [(_S, _W)], 2: [(_E, _S)], 4: [(_N, _E)], 8: [(_W, _N)],
+    3: [(_E, _W)], 6: [(_N, _S)], 12: [(_W, _E)], 9: [(_S, _N)],
+    7: [(_N, _W)], 11: [(_E, _N)], 13: [(_S, _E)], 14: [(_W, _S)],
+    5: [(_S, _W), (_N, _E)], 10: [(_E, _S), (_W, _N)],  # two cells meeting by a corner: kept apart
+}
+_TABLE = np.full((16, 2, 2), -1, dtype=np.int64)
+for _code, _segments in _SEGMENTS.items():
+    for _k, _pair in enumerate(_segments):
+        _TABLE[_code, _k] = _pair
 
 
 def _ring_neighbours(ring):
-    """Index of the previous and next vertex of each vertex, cyclically within its ring."""
+    """Index of the previous and next vertex of each vertex, cyclically within its ring (``ring`` sorted)."""
     n = len(ring)
     change = ring[1:] != ring[:-1]
     first = np.concatenate(([True], change))
     last = np.concatenate((change, [True]))
     start = np.maximum.accumulate(np.where(first, np.arange(n), 0))
     end = np.minimum.accumulate(np.where(last, np.arange(n), n)[::-1])[::-1]
-    prev = np.where(first, end, np.arange(n) - 1)
-    nxt = np.where(last, start, np.arange(n) + 1)
-    return prev, nxt
+    return np.where(first, end, np.arange(n) - 1), np.where(last, start, np.arange(n) + 1)
 
 
-def cut_corners(geom, cell: float):
-    """The grid outline ``geom`` with every corner cut at 45° through the middles of the two cell sides
-    meeting there (convex corners lose a triangle, concave ones gain one; at most ``0.79 cell`` from the
-    centre of a cell of the outline). Where two cells meet only by a corner, the two passes of the
-    outline through it are cut apart (or, closing a hole, joined), so the result is always valid."""
-    parts = shapely.get_parts(geom)
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
-    xy, ring = shapely.get_coordinates(rings, return_index=True)
-    open_ = np.concatenate((ring[1:] == ring[:-1], [False]))  # drop each ring's closing point
-    xy, ring = xy[open_], ring[open_]
+def _cycles(nxt):
+    """(cycle label, position along the cycle) of each element of the permutation ``nxt``, by pointer
+    jumping: the label is the smallest element of the cycle, the position counts from it."""
+    n = len(nxt)
+    rounds = max(1, int(np.ceil(np.log2(max(n, 2)))))
+    label = np.arange(n)
+    step = nxt
+    for _ in range(rounds):
+        label = np.minimum(label, label[step])
+        step = step[step]
+    head = label == np.arange(n)
+    back = np.empty(n, dtype=np.int64)
+    back[nxt] = np.arange(n)
+    back[head] = np.flatnonzero(head)  # each cycle cut before its smallest element
+    rank = (~head).astype(np.int64)
+    for _ in range(rounds):
+        rank = rank + rank[back]
+        back = back[back]
+    return label, rank
+
+
+def polygonize(mask, x0: float, y0: float, cell: float):
+    """The cells of ``mask`` (rows going north from ``y0``) as a polygon or multipolygon, corners cut at 45°
+    through the middles of the cell sides; None for an empty mask.
+
+    Marching squares on the cell centres, in numpy: each grid corner with cells in and out around it gives
+    one segment between the middles of two of its sides (two where cells meet only by the corner: they are
+    kept apart, so parts never touch). Every such middle starts one segment and ends one, so the rings are
+    the cycles of "the segment starting where this one ends". Counter-clockwise rings are shells; each
+    clockwise ring (a hole) goes to the smallest shell around it.
+    """
+    ny, nx = mask.shape
+    padded = np.zeros((ny + 2, nx + 2), dtype=np.uint8)
+    padded[1:-1, 1:-1] = mask
+    code = padded[1:, :-1] << 3
+    code |= padded[1:, 1:] << 2
+    code |= padded[:-1, 1:] << 1
+    code |= padded[:-1, :-1]
+    j, i = np.nonzero((code - np.uint8(1)) < 14)  # neither all out (0, wraps to 255) nor all in (15)
+    if not len(i):
+        return None
+    pairs = _TABLE[code[j, i]]
+    two = pairs[:, 1, 0] >= 0
+    i = np.concatenate([i, i[two]])
+    j = np.concatenate([j, j[two]])
+    start = np.concatenate([pairs[:, 0, 0], pairs[two, 1, 0]])
+    end = np.concatenate([pairs[:, 0, 1], pairs[two, 1, 1]])
+    # ``code[j, i]`` is the corner at column line i + 1 and row line j + 1 of the padded grid (line k runs
+    # along the west or south side of padded column or row k). Sides are numbered vertical first (padded
+    # row, column line), then horizontal (row line, padded column).
+    n_vertical = (ny + 2) * (nx + 3)
+
+    def side(pos):
+        vertical = (pos == _S) | (pos == _N)
+        row = np.where(pos == _S, j, j + 1)
+        col = np.where(pos == _W, i, i + 1)
+        return np.where(vertical, row * (nx + 3) + col, n_vertical + row * (nx + 2) + col)
+
+    a, b = side(start), side(end)
+    by_start = np.argsort(a)
+    label, rank = _cycles(by_start[np.searchsorted(a[by_start], b)])
+    order = np.lexsort((rank, label))
+    ids, ring = a[order], np.unique(label[order], return_inverse=True)[1]
+    vertical = ids < n_vertical
+    local = np.where(vertical, ids, ids - n_vertical)
+    width = np.where(vertical, nx + 3, nx + 2)
+    row, col = local // width, local % width
+    xy = np.empty((len(ids), 2))
+    xy[:, 0] = x0 + (col - np.where(vertical, 1.0, 0.5)) * cell
+    xy[:, 1] = y0 + (row - np.where(vertical, 0.5, 1.0)) * cell
+    # keep the corners of the outline only
     prev, nxt = _ring_neighbours(ring)
-    back = xy[prev] - xy
-    ahead = xy[nxt] - xy
-    corner = np.abs(back[:, 0] * ahead[:, 1] - back[:, 1] * ahead[:, 0]) > 1e-9 * cell * cell
-    xy, ring = xy[corner], ring[corner]  # the corners only (GDAL may keep points along straight sides)
-    prev, nxt = _ring_neighbours(ring)
-    half = cell / 2.0
-    back = xy[prev] - xy
-    ahead = xy[nxt] - xy
-    before = xy + half * back / np.hypot(back[:, 0], back[:, 1])[:, None]
-    after = xy + half * ahead / np.hypot(ahead[:, 0], ahead[:, 1])[:, None]
-    cut = np.stack([before, after], axis=1).reshape(-1, 2)
-    cut_ring = np.repeat(ring, 2)
-    # a side one cell long: the point after a corner is the point before the next one
-    prev_cut, _ = _ring_neighbours(cut_ring)
-    keep = np.any(np.abs(cut - cut[prev_cut]) > 1e-9 * cell, axis=1)
-    cut, cut_ring = cut[keep], cut_ring[keep]
-    new_rings = shapely.linearrings(cut, indices=cut_ring)  # closed by shapely
-    polygons = shapely.polygons(new_rings, indices=ring_part[np.unique(cut_ring)])
+    back, ahead = xy[prev] - xy, xy[nxt] - xy
+    turn = np.abs(back[:, 0] * ahead[:, 1] - back[:, 1] * ahead[:, 0]) > 1e-9 * cell * cell
+    xy, ring = xy[turn], ring[turn]
+    # shells (counter-clockwise) and holes, by the shoelace formula
+    prev, _ = _ring_neighbours(ring)
+    u, v = xy[:, 0] - x0, xy[:, 1] - y0  # relative to the grid's origin: exact in projected CRSs
+    signed = np.bincount(ring, weights=u[prev] * v - u * v[prev]) / 2
+    rings = shapely.linearrings(xy, indices=ring)
+    shell = signed > 0
+    owner = np.full(len(rings), -1, dtype=np.int64)
+    shells = np.flatnonzero(shell)
+    owner[shells] = shells
+    holes = np.flatnonzero(~shell)
+    if len(holes):
+        if len(shells) == 1:
+            owner[holes] = shells[0]
+        else:
+            shell_polys = shapely.polygons(rings[shells])
+            first = np.searchsorted(ring, holes)
+            hole_pos, shell_pos = shapely.STRtree(shell_polys).query(
+                shapely.points(xy[first]), predicate="within"
+            )
+            smallest = np.lexsort((signed[shells][shell_pos], hole_pos))
+            keep = np.concatenate(([True], hole_pos[smallest][1:] != hole_pos[smallest][:-1]))
+            owner[holes[hole_pos[smallest][keep]]] = shells[shell_pos[smallest][keep]]
+    ok = owner >= 0
+    index = np.flatnonzero(ok)
+    sort = np.lexsort((~shell[index], owner[index]))  # per shell: the shell ring, then its holes
+    polygons = shapely.polygons(rings[index][sort], indices=np.unique(owner[index][sort], return_inverse=True)[1])
     return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 

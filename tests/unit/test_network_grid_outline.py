@@ -9,7 +9,6 @@ from friches_tierslieux.core.network.graph import GENERIC, Graph, build_network,
 from friches_tierslieux.core.network.grid_outline import (
     UNREACHED,
     cell_size,
-    cut_corners,
     disc_minimum,
     disc_rows,
     polygonize,
@@ -82,7 +81,7 @@ def test_pinched_cells_give_valid_polygons():
     assert shapely.distance(shapely.points(pts[inside]), centres).max() <= 0.8
 
 
-def test_cut_corners_keeps_nested_outlines_nested():
+def test_outlines_of_nested_cells_are_nested():
     rng = np.random.default_rng(11)
     for _ in range(20):
         small = rng.random((12, 12)) < 0.35
@@ -90,8 +89,9 @@ def test_cut_corners_keeps_nested_outlines_nested():
         a, b = polygonize(small, 0.0, 0.0, 1.0), polygonize(large, 0.0, 0.0, 1.0)
         assert a.is_valid and b.is_valid
         assert b.covers(a)
-    square = shapely.box(0, 0, 3, 2)
-    assert cut_corners(square, 1.0).area == pytest.approx(6 - 4 * 0.125)
+        # exactly the centres of the cells in, with shells, holes and islands
+        np.testing.assert_array_equal(_cell_centres_inside(a, small.shape), small)
+        np.testing.assert_array_equal(_cell_centres_inside(b, large.shape), large)
 
 
 def test_straight_street_cut_at_the_budget():
