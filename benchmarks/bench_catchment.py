@@ -74,14 +74,21 @@ def _rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _timed(alg, params):
+def _timed(alg, params, infos=None):
+    """(result, wall s, CPU s) of one Processing run; the messages go to ``infos`` when it is a list."""
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     import processing
 
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, text):
+            if infos is not None:
+                infos.append(text)
+            super().pushInfo(text)
+
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
+    feedback = Feedback()
     wall, cpu = time.perf_counter(), time.process_time()
     result = processing.run(alg, params, context=context, feedback=feedback)
     return result, time.perf_counter() - wall, time.process_time() - cpu
@@ -206,14 +213,17 @@ def _native(network, sites, minutes):
     return _timed("native:serviceareafromlayer", params)
 
 
-def _ours(network, sites, times, population=None):
+OUTLINES = {0: "automatic", 1: "buffer", 2: "grid"}
+
+
+def _ours(network, sites, times, population=None, outline=0, infos=None):
     params = {
         "INPUT": sites, "SITE_ID_FIELD": "site_id", "NETWORK": network, "SCHEMA": 0, "MODE": 0, "TIMES": times,
-        "SNAP_TOLERANCE": 0.0, "OUTPUT": "memory:", "OUTPUT_SITES": "memory:",
+        "SNAP_TOLERANCE": 0.0, "OUTLINE": outline, "OUTPUT": "memory:", "OUTPUT_SITES": "memory:",
     }
     if population is not None:
         params.update({"POPULATION": population, "POPULATION_FIELD": "ind"})
-    return _timed("friches:catchment", params)
+    return _timed("friches:catchment", params, infos)
 
 
 def agreement(native_lines, native_ids, ours, our_ids, samples_per_site=2000, seed=1):
@@ -260,7 +270,9 @@ def run_dataset(data, native_sites: int):
     # 1.5 s here), which the native tool's first timed run (1 site) pays for itself
     _ours(network, _subset(sites, 1), "15")
     print(f"[{data['name']}] friches:catchment, bands 5,10,15...", flush=True)
-    result, wall, cpu = _ours(network, sites, "5,10,15", population)
+    infos = []
+    result, wall, cpu = _ours(network, sites, "5,10,15", population, infos=infos)
+    report["outline_automatic"] = "grid" if any("10 m grid" in text for text in infos) else "buffer"
     report["ours_full_s"] = wall
     report["ours_full_cpu_s"] = cpu
     report["ours_full_what"] = "bands 5,10,15 min" + (" + population" if population is not None else "")
@@ -271,6 +283,15 @@ def run_dataset(data, native_sites: int):
     report["ours_15_cpu_s"] = cpu15
     ours_geoms, ours_attrs = _shapely_geoms(result15["OUTPUT"], ("site_id",))
     our_ids = [a[0] for a in ours_attrs]
+    report["rss_after_ours_mb"] = _rss_mb()
+    # the outline the automatic choice did not take, for the record
+    other = 2 if report["outline_automatic"] == "buffer" else 1
+    print(f"[{data['name']}] friches:catchment, 15 min, {OUTLINES[other]} outline...", flush=True)
+    result_other, wall_other, cpu_other = _ours(network, sites, "15", outline=other)
+    report["other_outline"] = OUTLINES[other]
+    report["ours_15_other_s"] = wall_other
+    report["ours_15_other_cpu_s"] = cpu_other
+    other_geoms, other_attrs = _shapely_geoms(result_other["OUTPUT"], ("site_id",))
     report["rss_after_ours_mb"] = _rss_mb()
 
     print(f"[{data['name']}] native:serviceareafromlayer...", flush=True)
@@ -299,6 +320,9 @@ def run_dataset(data, native_sites: int):
     share, excess = agreement(native_geoms, [a[0] for a in native_attrs], ours_geoms, our_ids)
     report["agreement_native_length_inside"] = share
     report["our_area_beyond_50m_of_native"] = excess
+    share, excess = agreement(native_geoms, [a[0] for a in native_attrs], other_geoms, [a[0] for a in other_attrs])
+    report["other_agreement_native_length_inside"] = share
+    report["other_area_beyond_50m_of_native"] = excess
     report["agreement_sites"] = len(native_geoms)
     return report
 
@@ -334,7 +358,10 @@ def main():
 def _print(r):
     print(f"\n== {r['dataset']}: {r['lines']:,} lines, {r['sites']} sites (walk 4.8 km/h)")
     print(f"friches:catchment ({r['ours_full_what']}): {r['ours_full_s']:.1f} s (CPU {r['ours_full_cpu_s']:.1f} s)")
+    print(f"automatic outline: {r['outline_automatic']}")
     print(f"friches:catchment (15 min only):             {r['ours_15_s']:.1f} s (CPU {r['ours_15_cpu_s']:.1f} s)")
+    print(f"friches:catchment (15 min, {r['other_outline']} outline):   {r['ours_15_other_s']:.1f} s "
+          f"(CPU {r['ours_15_other_cpu_s']:.1f} s)")
     if r["native_extrapolated"]:
         k = next(k for k in r if k.startswith("native_") and k.endswith("_sites_s"))
         print(f"native:serviceareafromlayer (15 min): 1 site {r['native_1_site_s']:.1f} s, "
@@ -346,6 +373,8 @@ def _print(r):
     print(f"agreement: {100 * r['agreement_native_length_inside']:.2f} % of the native reached length inside our "
           f"polygons ({r['agreement_sites']} sites); {100 * r['our_area_beyond_50m_of_native']:.3f} % of our area "
           f"farther than 50 m from native lines")
+    print(f"agreement of the {r['other_outline']} outline: {100 * r['other_agreement_native_length_inside']:.2f} %; "
+          f"{100 * r['other_area_beyond_50m_of_native']:.3f} % of its area farther than 50 m")
     print(f"peak memory after our runs: {r['rss_after_ours_mb']:.0f} MB")
 
 

@@ -252,7 +252,11 @@ def _site_polygons(samples, n_bands, width, cell):
     span = (hi - lo) / cell
     cells = (span[0] + 1) * (span[1] + 1)
     if cells > MAX_CELLS:  # a very large reach: coarser grid, within the limit that keeps roads inside
-        cell = min(cell_size(width, math.inf), cell * math.sqrt(cells / MAX_CELLS))
+        coarser = min(cell_size(width, math.inf), cell * math.sqrt(cells / MAX_CELLS))
+        span = (hi - lo) / coarser
+        if (span[0] + 1) * (span[1] + 1) > MAX_CELLS:
+            return None  # too large for a grid in memory: the caller buffers this site's roads instead
+        cell = coarser
     radius = (width - cell * (OUTLINE_MARGIN_CELLS + math.sqrt(0.5))) / cell
     rows = disc_rows(radius)
     k = 2 * (len(rows) // 2)  # twice the disc's radius in cells: see ``_row_minima``
@@ -280,8 +284,10 @@ def _site_polygons(samples, n_bands, width, cell):
 
 
 def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell=DEFAULT_CELL_M, threads=1):
-    """Polygons (n_sites, n_bands) from the reached pieces of each band (``reached_pieces`` results,
-    shortest band first); every site has at least the cells around its start point."""
+    """(polygons (n_sites, n_bands), per site whether its reach was too large for a grid in memory) from
+    the reached pieces of each band (``reached_pieces`` results, shortest band first); every other site
+    has at least the cells around its start point. ``MAX_CELLS`` bounds the memory: about 12 MB per grid
+    and ten times that while drawing, per thread (a 35 km wide reach, by car)."""
     cell = cell_size(width, cell)
     n_bands = len(pieces_per_band)
     per_band = []
@@ -309,7 +315,11 @@ def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell=DEF
     else:
         drawn = [draw(c) for c in chunks]
     out = np.full((n_sites, n_bands), None, dtype=object)
+    too_large = np.zeros(n_sites, dtype=bool)
     for chunk, polys in zip(chunks, drawn):
         for i, bands in zip(chunk, polys):
-            out[i, :] = bands
-    return out
+            if bands is None:
+                too_large[i] = True
+            else:
+                out[i, :] = bands
+    return out, too_large

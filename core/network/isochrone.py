@@ -383,14 +383,22 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
             if chosen is not None:
                 chosen.append(outline)
         filled = np.zeros((len(sites), len(budgets)), dtype=bool)
+        buffered = np.ones(len(sites), dtype=bool)
         if outline == OUTLINE_GRID:
-            drawn = grid_polygons(graph, pieces, len(sites), attachment.point[sites], buffer_m, threads=threads)
-            for b in range(len(budgets)):
-                out[sites, b] = drawn[:, b]
-        else:
+            drawn, buffered = grid_polygons(graph, pieces, len(sites), attachment.point[sites], buffer_m,
+                                            threads=threads)
+            out[sites, :] = drawn
+        if buffered.any():  # every site, or those whose reach is too large for a grid
+            keep = np.flatnonzero(buffered)
+            local_of = np.full(len(sites), -1, dtype=np.int64)
+            local_of[keep] = np.arange(len(keep))
+            crowded_kept = None if crowded is None else crowded[keep]
             for b in reversed(range(len(budgets))):  # largest first: it decides how each site is buffered
-                out[sites, b], crowded = band_polygons(
-                    graph, *pieces[b], len(sites), attachment.point[sites], buffer_m, quad_segs, threads, crowded,
+                site, seg, t0, t1 = pieces[b]
+                mine = buffered[site]
+                out[sites[keep], b], crowded_kept = band_polygons(
+                    graph, local_of[site[mine]], seg[mine], t0[mine], t1[mine], len(keep),
+                    attachment.point[sites[keep]], buffer_m, quad_segs, threads, crowded_kept,
                 )
         if fill_holes:
             for b in range(len(budgets)):

@@ -153,3 +153,25 @@ def test_grid_polygons_on_a_crowded_network_are_valid():
     att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0], [900.0, 300.0]]), 50)
     polys = catchments(g, att, [60, 120, 240], outline=OUTLINE_GRID)
     assert shapely.is_valid(polys.ravel()).all()
+
+
+def test_a_reach_too_large_for_a_grid_is_buffered(monkeypatch):
+    from friches_tierslieux.core.network import grid_outline
+
+    g = _walk_graph(_dense_lines())
+    att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0]]), 50)
+    reference = catchments(g, att, [60, 240], outline=OUTLINE_BUFFER)
+    # the cells of each 4-minute reach (the extent of the reached roads, 10 m cells): 2,200 and 1,400
+    bounds = shapely.bounds(reference[:, 1])
+    cells = [((x1 - x0 - 100) / 10 + 1) * ((y1 - y0 - 100) / 10 + 1) for x0, y0, x1, y1 in bounds]
+    monkeypatch.setattr(grid_outline, "MAX_CELLS", 1800)
+    polys = catchments(g, att, [60, 240], outline=OUTLINE_GRID)
+    # the large reach falls back to buffers (the same polygons as asked for), the other stays on the grid
+    large = [i for i in range(2) if cells[i] > 1800]
+    assert large == [0]
+    for i in range(2):
+        on_grid = np.all(np.mod(shapely.get_coordinates(polys[i, 1]), 5.0) == 0.0)
+        assert on_grid == (i not in large)
+        if i in large:
+            assert polys[i, 1].equals_exact(reference[i, 1], 1e-6)
+        assert polys[i, 1].covers(polys[i, 0])
