@@ -31,8 +31,8 @@ Speed: the pieces of a batch of sites are computed with numpy in one pass per ba
 site are buffered in one GEOS call, or, where they crowd, buffered one by one and merged by a cascaded
 union, which is then several times faster; shapely releases the GIL, so batches run in a few threads.
 Where the reached roads crowd (sidewalks drawn along every street, a whole town reached by car), even
-that is slow: the automatic outline then draws the same reach on a 10 m grid (``grid_outline``), 10 to
-15 times faster on central Helsinki, with the same guarantee. One run draws every polygon the same way.
+that is slow: the automatic outline then draws the same reach on a 10 m grid (``grid_outline``), 8 times
+faster on central Helsinki, with the same guarantee. One run draws every polygon the same way.
 """
 
 from __future__ import annotations
