@@ -64,3 +64,9 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
                     missing="; ".join(why for _req, why in missing), command=install_command(reqs)
                 )
             )
+
+
+def show_decimals(param, decimals: int):
+    """Show a number parameter with ``decimals`` digits in the dialog (QGIS shows six by default)."""
+    param.setMetadata({**param.metadata(), "widget_wrapper": {"decimals": decimals}})
+    return param

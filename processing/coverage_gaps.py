@@ -22,7 +22,7 @@ from qgis.core import (
 from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field
 from ..core.progress import Canceled
 from . import network_io as nio
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .styles import style_on_completion
 
 
@@ -91,7 +91,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             self.TIME, self.tr("Travel time (minutes)"), type=NUMBER_DOUBLE, minValue=0.5, maxValue=24 * 60,
             defaultValue=15.0,
         )
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 1))
         nio.add_population_parameters(self, optional=False)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage gaps")))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -54,7 +54,7 @@ from ..compat import (
     make_field,
 )
 from ..core.zoning import gpu_api as api
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .inventory_store import gpkg_layer_names, py_value
 from .styles import StylePostProcessor
 
@@ -156,10 +156,10 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("Authentication"), optional=True),
             QgsProcessingParameterNumber(self.PAGE_SIZE, self.tr("Features per request"), NUMBER_INTEGER,
                                          defaultValue=api.MAX_LIMIT, minValue=1, maxValue=api.MAX_LIMIT),
-            QgsProcessingParameterNumber(self.TILE_SIZE, self.tr("Tile size (degrees)"), NUMBER_DOUBLE,
-                                         defaultValue=api.TILE_DEG, minValue=0.001, maxValue=5.0),
-            QgsProcessingParameterNumber(self.MARGIN, self.tr("Margin around the sites (m)"), NUMBER_DOUBLE,
-                                         defaultValue=200.0, minValue=0.0),
+            show_decimals(QgsProcessingParameterNumber(self.TILE_SIZE, self.tr("Tile size (degrees)"), NUMBER_DOUBLE,
+                                                       defaultValue=api.TILE_DEG, minValue=0.001, maxValue=5.0), 3),
+            show_decimals(QgsProcessingParameterNumber(self.MARGIN, self.tr("Margin around the sites (m)"),
+                                                       NUMBER_DOUBLE, defaultValue=200.0, minValue=0.0), 0),
         ]
         helps = [
             self.tr("The service's address (another instance or a test server)."),

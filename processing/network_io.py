@@ -42,6 +42,7 @@ from ..core.network import (
 )
 from ..core.network.graph import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK, detect_schema, schema_fields
 from ..translation import tr
+from .base import show_decimals
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
 TOLERANCE, SNAP_TOLERANCE, BUFFER, FILL_HOLES = "TOLERANCE", "SNAP_TOLERANCE", "BUFFER", "FILL_HOLES"
@@ -97,6 +98,7 @@ def add_network_parameters(alg, advanced_start=True):
         optional=True,
     )
     param.setHelp(tr("Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes."))
+    show_decimals(param, 1)
     alg.addParameter(param)
     param = QgsProcessingParameterField(
         SPEED_FIELD, tr("Speed field (km/h), generic schema"), parentLayerParameterName=NETWORK,
@@ -116,6 +118,7 @@ def add_network_parameters(alg, advanced_start=True):
         "its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. "
         "The distance between the site and the road is not counted as travel time."
     ))
+    show_decimals(param, 0)
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
     param = QgsProcessingParameterNumber(
@@ -125,6 +128,7 @@ def add_network_parameters(alg, advanced_start=True):
     param.setHelp(tr(
         "A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps)."
     ))
+    show_decimals(param, 1)
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
     param = QgsProcessingParameterNumber(
@@ -136,6 +140,7 @@ def add_network_parameters(alg, advanced_start=True):
         "distance on each side. No point of a polygon is farther than this from a road reached in time, except "
         "in filled holes (see below); never more than 50 m."
     ))
+    show_decimals(param, 0)
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
     param = QgsProcessingParameterEnum(

@@ -31,7 +31,7 @@ from ..core.scoring.profile import ProfileError, load_profile
 from ..core.scoring.score import details_json, ranks, score_site, to_details
 from ..translation import ui_language
 from . import scoring_io as sio
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .styles import style_on_completion
 
 #: Fields the algorithm adds (an input field of the same name is replaced).
@@ -193,7 +193,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterNumber(self.CANDIDATE_THRESHOLD, self.tr("Candidate threshold (score)"),
                                              type=NUMBER_DOUBLE, minValue=0.0, maxValue=100.0, optional=True)
         param.setHelp(self.tr("A use is a candidate from this score on; the profile's threshold (60) when empty."))
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 0))
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored sites"))
         param.setHelp(self.tr("The sites with their fields and the score fields listed above."))
         self.addParameter(param)

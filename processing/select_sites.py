@@ -33,7 +33,7 @@ from ..compat import (
 )
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .styles import style_on_completion
 
 OUTPUT_FIELDS = (("step", "int"), ("marginal_pop", "double"), ("cumulative_pop", "double"),
@@ -152,7 +152,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterNumber(self.MINUTES, self.tr("Travel time band (minutes)"), type=NUMBER_DOUBLE,
                                              minValue=0.0, defaultValue=0.0)
         param.setHelp(self.tr("The band of the catchments to use (field minutes); 0: the longest band present."))
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 1))
         param = QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Catchments of the existing places"),
                                                     [SOURCE_POLYGON], optional=True)
         param.setHelp(self.tr("Areas already served (e.g. Catchment run on the existing tiers-lieux, same band); "
@@ -171,11 +171,11 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterNumber(self.TARGET, self.tr("Population target (people, optional)"),
                                              type=NUMBER_DOUBLE, minValue=0.0, optional=True)
         param.setHelp(self.tr("Stop as soon as the chosen sites reach this many people not served before."))
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 0))
         param = QgsProcessingParameterNumber(self.TARGET_PCT, self.tr("Target share of the people not served (%)"),
                                              type=NUMBER_DOUBLE, minValue=0.0, maxValue=100.0, optional=True)
         param.setHelp(self.tr("Same as the population target, as a share of the people no existing place reaches."))
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 1))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Selected sites")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LOG, self.tr("Gains at each step"), optional=True, createByDefault=True))

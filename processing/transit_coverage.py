@@ -42,7 +42,7 @@ from ..compat import (
 )
 from ..core.gtfs import GtfsError
 from ..core.progress import Canceled
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .styles import style_on_completion
 from .transit_service import (
     GROUP_ID,
@@ -161,7 +161,7 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterNumber(
             self.GRID_CELL, self.tr("Grid cell size (m)"), type=NUMBER_DOUBLE, defaultValue=100.0, minValue=0.0)
         param.setHelp(self.tr("Side of the grid cells; 0 for no grid."))
-        self.addParameter(param)
+        self.addParameter(show_decimals(param, 0))
         param = QgsProcessingParameterExtent(self.EXTENT, self.tr("Grid extent"), optional=True)
         param.setHelp(self.tr("Area covered by the grid; default: the sites' extent plus 1 km."))
         self.addParameter(param)

@@ -52,7 +52,7 @@ from ..core.zoning import codes
 from ..core.zoning import compatibility as compat
 from ..core.zoning import overlay as ov
 from ..translation import ui_language
-from .base import FrichesAlgorithm
+from .base import FrichesAlgorithm, show_decimals
 from .inventory_store import py_value
 from .styles import style_on_completion
 
@@ -270,6 +270,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             defaultValue=ov.NEAR_M, minValue=0.0)
         param.setHelp(self.tr("Prescriptions and informations within this distance of a point site are listed."))
         param.setFlags(param.flags() | FLAG_ADVANCED)
+        show_decimals(param, 0)
         self.addParameter(param)
 
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sites with zoning"), SOURCE_VECTOR)

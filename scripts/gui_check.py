@@ -5,7 +5,8 @@ Usage: gui_check.py [--zip dist/friches_tierslieux-X.zip] [--out screenshots] [-
 Why: tests drive widgets one by one; this checks the whole thing as installed from the zip, in a fresh
 QGIS profile: the plugin loads without errors or warnings in the message log, its menu, toolbar, dock
 panel and Processing provider are there, and the screenshots show whether anything looks wrong.
-Writes <out>/qgis_main.png, <out>/inventory_dock.png, <out>/report.txt. Needs xvfb-run.
+Writes <out>/qgis_main.png, <out>/inventory_dock.png, <out>/catchment_dialog.png (advanced parameters
+open), <out>/report.json and <out>/messages.json. Needs xvfb-run.
 """
 
 import argparse
@@ -76,10 +77,40 @@ def step3():
         plugin = plugins.get("friches_tierslieux")
         if plugin is not None and plugin.inventory_dock is not None:
             plugin.inventory_dock.grab().save(str(OUT / "inventory_dock.png"))
+        # the catchment dialog with its advanced parameters open (outline, width, holes...)
+        import processing
+        from qgis.gui import QgsCollapsibleGroupBoxBasic
+        global DIALOG
+        DIALOG = processing.createAlgorithmDialog("friches:catchment")
+        DIALOG.resize(1000, 900)
+        DIALOG.show()
+        from qgis.PyQt.QtWidgets import QGroupBox, QToolButton
+        for box in DIALOG.findChildren(QgsCollapsibleGroupBoxBasic):
+            box.setCollapsed(False)
+        for box in DIALOG.findChildren(QGroupBox):  # QGIS 3.22 hands the group box over as a QGroupBox
+            for button in box.findChildren(QToolButton):
+                if "collapse" in button.objectName().lower() or type(button).__name__ == "QgsGroupBoxCollapseButton":
+                    button.click()
+        from qgis.PyQt.QtWidgets import QAbstractButton
+        for button in DIALOG.findChildren(QAbstractButton):  # QGIS 3.22: a toggle button, not a group box
+            text = button.text().lower()
+            if ("advanced" in text or "avancé" in text) and button.isCheckable() and not button.isChecked():
+                button.click()
+    except Exception:
+        log.append((2, "gui_check", traceback.format_exc()))
+    QTimer.singleShot(1500, step4)
+
+def step4():
+    try:
+        if DIALOG is not None:
+            DIALOG.grab().save(str(OUT / "catchment_dialog.png"))
+            DIALOG.close()
     except Exception:
         log.append((2, "gui_check", traceback.format_exc()))
     (OUT / "messages.json").write_text(json.dumps(log, indent=1, ensure_ascii=False))
     QTimer.singleShot(500, QgsApplication.instance().quit)
+
+DIALOG = None
 
 QTimer.singleShot(4000, step1)
 '''

@@ -86,6 +86,11 @@ def test_algorithms_are_registered(plugin):
         assert alg is not None, name
         assert alg.groupId() == "catchment" and alg.group() == "Catchment"
         assert "50 m" in alg.shortHelpString()
+        # metres shown without six decimals; the outline is an advanced choice, automatic by default
+        for param, decimals in (("TOLERANCE", 0), ("SNAP_TOLERANCE", 1), ("BUFFER", 0)):
+            assert alg.parameterDefinition(param).metadata()["widget_wrapper"]["decimals"] == decimals
+        outline = alg.parameterDefinition("OUTLINE")
+        assert outline.defaultValue() == 0 and len(outline.options()) == 3
 
 
 def test_bdtopo_network_one_way_and_cut_edge(plugin, processing_context):
