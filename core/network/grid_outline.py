@@ -5,8 +5,8 @@ beside every street in OpenStreetMap, a whole town reached by car) GEOS spends m
 buffers that overlap many times. Here the same reached pieces are drawn on a grid of ``cell`` metres
 (10 m by default) instead, for all the bands of a site at once:
 
-1. the reached pieces of each band are sampled every ``cell / 2`` metres, ends included, plus the point
-   where the site meets the road; each sample marks its grid cell with its band, the shortest band
+1. the reached pieces of each band are sampled every ``cell`` metres at most, ends included, plus the
+   point where the site meets the road; each sample marks its grid cell with its band, the shortest band
    winning: the *seed* cells;
 2. a cell belongs to band ``b`` when the centre of a seed cell of band ``b`` or shorter lies within ``R`` of
    its centre (a minimum filter over a disc, made of sliding minima along rows, in numpy);
@@ -18,10 +18,10 @@ The guarantee is the same as for buffers. A point ``p`` of the polygon lies with
 centre of a cell of the band (``cell / √2`` inside a cell, ``0.79 cell`` in a corner added at 45°), which
 is within ``R`` of a seed cell's centre, itself within ``cell / √2`` of the reached sample in it:
 ``|p − sample| ≤ R + 1.51 cell``. With ``R = width − 1.51 cell``, **no point of a polygon is farther than
-``width`` from a reached point of the network**. Conversely every reached point lies within ``cell / 4``
-of a sample, so the centres of its cell and of the 8 around lie within ``3.08 cell`` of a seed cell's
-centre: when ``R`` is at least that (``cell ≤ width / 4.6``: the cell is reduced for narrow widths),
-they are all in the band and no cut corner comes near the point. Bands are nested exactly: a cell of a
+``width`` from a reached point of the network**. Conversely every reached point lies within ``cell / 2``
+of a sample, so the centres of its cell and of the 8 around lie within ``(2√2 + 1/2) cell = 3.33 cell``
+of a seed cell's centre: when ``R`` is at least that (``cell ≤ width / 4.85``: the cell is reduced for
+narrow widths), they are all in the band and no cut corner comes near the point. Bands are nested exactly: a cell of a
 band is a cell of every longer band, and cutting corners keeps that order.
 
 The outline is on average a little inside the buffer of the same width (the grid keeps a margin for its
@@ -39,11 +39,18 @@ import shapely
 #: Default grid resolution (metres).
 DEFAULT_CELL_M = 10.0
 #: The cell never exceeds the width divided by this (so that every reached point stays inside).
-WIDTH_PER_CELL = 4.6
+WIDTH_PER_CELL = 4.85
 #: Farthest distance, in cells, from a point of the outline to the centre of a cell of the band.
 OUTLINE_MARGIN_CELLS = 0.8
-#: Above this many cells for one site the grid is coarsened (within the limit above) to bound memory.
-MAX_CELLS = 12_000_000
+#: Above this many cells for one site (a reach 70 km wide at 10 m) the grid is coarsened within the limit
+#: above, then given up for buffers: drawing takes about ``BYTES_PER_CELL`` bytes per cell (the grid
+#: and its filter, and the outline's segments, many where roads are dense).
+MAX_CELLS = 50_000_000
+BYTES_PER_CELL = 25
+#: Pieces sampled at once when marking the seed cells (bounds the samples' memory).
+SAMPLE_CHUNK = 20_000
+#: Memory the grids drawn at the same time may take together: fewer threads for very large reaches.
+MEMORY_BUDGET = 1_000_000_000
 UNREACHED = np.uint8(255)
 
 
@@ -62,47 +69,43 @@ def disc_rows(radius_cells: float):
 
 
 def _row_minima(grid, widths):
-    """For each half-width ``w``: the minimum of ``grid`` over columns ``j - w .. j + w``. The first and
-    last ``w`` columns are left unreached: ``grid`` must have ``2 w`` unreached columns on each side."""
+    """For each half-width ``w`` (increasing), yield (w, minimum of ``grid`` over columns ``j - w .. j + w``).
+
+    The first and last ``w`` columns are left unreached: ``grid`` must have ``2 w`` unreached columns on each
+    side. One result at a time, built from minima over runs of a power of two that double as needed, so
+    a large grid costs a few copies of itself, not one per width.
+    """
     n = grid.shape[1]
-    runs = {1: grid}  # runs[s][:, j] = min of grid[:, j : j + s]
-    s = 1
-    top = 2 * max(widths) + 1
-    while s * 2 <= top:
-        prev = runs[s]
-        nxt = prev.copy()
-        np.minimum(prev[:, : n - s], prev[:, s:], out=nxt[:, : n - s])
-        runs[s * 2] = nxt
-        s *= 2
-    out = {}
-    for w in widths:
+    run, s = grid, 1  # run[:, j] = min of grid[:, j : j + s]
+    for w in sorted(widths):
         length = 2 * w + 1
-        p = 1 << (length.bit_length() - 1)  # largest power of two within the window
-        run = runs[p]
+        while s * 2 <= length:
+            longer = run.copy()
+            np.minimum(run[:, : n - s], run[:, s:], out=longer[:, : n - s])
+            run, s = longer, s * 2
         res = np.full_like(grid, UNREACHED)
-        # window [j - w, j + w] = [j - w, j - w + p) ∪ [j + w - p + 1, j + w]
-        res[:, w: n - w] = np.minimum(run[:, : n - 2 * w], run[:, length - p: n - 2 * w + length - p])
-        out[w] = res
-    return out
+        # window [j - w, j + w] = [j - w, j - w + s) ∪ [j + w - s + 1, j + w]
+        np.minimum(run[:, : n - 2 * w], run[:, length - s: n - 2 * w + length - s], out=res[:, w: n - w])
+        yield w, res
 
 
 def disc_minimum(seed, rows):
     """Minimum of ``seed`` over the disc ``rows`` around every cell (``seed`` padded by twice the disc's
     radius on each side)."""
-    minima = _row_minima(seed, sorted({w for _, w in rows}))
     out = np.full_like(seed, UNREACHED)
     ny = seed.shape[0]
-    for dy, w in rows:
-        rows_min = minima[w]
-        if dy >= 0:
-            np.minimum(out[: ny - dy], rows_min[dy:], out=out[: ny - dy])
-        else:
-            np.minimum(out[-dy:], rows_min[: ny + dy], out=out[-dy:])
+    for w, rows_min in _row_minima(seed, {w for _, w in rows}):
+        for dy in (dy for dy, width in rows if width == w):
+            if dy >= 0:
+                np.minimum(out[: ny - dy], rows_min[dy:], out=out[: ny - dy])
+            else:
+                np.minimum(out[-dy:], rows_min[: ny + dy], out=out[-dy:])
     return out
 
 
-def sample_pieces(graph, site, seg, t0, t1, step):
-    """(site, xy) of points every ``step`` metres or less along each piece, both ends included."""
+def sample_pieces(graph, seg, t0, t1, step):
+    """Points every ``step`` metres or less along each piece (segment ``seg`` from fraction ``t0`` to
+    ``t1``), both ends included: (N, 2)."""
     net = graph.network
     a = net.node_xy[net.seg_u[seg]]
     b = net.node_xy[net.seg_v[seg]]
@@ -111,7 +114,7 @@ def sample_pieces(graph, site, seg, t0, t1, step):
     owner = np.repeat(np.arange(len(seg)), count)
     rank = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
     frac = t0[owner] + (t1 - t0)[owner] * rank / np.maximum(count - 1, 1)[owner]
-    return site[owner], a[owner] + frac[:, None] * (b - a)[owner]
+    return a[owner] + frac[:, None] * (b - a)[owner]
 
 
 # Marching squares on the cell centres. Corner code bits: 1 = cell to the south-west of the corner,
@@ -124,7 +127,7 @@ _SEGMENTS = {
     7: [(_N, _W)], 11: [(_E, _N)], 13: [(_S, _E)], 14: [(_W, _S)],
     5: [(_S, _W), (_N, _E)], 10: [(_E, _S), (_W, _N)],  # two cells meeting by a corner: kept apart
 }
-_TABLE = np.full((16, 2, 2), -1, dtype=np.int64)
+_TABLE = np.full((16, 2, 2), -1, dtype=np.int8)
 for _code, _segments in _SEGMENTS.items():
     for _k, _pair in enumerate(_segments):
         _TABLE[_code, _k] = _pair
@@ -146,18 +149,20 @@ def _cycles(nxt):
     jumping: the label is the smallest element of the cycle, the position counts from it."""
     n = len(nxt)
     rounds = max(1, int(np.ceil(np.log2(max(n, 2)))))
-    label = np.arange(n)
+    index = np.arange(n, dtype=nxt.dtype)
+    label = index.copy()
     step = nxt
     for _ in range(rounds):
-        label = np.minimum(label, label[step])
+        np.minimum(label, label[step], out=label)
         step = step[step]
-    head = label == np.arange(n)
-    back = np.empty(n, dtype=np.int64)
-    back[nxt] = np.arange(n)
-    back[head] = np.flatnonzero(head)  # each cycle cut before its smallest element
-    rank = (~head).astype(np.int64)
+    del step
+    head = label == index
+    back = np.empty_like(nxt)
+    back[nxt] = index
+    back[head] = index[head]  # each cycle cut before its smallest element
+    rank = (~head).astype(nxt.dtype)
     for _ in range(rounds):
-        rank = rank + rank[back]
+        rank += rank[back]
         back = back[back]
     return label, rank
 
@@ -182,7 +187,10 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     j, i = np.nonzero((code - np.uint8(1)) < 14)  # neither all out (0, wraps to 255) nor all in (15)
     if not len(i):
         return None
+    # 32-bit indices: a grid holds at most MAX_CELLS cells, and outlines can have millions of segments
+    j, i = j.astype(np.int32), i.astype(np.int32)
     pairs = _TABLE[code[j, i]]
+    del padded, code
     two = pairs[:, 1, 0] >= 0
     i = np.concatenate([i, i[two]])
     j = np.concatenate([j, j[two]])
@@ -193,17 +201,20 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     # row, column line), then horizontal (row line, padded column).
     n_vertical = (ny + 2) * (nx + 3)
 
-    def side(pos):
+    def side(pos, i, j):
         vertical = (pos == _S) | (pos == _N)
         row = np.where(pos == _S, j, j + 1)
         col = np.where(pos == _W, i, i + 1)
-        return np.where(vertical, row * (nx + 3) + col, n_vertical + row * (nx + 2) + col)
+        return np.where(vertical, row * (nx + 3) + col, n_vertical + row * (nx + 2) + col).astype(np.int32)
 
-    a, b = side(start), side(end)
-    by_start = np.argsort(a)
-    label, rank = _cycles(by_start[np.searchsorted(a[by_start], b)])
+    a, b = side(start, i, j), side(end, i, j)
+    del i, j, start, end, pairs, two
+    by_start = np.argsort(a).astype(np.int32)
+    label, rank = _cycles(by_start[np.searchsorted(a[by_start], b)].astype(np.int32))
+    del b, by_start
     order = np.lexsort((rank, label))
     ids, ring = a[order], np.unique(label[order], return_inverse=True)[1]
+    del a, label, rank, order
     vertical = ids < n_vertical
     local = np.where(vertical, ids, ids - n_vertical)
     width = np.where(vertical, nx + 3, nx + 2)
@@ -245,10 +256,17 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 
-def _site_polygons(samples, n_bands, width, cell):
-    """Polygons of one site's bands from its samples: a list of (band, xy) with xy (N, 2)."""
-    lo = np.min([xy.min(axis=0) for _, xy in samples if len(xy)], axis=0)
-    hi = np.max([xy.max(axis=0) for _, xy in samples if len(xy)], axis=0)
+def _site_polygons(graph, point, bands, n_bands, width, cell):
+    """Polygons of one site's bands: ``point`` where the site meets the road, ``bands`` the (seg, t0, t1)
+    pieces of each band, shortest first. None when the reach is too large for a grid in memory."""
+    net = graph.network
+    ends = [np.asarray(point, dtype=float).reshape(1, 2)]
+    for seg, t0, t1 in bands:
+        a, b = net.node_xy[net.seg_u[seg]], net.node_xy[net.seg_v[seg]]
+        ends += [a + t0[:, None] * (b - a), a + t1[:, None] * (b - a)]
+    ends = np.concatenate(ends)
+    lo, hi = ends.min(axis=0), ends.max(axis=0)
+    step = cell  # the samples' spacing, kept if the grid is coarsened below
     span = (hi - lo) / cell
     cells = (span[0] + 1) * (span[1] + 1)
     if cells > MAX_CELLS:  # a very large reach: coarser grid, within the limit that keeps roads inside
@@ -264,9 +282,17 @@ def _site_polygons(samples, n_bands, width, cell):
     last = np.floor(hi / cell).astype(np.int64) + k
     nx, ny = (last - first + 1).tolist()
     seed = np.full((ny, nx), UNREACHED, dtype=np.uint8)
-    for band, xy in sorted(samples, key=lambda item: -item[0]):  # shortest band written last: it wins
+
+    def mark(xy, band):
         ij = np.floor(xy / cell).astype(np.int64) - first
         seed[ij[:, 1], ij[:, 0]] = band
+
+    for band in reversed(range(len(bands))):  # shortest band written last: it wins
+        seg, t0, t1 = bands[band]
+        for k in range(0, len(seg), SAMPLE_CHUNK):  # in chunks: a car's reach has millions of samples
+            part = slice(k, k + SAMPLE_CHUNK)
+            mark(sample_pieces(graph, seg[part], t0[part], t1[part], step), band)
+    mark(ends[:1], 0)
     reach = disc_minimum(seed, rows)
     x0, y0 = first * cell
     out = []
@@ -283,29 +309,46 @@ def _site_polygons(samples, n_bands, width, cell):
     return out
 
 
+def _largest_grid(graph, pieces, cell):
+    """Cells of the largest grid among the sites, from the extent of their pieces (sorted by site)."""
+    site, seg, _t0, _t1, bounds = pieces
+    starts = bounds[:-1][np.diff(bounds) > 0]
+    if not len(starts):
+        return 1
+    net = graph.network
+    a, b = net.node_xy[net.seg_u[seg]], net.node_xy[net.seg_v[seg]]
+    lo = np.minimum.reduceat(np.minimum(a, b), starts, axis=0)
+    hi = np.maximum.reduceat(np.maximum(a, b), starts, axis=0)
+    span = (hi - lo) / cell + 1
+    return int(min(MAX_CELLS, (span[:, 0] * span[:, 1]).max()))
+
+
 def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell=DEFAULT_CELL_M, threads=1):
     """(polygons (n_sites, n_bands), per site whether its reach was too large for a grid in memory) from
-    the reached pieces of each band (``reached_pieces`` results, shortest band first); every other site
-    has at least the cells around its start point. ``MAX_CELLS`` bounds the memory: about 12 MB per grid
-    and ten times that while drawing, per thread (a 35 km wide reach, by car)."""
+    the reached pieces of each band (``reached_pieces`` results, sorted by site, shortest band first);
+    every other site has at least the cells around its start point. Each site's pieces are sampled only
+    when it is drawn. Memory: ``BYTES_PER_CELL`` per cell of the grids drawn at once, one per thread,
+    within ``MEMORY_BUDGET`` (fewer threads for reaches tens of km wide)."""
     cell = cell_size(width, cell)
     n_bands = len(pieces_per_band)
     per_band = []
     for site, seg, t0, t1 in pieces_per_band:
         keep = t1 - t0 > 1e-12
-        s, xy = sample_pieces(graph, site[keep], seg[keep], t0[keep], t1[keep], cell / 2)
-        order = np.argsort(s, kind="stable")
-        s, xy = s[order], xy[order]
-        per_band.append((xy, np.searchsorted(s, np.arange(n_sites + 1))))
+        site, seg, t0, t1 = site[keep], seg[keep], t0[keep], t1[keep]
+        order = np.argsort(site, kind="stable")
+        site, seg, t0, t1 = site[order], seg[order], t0[order], t1[order]
+        per_band.append((site, seg, t0, t1, np.searchsorted(site, np.arange(n_sites + 1))))
     points = np.asarray(start_points, dtype=float)
+    threads = min(threads, max(1, MEMORY_BUDGET // (BYTES_PER_CELL * _largest_grid(graph, per_band[-1], cell))))
 
     def draw(sites):
         result = []
         for i in sites:
-            samples = [(0, points[i: i + 1])]
-            for band, (xy, bounds) in enumerate(per_band):
-                samples.append((band, xy[bounds[i]: bounds[i + 1]]))
-            result.append(_site_polygons(samples, n_bands, width, cell))
+            bands = []
+            for _site, seg, t0, t1, bounds in per_band:
+                mine = slice(bounds[i], bounds[i + 1])
+                bands.append((seg[mine], t0[mine], t1[mine]))
+            result.append(_site_polygons(graph, points[i], bands, n_bands, width, cell))
         return result
 
     chunks = [c for c in np.array_split(np.arange(n_sites), max(1, min(n_sites, threads * 4))) if len(c)]

@@ -225,6 +225,13 @@ def fill_small_holes(polygons, max_width: float):
 #: central Helsinki on foot or a whole town by car 3.5 at 25 m and 7 at 50 m (union 8 to 10 times faster).
 CROWDED = 3.0
 CROWDING_CELL_M = 100.0
+#: Above this length of reached roads per site (a town or more, by car), the automatic outline is the grid
+#: even on a plain network: buffering thousands of kilometres of roads takes seconds and gigabytes per
+#: site, the grid a fraction of it. Walking 15 minutes reaches about 40 km of streets in a dense town.
+LONG_REACH_M = 200_000.0
+#: A batch of sites stops growing at this many reached nodes (its pieces, samples and polygons are held
+#: together): 64 sites walking in a town, one or two by car over a département.
+BATCH_NODES = 400_000
 
 
 def _crowding(graph: Graph, site, seg, t0, t1, n_sites, buffer_m):
@@ -341,7 +348,8 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
 
     ``budgets``: travel times in seconds, in increasing order. ``outline``: ``OUTLINE_BUFFER``,
     ``OUTLINE_GRID`` or ``OUTLINE_AUTO``: the grid when most sites of the first batch crowd (see
-    ``CROWDED``), so that one run draws every polygon the same way. The way used is appended to
+    ``CROWDED``) or reach very long roads (``LONG_REACH_M``), so that one run draws every polygon the same
+    way. The way used is appended to
     ``chosen`` when a list is given.
     """
     from .grid_outline import grid_polygons
@@ -354,19 +362,27 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
     tied = np.nonzero(attachment.tied)[0]
     max_budget = budgets[-1]
     done = 0
-    for start in range(0, len(tied), batch):
+    start = 0
+    while start < len(tied):
         progress.check()
-        sites = tied[start:start + batch]
+        # a batch: up to ``batch`` sites, fewer when their reach is large (by car), to bound memory
         site_nodes, all_nodes, all_times = [], [], []
-        for k, site in enumerate(sites):
+        reached = 0
+        k = 0
+        while k < batch and start + k < len(tied) and reached < BATCH_NODES:
+            site = tied[start + k]
             nodes, times = bounded_search(graph, attachment.sources(graph, site), max_budget)
             site_nodes.append(np.full(len(nodes), k, dtype=np.int64))
             all_nodes.append(nodes)
             all_times.append(times)
+            reached += len(nodes)
+            k += 1
             done += 1
             if done % 16 == 0:
                 progress.set(0.6 * done / max(1, len(tied)) + 0.4 * start / max(1, len(tied)))
                 progress.check()
+        sites = tied[start:start + k]
+        start += k
         site_of_node = np.concatenate(site_nodes)
         nodes = np.concatenate(all_nodes)
         times = np.concatenate(all_times)
@@ -379,7 +395,9 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
         crowded = None
         if outline == OUTLINE_AUTO:  # decided once, on the first batch
             crowded = _crowding(graph, *pieces[-1], len(sites), buffer_m) > CROWDED
-            outline = OUTLINE_GRID if crowded.mean() > 0.5 else OUTLINE_BUFFER
+            site, seg, t0, t1 = pieces[-1]
+            reach_m = float(np.sum(graph.network.seg_len[seg] * (t1 - t0))) / max(1, len(sites))
+            outline = OUTLINE_GRID if crowded.mean() > 0.5 or reach_m > LONG_REACH_M else OUTLINE_BUFFER
             if chosen is not None:
                 chosen.append(outline)
         filled = np.zeros((len(sites), len(budgets)), dtype=bool)

@@ -111,7 +111,7 @@ def test_straight_street_cut_at_the_budget():
 
 
 def test_narrow_width_uses_smaller_cells_and_keeps_the_road_inside():
-    assert cell_size(50.0) == 10.0 and cell_size(20.0) == pytest.approx(20.0 / 4.6)
+    assert cell_size(50.0) == 10.0 and cell_size(20.0) == pytest.approx(20.0 / 4.85)
     g = _walk_graph([LineString([(0, 0), (300, 0), (300, 300)])])
     att = attach_sites(g, [Point(0, 0)], tolerance=50)
     poly = catchments(g, att, [300], buffer_m=12.0, fill_holes=False, outline=OUTLINE_GRID)[0, 0]
