@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 import shapely
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
     QgsProcessingFeedback,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -162,14 +164,16 @@ def _insee_like_grid_3035(extent_2154, people_per_cell=100.0):
 
 
 @needs_demo
-def test_demo_territory_catchments(plugin, processing_context):
+@pytest.mark.parametrize("outline", [0, 2], ids=["automatic", "grid"])
+def test_demo_territory_catchments(plugin, processing_context, outline):
     routes = demo_layer("routes")
     population = demo_layer("population_200m")
     friches = friches_layer()
     feedback = RecordingFeedback()
     result = run("catchment", processing_context, feedback, INPUT=friches, SITE_ID_FIELD="site_id",
                  NETWORK=routes, MODE=0, TIMES="5,10,15", POPULATION=population, POPULATION_FIELD="ind",
-                 OUTPUT_SITES="memory:")
+                 OUTLINE=outline, OUTPUT_SITES="memory:")
+    assert any("10 m grid" in text for text in feedback.infos) == (outline == 2)
     assert any("OpenStreetMap" in text for text in feedback.infos)
     sites = rows(result["OUTPUT_SITES"])
     assert len(sites) == friches.featureCount()
@@ -195,6 +199,16 @@ def test_demo_territory_catchments(plugin, processing_context):
         assert bands[15]["geometry"].buffer(0.01, 2).contains(bands[5]["geometry"])
         assert bands[10]["population"] == pytest.approx(pops[site_id]["pop_10min"], abs=0.1)
         assert bands[5]["area_ha"] < bands[15]["area_ha"]
+    # population against QGIS's own intersections, cell by cell, for the three largest catchments
+    cells = [(f.geometry(), f["ind"]) for f in population.getFeatures()]
+    transform = QgsCoordinateTransform(result["OUTPUT"].crs(), population.crs(), QgsProject.instance())
+    largest = sorted((c for c in catchments if c["minutes"] == 15), key=lambda c: -c["population"])[:3]
+    for c in largest:
+        polygon = QgsGeometry(c["geometry"])
+        polygon.transform(transform)
+        expected = sum(ind * cell.intersection(polygon).area() / cell.area()
+                       for cell, ind in cells if cell.intersects(polygon))
+        assert c["population"] == pytest.approx(expected, abs=0.051)  # the field keeps one decimal
 
 
 @needs_demo
