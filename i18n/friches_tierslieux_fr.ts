@@ -99,7 +99,7 @@
         <location filename="../processing/catchment.py" line="81"/>
         <location filename="../processing/transit_coverage.py" line="149"/>
         <location filename="../processing/zoning_overlay.py" line="230"/>
-        <location filename="../processing/zoning_overlay.py" line="283"/>
+        <location filename="../processing/zoning_overlay.py" line="284"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
@@ -680,7 +680,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="76"/>
-        <location filename="../processing/zoning_overlay.py" line="275"/>
+        <location filename="../processing/zoning_overlay.py" line="276"/>
         <source>Sites with zoning</source>
         <translation>Sites avec leur zonage</translation>
     </message>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="190"/>
-        <location filename="../processing/network_io.py" line="60"/>
+        <location filename="../processing/network_io.py" line="63"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
     </message>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="193"/>
-        <location filename="../processing/network_io.py" line="166"/>
+        <location filename="../processing/network_io.py" line="174"/>
         <location filename="../processing/select_sites.py" line="161"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py" line="197"/>
-        <location filename="../processing/network_io.py" line="173"/>
+        <location filename="../processing/network_io.py" line="181"/>
         <location filename="../processing/select_sites.py" line="164"/>
         <source>Population field</source>
         <translation>Champ de population</translation>
@@ -1945,9 +1945,9 @@
         <location filename="../processing/transit_service.py" line="173"/>
         <location filename="../processing/transit_service.py" line="207"/>
         <location filename="../processing/transit_service.py" line="212"/>
-        <location filename="../processing/zoning_overlay.py" line="367"/>
-        <location filename="../processing/zoning_overlay.py" line="487"/>
-        <location filename="../processing/zoning_overlay.py" line="348"/>
+        <location filename="../processing/zoning_overlay.py" line="368"/>
+        <location filename="../processing/zoning_overlay.py" line="488"/>
+        <location filename="../processing/zoning_overlay.py" line="349"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -2008,279 +2008,279 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="58"/>
         <source>on foot</source>
         <translation>à pied</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="58"/>
         <source>by bike</source>
         <translation>à vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="55"/>
+        <location filename="../processing/network_io.py" line="58"/>
         <source>by car</source>
         <translation>en voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="61"/>
+        <location filename="../processing/network_io.py" line="64"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="69"/>
+        <location filename="../processing/network_io.py" line="72"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="71"/>
+        <location filename="../processing/network_io.py" line="74"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="72"/>
+        <location filename="../processing/network_io.py" line="75"/>
         <source>OpenStreetMap (highway, oneway, maxspeed)</source>
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="73"/>
+        <location filename="../processing/network_io.py" line="76"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="74"/>
+        <location filename="../processing/network_io.py" line="77"/>
         <source>Generic (every line, both ways, one speed)</source>
         <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="78"/>
+        <location filename="../processing/network_io.py" line="81"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="87"/>
         <source>Travel mode</source>
         <translation>Mode de déplacement</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="87"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Walk</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="87"/>
         <location filename="../processing/score_candidates.py" line="151"/>
         <source>Bike</source>
         <translation>Vélo</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="84"/>
+        <location filename="../processing/network_io.py" line="87"/>
         <source>Car</source>
         <translation>Voiture</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="86"/>
+        <location filename="../processing/network_io.py" line="89"/>
         <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
         <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="94"/>
+        <location filename="../processing/network_io.py" line="97"/>
         <source>Speed (km/h), replaces the default speeds</source>
         <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="97"/>
+        <location filename="../processing/network_io.py" line="100"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="100"/>
+        <location filename="../processing/network_io.py" line="104"/>
         <source>Speed field (km/h), generic schema</source>
         <translation>Champ de vitesse (km/h), schéma générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="103"/>
+        <location filename="../processing/network_io.py" line="107"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="109"/>
+        <location filename="../processing/network_io.py" line="113"/>
         <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
         <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="112"/>
+        <location filename="../processing/network_io.py" line="116"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="120"/>
+        <location filename="../processing/network_io.py" line="125"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="123"/>
+        <location filename="../processing/network_io.py" line="128"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="129"/>
+        <location filename="../processing/network_io.py" line="135"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="132"/>
+        <location filename="../processing/network_io.py" line="138"/>
         <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
         <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="140"/>
+        <location filename="../processing/network_io.py" line="147"/>
         <source>Outline of the polygons</source>
         <translation>Contour des polygones</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="141"/>
-        <source>Automatic (grid where the reached roads crowd)</source>
-        <translation>Automatique (grille là où les routes atteintes se serrent)</translation>
+        <location filename="../processing/network_io.py" line="148"/>
+        <source>Automatic (grid for dense or far-reaching roads)</source>
+        <translation>Automatique (grille pour des routes denses ou très étendues)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="141"/>
+        <location filename="../processing/network_io.py" line="148"/>
         <source>Smooth (buffer around the roads)</source>
         <translation>Lissé (tampon autour des routes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="142"/>
+        <location filename="../processing/network_io.py" line="149"/>
         <source>Fast (10 m grid)</source>
         <translation>Rapide (grille de 10 m)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="145"/>
-        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, the same outline for every polygon of a run.</source>
-        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, le même contour pour tous les polygones d'un traitement.</translation>
+        <location filename="../processing/network_io.py" line="152"/>
+        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), the same outline for every polygon of a run.</source>
+        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, ou quand chacun atteint plus de 200 km de routes (en voiture ou à vélo), le même contour pour tous les polygones d'un traitement.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="155"/>
+        <location filename="../processing/network_io.py" line="163"/>
         <source>Fill small holes (blocks surrounded by reached roads)</source>
         <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="157"/>
+        <location filename="../processing/network_io.py" line="165"/>
         <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
         <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="167"/>
+        <location filename="../processing/network_io.py" line="175"/>
         <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
         <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="176"/>
+        <location filename="../processing/network_io.py" line="184"/>
         <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
         <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="209"/>
-        <source>Polygons drawn on a 10 m grid (the reached roads crowd, or asked for).</source>
-        <translation>Polygones dessinés sur une grille de 10 m (les routes atteintes se serrent, ou à la demande).</translation>
+        <location filename="../processing/network_io.py" line="219"/>
+        <source>Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for).</source>
+        <translation>Polygones dessinés sur une grille de 10 m (routes atteintes denses ou très étendues, ou à la demande).</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="211"/>
+        <location filename="../processing/network_io.py" line="221"/>
         <source>Polygons drawn as buffers around the reached roads.</source>
         <translation>Polygones dessinés en tampons autour des routes atteintes.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="244"/>
+        <location filename="../processing/network_io.py" line="254"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="454"/>
+        <location filename="../processing/network_io.py" line="464"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="479"/>
+        <location filename="../processing/network_io.py" line="489"/>
         <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="481"/>
+        <location filename="../processing/network_io.py" line="491"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="498"/>
+        <location filename="../processing/network_io.py" line="508"/>
         <source>connected ({distance} m from the road)</source>
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="501"/>
+        <location filename="../processing/network_io.py" line="511"/>
         <source>not connected: no road usable in this mode</source>
         <translation>non raccordé : aucune route praticable dans ce mode</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="502"/>
+        <location filename="../processing/network_io.py" line="512"/>
         <source>not connected: {distance} m from the nearest road</source>
         <translation>non raccordé : à {distance} m de la route la plus proche</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="504"/>
+        <location filename="../processing/network_io.py" line="514"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="510"/>
+        <location filename="../processing/network_io.py" line="520"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="511"/>
+        <location filename="../processing/network_io.py" line="521"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="512"/>
+        <location filename="../processing/network_io.py" line="522"/>
         <source>Unknown network schema '{schema}'.</source>
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="545"/>
+        <location filename="../processing/network_io.py" line="555"/>
         <source>speed {speed} km/h everywhere</source>
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="547"/>
+        <location filename="../processing/network_io.py" line="557"/>
         <source>speed {speed} km/h</source>
         <translation>vitesse de {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="548"/>
+        <location filename="../processing/network_io.py" line="558"/>
         <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
         <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="564"/>
+        <location filename="../processing/network_io.py" line="574"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="571"/>
+        <location filename="../processing/network_io.py" line="581"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="576"/>
+        <location filename="../processing/network_io.py" line="586"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="628"/>
+        <location filename="../processing/network_io.py" line="638"/>
         <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
         <translation>{what} « {name} » est raccordé à un petit morceau de réseau isolé du reste (aucun morceau plus grand à moins de {tolerance} m) : sa zone de chalandise est petite ; vérifiez le réseau autour.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="634"/>
+        <location filename="../processing/network_io.py" line="644"/>
         <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
         <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
     </message>
@@ -3485,292 +3485,292 @@
         <translation>Les prescriptions et informations situées à moins de cette distance d'un site ponctuel sont listées.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="276"/>
+        <location filename="../processing/zoning_overlay.py" line="277"/>
         <source>The sites with their fields and the zoning fields listed above.</source>
         <translation>Les sites avec leurs champs et les champs de zonage décrits ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="279"/>
+        <location filename="../processing/zoning_overlay.py" line="280"/>
         <source>Zones (repaired)</source>
         <translation>Zones (réparées)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="280"/>
+        <location filename="../processing/zoning_overlay.py" line="281"/>
         <source>The zones as used: valid geometries in the working CRS, with zone_family, zone_type and geom_repaired; styled with the CNIG colours.</source>
         <translation>Les zones telles qu'utilisées : géométries valides dans le SCR de travail, avec zone_family, zone_type et geom_repaired ; symbolisées avec les couleurs CNIG.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="284"/>
+        <location filename="../processing/zoning_overlay.py" line="285"/>
         <source>Sites outside the zoning</source>
         <translation>Sites hors zonage</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="285"/>
+        <location filename="../processing/zoning_overlay.py" line="286"/>
         <source>Zones read</source>
         <translation>Zones lues</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="286"/>
+        <location filename="../processing/zoning_overlay.py" line="287"/>
         <source>Geometries repaired</source>
         <translation>Géométries réparées</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="320"/>
+        <location filename="../processing/zoning_overlay.py" line="321"/>
         <source>The sites layer '{layer}' has no geometry: import it with friches:import_inventory first.</source>
         <translation>La couche des sites « {layer} » n'a pas de géométrie : importez-la d'abord avec friches:import_inventory.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="363"/>
+        <location filename="../processing/zoning_overlay.py" line="364"/>
         <source>nearby</source>
         <translation>à proximité</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="372"/>
+        <location filename="../processing/zoning_overlay.py" line="373"/>
         <source>Site {site}: outside the zones of the zoning layer.</source>
         <translation>Site {site} : hors des zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="438"/>
+        <location filename="../processing/zoning_overlay.py" line="439"/>
         <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
         <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="453"/>
+        <location filename="../processing/zoning_overlay.py" line="454"/>
         <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
         <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="471"/>
+        <location filename="../processing/zoning_overlay.py" line="472"/>
         <source>{layer}: feature {fid} could not be reprojected, ignored.</source>
         <translation>{layer} : l'entité {fid} n'a pas pu être reprojetée, elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="497"/>
+        <location filename="../processing/zoning_overlay.py" line="498"/>
         <source>{layer}: feature {fid} has an invalid geometry that could not be repaired, ignored.</source>
         <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="508"/>
+        <location filename="../processing/zoning_overlay.py" line="509"/>
         <source>The zones layer '{layer}' has no TYPEZONE field (CNIG ZONE_URBA) nor TYPESECT field (carte communale SECTEUR_CC). Fields found: {fields}.</source>
         <translation>La couche de zones « {layer} » n'a ni champ TYPEZONE (ZONE_URBA CNIG) ni champ TYPESECT (SECTEUR_CC de carte communale). Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="513"/>
+        <location filename="../processing/zoning_overlay.py" line="514"/>
         <source>The zones layer '{layer}' has no LIBELLE field, required by the CNIG ZONE_URBA standard. Fields found: {fields}.</source>
         <translation>La couche de zones « {layer} » n'a pas de champ LIBELLE, obligatoire dans le standard CNIG ZONE_URBA. Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="519"/>
+        <location filename="../processing/zoning_overlay.py" line="520"/>
         <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
         <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="521"/>
+        <location filename="../processing/zoning_overlay.py" line="522"/>
         <source>Zones read as {kind}.</source>
         <translation>Zones lues comme {kind}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="522"/>
+        <location filename="../processing/zoning_overlay.py" line="523"/>
         <source>carte communale sectors (TYPESECT)</source>
         <translation>secteurs de carte communale (TYPESECT)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="522"/>
+        <location filename="../processing/zoning_overlay.py" line="523"/>
         <source>PLU zones (TYPEZONE)</source>
         <translation>zones de PLU (TYPEZONE)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="527"/>
+        <location filename="../processing/zoning_overlay.py" line="528"/>
         <source>Zones reprojected from {source} to {dest}.</source>
         <translation>Zones reprojetées de {source} vers {dest}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="570"/>
+        <location filename="../processing/zoning_overlay.py" line="571"/>
         <source>{n} zone(s) read from {layer}.</source>
         <translation>{n} zone(s) lue(s) dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="572"/>
+        <location filename="../processing/zoning_overlay.py" line="573"/>
         <source>{n} invalid zone geometry(ies) repaired (make_valid).</source>
         <translation>{n} géométrie(s) de zone invalide(s) réparée(s) (make_valid).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="574"/>
+        <location filename="../processing/zoning_overlay.py" line="575"/>
         <source>{n} multi-part zone(s): each counted as one zone, its parts together.</source>
         <translation>{n} zone(s) multipartie(s) : chacune comptée comme une seule zone, ses parties réunies.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="584"/>
+        <location filename="../processing/zoning_overlay.py" line="585"/>
         <source>{n} zone type(s) written in another case, normalised: {values}.</source>
         <translation>{n} type(s) de zone écrit(s) dans une autre casse, normalisé(s) : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="587"/>
+        <location filename="../processing/zoning_overlay.py" line="588"/>
         <source>{n} zone(s) with a legacy TYPEZONE (Ah counted as A, Nh and Nd as N): {values}.</source>
         <translation>{n} zone(s) avec un ancien TYPEZONE (Ah compté comme A, Nh et Nd comme N) : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="591"/>
+        <location filename="../processing/zoning_overlay.py" line="592"/>
         <source>{n} zone(s) typed AU without c / s: counted as AUs (the stricter reading).</source>
         <translation>{n} zone(s) de type AU sans c / s : comptée(s) comme AUs (la lecture la plus stricte).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="595"/>
+        <location filename="../processing/zoning_overlay.py" line="596"/>
         <source>{n} zone(s) with an empty or unknown type, typed from their LIBELLE: {values}.</source>
         <translation>{n} zone(s) au type vide ou inconnu, typée(s) d'après leur LIBELLE : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="599"/>
+        <location filename="../processing/zoning_overlay.py" line="600"/>
         <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
         <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="602"/>
+        <location filename="../processing/zoning_overlay.py" line="603"/>
         <source>{n} zone(s) outside the document (RNU, ZURNU or sector 99): not counted in the shares.</source>
         <translation>{n} zone(s) hors document (RNU, ZURNU ou secteur 99) : non comptée(s) dans les parts.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="606"/>
+        <location filename="../processing/zoning_overlay.py" line="607"/>
         <source>{n} zone(s) with an unreadable type, not counted in the shares: {values}.</source>
         <translation>{n} zone(s) au type illisible, non comptée(s) dans les parts : {values}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="615"/>
+        <location filename="../processing/zoning_overlay.py" line="616"/>
         <source>{layer} has TYPEINF and no TYPEPSC: read as informations.</source>
         <translation>{layer} a un champ TYPEINF et pas de TYPEPSC : lue comme informations.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="619"/>
+        <location filename="../processing/zoning_overlay.py" line="620"/>
         <source>{layer} has TYPEPSC and no TYPEINF: read as prescriptions.</source>
         <translation>{layer} a un champ TYPEPSC et pas de TYPEINF : lue comme prescriptions.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="625"/>
+        <location filename="../processing/zoning_overlay.py" line="626"/>
         <source>The layer '{layer}' has no {field} field, required by the CNIG standard. Fields found: {fields}.</source>
         <translation>La couche « {layer} » n'a pas de champ {field}, obligatoire dans le standard CNIG. Champs trouvés : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="630"/>
+        <location filename="../processing/zoning_overlay.py" line="631"/>
         <source>{layer} has no sub-type field: sub-codes read as 00.</source>
         <translation>{layer} n'a pas de champ de sous-type : sous-codes lus comme 00.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="647"/>
+        <location filename="../processing/zoning_overlay.py" line="648"/>
         <source>prescription(s)</source>
         <translation>prescription(s)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="647"/>
+        <location filename="../processing/zoning_overlay.py" line="648"/>
         <source>information(s)</source>
         <translation>information(s)</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="648"/>
+        <location filename="../processing/zoning_overlay.py" line="649"/>
         <source>{n} {what} read from {layer}.</source>
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="659"/>
+        <location filename="../processing/zoning_overlay.py" line="660"/>
         <source>SCOT layer: no field {wanted}, names read from {field}.</source>
         <translation>Couche SCoT : pas de champ {wanted}, noms lus dans {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="662"/>
+        <location filename="../processing/zoning_overlay.py" line="663"/>
         <source>SCOT layer: no field {wanted} nor a name field; the SCOT is named by its feature id.</source>
         <translation>Couche SCoT : ni champ {wanted} ni champ nom ; le SCoT est nommé par son identifiant d'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="717"/>
+        <location filename="../processing/zoning_overlay.py" line="718"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="725"/>
+        <location filename="../processing/zoning_overlay.py" line="726"/>
         <source>compatible</source>
         <translation>compatible</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="726"/>
+        <location filename="../processing/zoning_overlay.py" line="727"/>
         <source>conditional</source>
         <translation>sous conditions</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="727"/>
+        <location filename="../processing/zoning_overlay.py" line="728"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="728"/>
+        <location filename="../processing/zoning_overlay.py" line="729"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="768"/>
+        <location filename="../processing/zoning_overlay.py" line="769"/>
         <source>… further warnings not shown.</source>
         <translation>… avertissements suivants non affichés.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="773"/>
+        <location filename="../processing/zoning_overlay.py" line="774"/>
         <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
         <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="779"/>
+        <location filename="../processing/zoning_overlay.py" line="780"/>
         <source>{n} invalid site geometry(ies) repaired for the overlay (the output keeps the input geometry).</source>
         <translation>{n} géométrie(s) de site invalide(s) réparée(s) pour le croisement (la sortie garde la géométrie d'entrée).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="782"/>
+        <location filename="../processing/zoning_overlay.py" line="783"/>
         <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
         <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="787"/>
+        <location filename="../processing/zoning_overlay.py" line="788"/>
         <source>The rules table {path} does not exist.</source>
         <translation>La table de règles {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="788"/>
+        <location filename="../processing/zoning_overlay.py" line="789"/>
         <source>The rules table {path} cannot be read: {error}</source>
         <translation>La table de règles {path} ne peut pas être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="789"/>
+        <location filename="../processing/zoning_overlay.py" line="790"/>
         <source>The rules table {path} has no rules.</source>
         <translation>La table de règles {path} ne contient aucune règle.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="790"/>
+        <location filename="../processing/zoning_overlay.py" line="791"/>
         <source>The rules table {path} lacks the column(s) {columns}.</source>
         <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="791"/>
+        <location filename="../processing/zoning_overlay.py" line="792"/>
         <source>Rules table {path}, line {line}: priority '{value}' is not a number.</source>
         <translation>Table de règles {path}, ligne {line} : la priorité « {value} » n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="792"/>
+        <location filename="../processing/zoning_overlay.py" line="793"/>
         <source>Rules table {path}, line {line}: result '{value}' is not compatible, conditional, incompatible or unknown.</source>
         <translation>Table de règles {path}, ligne {line} : le résultat « {value} » n'est pas l'une des valeurs compatible, conditional, incompatible ou unknown.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="794"/>
+        <location filename="../processing/zoning_overlay.py" line="795"/>
         <source>Rules table {path}, line {line}: unknown use '{value}' (coworking, fablab, mediation or *).</source>
         <translation>Table de règles {path}, ligne {line} : usage inconnu « {value} » (coworking, fablab, mediation ou *).</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="796"/>
+        <location filename="../processing/zoning_overlay.py" line="797"/>
         <source>Rules table {path}, line {line}: condition '{value}' cannot be read.</source>
         <translation>Table de règles {path}, ligne {line} : la condition « {value} » est illisible.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="797"/>
+        <location filename="../processing/zoning_overlay.py" line="798"/>
         <source>Rules table {path}, line {line}: unknown condition '{value}'.</source>
         <translation>Table de règles {path}, ligne {line} : condition inconnue « {value} ».</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py" line="798"/>
+        <location filename="../processing/zoning_overlay.py" line="799"/>
         <source>Rules table {path}, line {line}: condition '{value}' needs codes.</source>
         <translation>Table de règles {path}, ligne {line} : la condition « {value} » nécessite des codes.</translation>
     </message>

@@ -145,7 +145,7 @@ def add_network_parameters(alg, advanced_start=True):
     alg.addParameter(param)
     param = QgsProcessingParameterEnum(
         OUTLINE, tr("Outline of the polygons"),
-        options=[tr("Automatic (grid where the reached roads crowd)"), tr("Smooth (buffer around the roads)"),
+        options=[tr("Automatic (grid for dense or far-reaching roads)"), tr("Smooth (buffer around the roads)"),
                  tr("Fast (10 m grid)")],
         defaultValue=0,
     )
@@ -154,7 +154,8 @@ def add_network_parameters(alg, advanced_start=True):
         "10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town "
         "reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. "
         "Both keep every point within the width of a road reached in time. Automatic: the grid when most of the "
-        "first sites' reached roads crowd, the same outline for every polygon of a run."
+        "first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), "
+        "the same outline for every polygon of a run."
     ))
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
@@ -215,7 +216,7 @@ def draw_catchments(graph, attachment, budgets, settings, feedback):
     outline = chosen[0] if chosen else settings.outline
     settings.outline = outline  # later calls of the same run draw the same way
     if outline == OUTLINE_GRID:
-        feedback.pushInfo(tr("Polygons drawn on a 10 m grid (the reached roads crowd, or asked for)."))
+        feedback.pushInfo(tr("Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for)."))
     elif chosen:
         feedback.pushInfo(tr("Polygons drawn as buffers around the reached roads."))
     return polygons
