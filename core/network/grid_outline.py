@@ -21,8 +21,8 @@ is within ``R`` of a seed cell's centre, itself within ``cell / √2`` of the re
 ``width`` from a reached point of the network**. Conversely every reached point lies within ``cell / 2``
 of a sample, so the centres of its cell and of the 8 around lie within ``(2√2 + 1/2) cell = 3.33 cell``
 of a seed cell's centre: when ``R`` is at least that (``cell ≤ width / 4.85``: the cell is reduced for
-narrow widths), they are all in the band and no cut corner comes near the point. Bands are nested exactly: a cell of a
-band is a cell of every longer band, and cutting corners keeps that order.
+narrow widths), they are all in the band and no cut corner comes near the point. Bands are nested
+exactly: a cell of a band is a cell of every longer band, and cutting corners keeps that order.
 
 The outline is on average a little inside the buffer of the same width (the grid keeps a margin for its
 own resolution): about 40 m from the reached roads instead of 50 m with the default width.
