@@ -35,6 +35,7 @@ from typing import Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from ..arrays import repeat_ranks
 from .modes import PTAL_GROUPS, ptal_group
 
 #: Walking speed (m/min) of PTAL.
@@ -169,8 +170,8 @@ def access_index(
     starts = np.searchsorted(rf_loc, pair_loc, side="left")
     ends = np.searchsorted(rf_loc, pair_loc, side="right")
     counts = ends - starts
-    rep_pair = np.repeat(np.arange(len(pair_point)), counts)
-    rows = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts, counts)
+    rep_pair, rank = repeat_ranks(counts)
+    rows = starts[rep_pair] + rank
     dist = pair_dist[rep_pair]
     reach = dist <= limits[rows]
     rep_pair, rows, dist = rep_pair[reach], rows[reach], dist[reach]
@@ -268,8 +269,8 @@ def distinct_departures(
         if end < n_pairs:
             end = int(np.searchsorted(pp, pp[end - 1], side="right"))
         s = sizes[begin:end]
-        rep = np.repeat(np.arange(begin, end), s)
-        within = np.arange(len(rep)) - np.repeat(np.cumsum(s) - s, s)
+        rep, within = repeat_ranks(s)
+        rep = rep + begin
         inst = instances[offsets[pos[rep]] + within]
         key = np.unique(pp[rep].astype(np.int64) * max_instance + inst)
         pts = key // max_instance

@@ -41,6 +41,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ..arrays import repeat_ranks
 from ..progress import NullProgress, Progress
 from .calendar import active_trips
 from .feed import Feed
@@ -192,8 +193,8 @@ def _expand_frequencies(feed, freq, shift, window, base_rows, st_time, instance_
     parts = []
     if total_runs == 0:
         return parts, instance_base
-    which = np.repeat(np.arange(len(freq)), count)
-    j = np.arange(total_runs) - np.repeat(np.cumsum(count) - count, count) + lo[which]
+    which, rank = repeat_ranks(count)
+    j = rank + lo[which]
     run_start = start[which] + j * headway[which] + shift
     run_id = instance_base + np.arange(total_runs, dtype=np.int64)
     run_trip = trip[which]
@@ -208,8 +209,8 @@ def _expand_frequencies(feed, freq, shift, window, base_rows, st_time, instance_
         stop_at = max(stop_at, begin + 1)
         sl = slice(begin, stop_at)
         rows_per = n_rows[sl]
-        runs = np.repeat(np.arange(begin, stop_at), rows_per)
-        within = np.arange(len(runs)) - np.repeat(np.cumsum(rows_per) - rows_per, rows_per)
+        runs, within = repeat_ranks(rows_per)
+        runs = runs + begin
         rows = row0[which[runs]] + within
         t = run_start[runs] + (st_time[rows] - first_time[which[runs]])
         keep = base_rows[rows] & (t >= window.start) & (t < window.end)

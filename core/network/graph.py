@@ -39,6 +39,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..arrays import repeat_ranks
 from . import NetworkError
 
 # shapely is imported where the geometry is handled, so that the travel rules load without it
@@ -455,8 +456,7 @@ def _snap_dangles(node_xy, seg_u, seg_v, seg_feature, tolerance):
             counts = hi - lo
             if counts.sum() == 0:
                 continue
-            rep = np.repeat(np.arange(len(dangles)), counts)
-            offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+            rep, offsets = repeat_ranks(counts)
             pairs_d.append(dangles[rep])
             pairs_t.append(order[np.repeat(lo, counts) + offsets])
     if not pairs_d:

@@ -36,6 +36,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
+from ..arrays import repeat_ranks
+
 #: Default grid resolution (metres).
 DEFAULT_CELL_M = 10.0
 #: The cell never exceeds the width divided by this (so that every reached point stays inside).
@@ -111,8 +113,7 @@ def sample_pieces(graph, seg, t0, t1, step):
     b = net.node_xy[net.seg_v[seg]]
     length = net.seg_len[seg] * (t1 - t0)
     count = np.ceil(length / step).astype(np.int64) + 1
-    owner = np.repeat(np.arange(len(seg)), count)
-    rank = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    owner, rank = repeat_ranks(count)
     frac = t0[owner] + (t1 - t0)[owner] * rank / np.maximum(count - 1, 1)[owner]
     return a[owner] + frac[:, None] * (b - a)[owner]
 

@@ -44,6 +44,7 @@ from typing import Optional
 import numpy as np
 import shapely
 
+from ..arrays import repeat_ranks
 from ..progress import NullProgress, Progress
 from . import DEFAULT_BUFFER_M, MAX_DISTANCE_M, OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID
 from .graph import Graph
@@ -56,11 +57,8 @@ QUAD_SEGS = 3
 def _arc_ranges(indptr, nodes):
     """The arc ids leaving ``nodes`` and, for each arc, the position of its node in ``nodes``."""
     starts = indptr[nodes]
-    counts = indptr[nodes + 1] - starts
-    total = int(counts.sum())
-    owner = np.repeat(np.arange(len(nodes)), counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + offsets, owner
+    owner, offsets = repeat_ranks(indptr[nodes + 1] - starts)
+    return starts[owner] + offsets, owner
 
 
 def reached_pieces(graph: Graph, site_of_node, nodes, times, budget, start_site, start_seg, start_frac):
@@ -247,8 +245,7 @@ def _crowding(graph: Graph, site, seg, t0, t1, n_sites, buffer_m):
         return np.zeros(n_sites)
     site, seg, t0, t1, length = site[keep], seg[keep], t0[keep], t1[keep], length[keep]
     parts = np.ceil(length / (CROWDING_CELL_M / 4)).astype(np.int64)
-    owner = np.repeat(np.arange(len(seg)), parts)
-    rank = np.arange(int(parts.sum())) - np.repeat(np.cumsum(parts) - parts, parts)
+    owner, rank = repeat_ranks(parts)
     frac = t0[owner] + (t1 - t0)[owner] * (rank + 0.5) / parts[owner]
     a = net.node_xy[net.seg_u[seg]][owner]
     b = net.node_xy[net.seg_v[seg]][owner]

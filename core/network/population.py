@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
+from ..arrays import repeat_ranks
 from ..progress import NullProgress, Progress
 
 
@@ -62,9 +63,8 @@ def _regular_grid(cells):
 
 def _ranges(starts, counts):
     """Concatenation of ``arange(s, s + c)`` for each start/count."""
-    total = int(counts.sum())
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts, counts) + offsets
+    owner, offsets = repeat_ranks(counts)
+    return np.asarray(starts)[owner] + offsets
 
 
 def _ring_orientation_factors(coords, ring_of_coord, ring_part):
