@@ -36,7 +36,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
-from ..arrays import repeat_ranks
+from ..arrays import ring_signed_areas
+from .isochrone import points_along
 
 #: Default grid resolution (metres).
 DEFAULT_CELL_M = 10.0
@@ -108,14 +109,8 @@ def disc_minimum(seed, rows):
 def sample_pieces(graph, seg, t0, t1, step):
     """Points every ``step`` metres or less along each piece (segment ``seg`` from fraction ``t0`` to
     ``t1``), both ends included: (N, 2)."""
-    net = graph.network
-    a = net.node_xy[net.seg_u[seg]]
-    b = net.node_xy[net.seg_v[seg]]
-    length = net.seg_len[seg] * (t1 - t0)
-    count = np.ceil(length / step).astype(np.int64) + 1
-    owner, rank = repeat_ranks(count)
-    frac = t0[owner] + (t1 - t0)[owner] * rank / np.maximum(count - 1, 1)[owner]
-    return a[owner] + frac[:, None] * (b - a)[owner]
+    count = np.ceil(graph.network.seg_len[seg] * (t1 - t0) / step).astype(np.int64) + 1
+    return points_along(graph, seg, t0, t1, count)[1]
 
 
 # Marching squares on the cell centres. Corner code bits: 1 = cell to the south-west of the corner,
@@ -229,9 +224,7 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     turn = np.abs(back[:, 0] * ahead[:, 1] - back[:, 1] * ahead[:, 0]) > 1e-9 * cell * cell
     xy, ring = xy[turn], ring[turn]
     # shells (counter-clockwise) and holes, by the shoelace formula
-    prev, _ = _ring_neighbours(ring)
-    u, v = xy[:, 0] - x0, xy[:, 1] - y0  # relative to the grid's origin: exact in projected CRSs
-    signed = np.bincount(ring, weights=u[prev] * v - u * v[prev]) / 2
+    signed = ring_signed_areas(xy, ring)
     rings = shapely.linearrings(xy, indices=ring)
     shell = signed > 0
     owner = np.full(len(rings), -1, dtype=np.int64)

@@ -61,6 +61,22 @@ def _arc_ranges(indptr, nodes):
     return starts[owner] + offsets, owner
 
 
+def points_along(graph: Graph, seg, t0, t1, count, midpoints: bool = False):
+    """(piece of each point, xy (N, 2)): ``count[i]`` points along piece ``i`` (segment ``seg`` from fraction
+    ``t0`` to ``t1``), evenly spaced from its start to its end included, or, with ``midpoints``, the
+    middles of ``count[i]`` equal parts."""
+    net = graph.network
+    owner, rank = repeat_ranks(count)
+    if midpoints:
+        along = (rank + 0.5) / count[owner]
+    else:
+        along = rank / np.maximum(count - 1, 1)[owner]
+    a = net.node_xy[net.seg_u[seg]]
+    b = net.node_xy[net.seg_v[seg]]
+    frac = t0[owner] + (t1 - t0)[owner] * along
+    return owner, a[owner] + frac[:, None] * (b - a)[owner]
+
+
 def reached_pieces(graph: Graph, site_of_node, nodes, times, budget, start_site, start_seg, start_frac):
     """Reached pieces of the network within ``budget`` seconds, for many sites at once.
 
@@ -245,11 +261,8 @@ def _crowding(graph: Graph, site, seg, t0, t1, n_sites, buffer_m):
         return np.zeros(n_sites)
     site, seg, t0, t1, length = site[keep], seg[keep], t0[keep], t1[keep], length[keep]
     parts = np.ceil(length / (CROWDING_CELL_M / 4)).astype(np.int64)
-    owner, rank = repeat_ranks(parts)
-    frac = t0[owner] + (t1 - t0)[owner] * (rank + 0.5) / parts[owner]
-    a = net.node_xy[net.seg_u[seg]][owner]
-    b = net.node_xy[net.seg_v[seg]][owner]
-    cell = np.floor((a + frac[:, None] * (b - a)) / CROWDING_CELL_M).astype(np.int64)
+    owner, middles = points_along(graph, seg, t0, t1, parts, midpoints=True)
+    cell = np.floor(middles / CROWDING_CELL_M).astype(np.int64)
     cell -= cell.min(axis=0)
     width = np.int64(cell[:, 1].max() + 1)
     key = site[owner].astype(np.int64) * (width * (cell[:, 0].max() + 1)) + cell[:, 0] * width + cell[:, 1]
@@ -346,8 +359,7 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
     ``budgets``: travel times in seconds, in increasing order. ``outline``: ``OUTLINE_BUFFER``,
     ``OUTLINE_GRID`` or ``OUTLINE_AUTO``: the grid when most sites of the first batch crowd (see
     ``CROWDED``) or reach very long roads (``LONG_REACH_M``), so that one run draws every polygon the same
-    way. The way used is appended to
-    ``chosen`` when a list is given.
+    way. The way used is appended to ``chosen`` when a list is given.
     """
     from .grid_outline import grid_polygons
 

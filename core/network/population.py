@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
-from ..arrays import repeat_ranks
+from ..arrays import repeat_ranks, ring_signed_areas
 from ..progress import NullProgress, Progress
 
 
@@ -77,15 +77,7 @@ def _ring_orientation_factors(coords, ring_of_coord, ring_part):
     and ``shapely.geometry.polygon.orient`` there is a Python loop over rings (seconds per 1,000 polygons).
     """
     n_rings = len(ring_part)
-    same = ring_of_coord[1:] == ring_of_coord[:-1]
-    x, y = coords[:, 0], coords[:, 1]
-    # coordinates relative to each ring's first vertex keep the sum accurate in projected CRSs
-    first = np.searchsorted(ring_of_coord, np.arange(n_rings))
-    first = np.minimum(first, len(coords) - 1)
-    rx = x - x[first[ring_of_coord]]
-    ry = y - y[first[ring_of_coord]]
-    cross = (rx[:-1] * ry[1:] - rx[1:] * ry[:-1])[same]
-    signed = np.bincount(ring_of_coord[:-1][same], weights=cross, minlength=n_rings)
+    signed = ring_signed_areas(coords, ring_of_coord, n_rings)
     is_shell = np.ones(n_rings, dtype=bool)
     is_shell[1:] = ring_part[1:] != ring_part[:-1]
     wanted = np.where(is_shell, 1.0, -1.0)
