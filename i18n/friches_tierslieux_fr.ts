@@ -4,4353 +4,4315 @@
 <context>
     <name>FrichesTiersLieux</name>
     <message>
-        <location filename="../plugin.py" line="49"/>
-        <location filename="../processing/provider.py" line="56"/>
-        <source>Friches &amp; Tiers-Lieux</source>
-        <translation>Friches &amp; Tiers-Lieux</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="53"/>
-        <location filename="../processing/full_analysis.py" line="179"/>
-        <location filename="../ui/inventory_dock.py" line="134"/>
-        <location filename="../ui/inventory_dock.py" line="711"/>
-        <source>Friches inventory</source>
-        <translation>Inventaire des friches</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="54"/>
-        <source>Show or hide the friches inventory panel</source>
-        <translation>Afficher ou masquer le panneau de l'inventaire des friches</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="57"/>
-        <location filename="../processing/full_analysis.py" line="438"/>
-        <location filename="../processing/score_candidates.py" line="93"/>
-        <location filename="../processing/select_sites.py" line="93"/>
-        <location filename="../ui/candidates_dock.py" line="106"/>
-        <location filename="../ui/candidates_dock.py" line="679"/>
-        <location filename="../ui/candidates_dock.py" line="675"/>
-        <source>Candidates</source>
-        <translation>Candidats</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="58"/>
-        <source>Show or hide the panel ranking the candidate sites for each use</source>
-        <translation>Afficher ou masquer le panneau qui classe les sites candidats pour chaque usage</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="61"/>
-        <source>Import a friches inventory…</source>
-        <translation>Importer un inventaire de friches…</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="62"/>
-        <source>Import and validate an inventory in the CNIG friches standard</source>
-        <translation>Importer et valider un inventaire au standard CNIG Friches</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="65"/>
-        <source>Friches &amp; Tiers-Lieux algorithms</source>
-        <translation>Algorithmes Friches &amp; Tiers-Lieux</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="66"/>
-        <source>Show the provider's algorithms in the Processing toolbox</source>
-        <translation>Afficher les algorithmes du fournisseur dans la boîte à outils de traitements</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="87"/>
-        <source>Missing Python packages ({missing}). Install them with: {command}</source>
-        <translation>Paquets Python manquants ({missing}). Installez-les avec : {command}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="51"/>
-        <source>Parameters</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="60"/>
-        <source>Friches &amp; Tiers-Lieux needs Python packages that are missing: {missing}. Install them with: {command}</source>
-        <translation>Friches &amp; Tiers-Lieux a besoin de paquets Python manquants : {missing}. Installez-les avec : {command}</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="46"/>
-        <source>Catchment (isochrones and population)</source>
-        <translation>Zone de chalandise (isochrones et population)</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="49"/>
-        <location filename="../processing/coverage_gaps.py" line="51"/>
-        <location filename="../processing/full_analysis.py" line="347"/>
-        <source>Catchment</source>
-        <translation>Zone de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="55"/>
-        <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
-        <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="58"/>
-        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets). Where the reached roads crowd (sidewalks mapped beside every street, a whole town reached by car), the polygons are drawn on a 10 m grid instead, several times faster, under the same 50 m rule (advanced parameter 'Outline of the polygons').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes). Là où les routes atteintes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture), les polygones sont plutôt dessinés sur une grille de 10 m, plusieurs fois plus vite, sous la même règle des 50 m (paramètre avancé « Contour des polygones »).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="81"/>
-        <location filename="../processing/transit_coverage.py" line="149"/>
-        <location filename="../processing/zoning_overlay.py" line="230"/>
-        <location filename="../processing/zoning_overlay.py" line="284"/>
-        <source>Sites</source>
-        <translation>Sites</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="82"/>
-        <source>Points or polygons (friches, tiers-lieux, candidate sites).</source>
-        <translation>Points ou polygones (friches, tiers-lieux, sites candidats).</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="85"/>
-        <location filename="../processing/score_candidates.py" line="142"/>
-        <location filename="../processing/select_sites.py" line="129"/>
-        <location filename="../processing/zoning_overlay.py" line="234"/>
-        <source>Site identifier field</source>
-        <translation>Champ identifiant du site</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="88"/>
-        <source>Copied into the catchments as site_id; the feature id when the field is missing.</source>
-        <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="91"/>
-        <source>Site name field (for messages)</source>
-        <translation>Champ nom du site (pour les messages)</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="94"/>
-        <source>Used to name sites in warnings; by default site_nom, nom or name when present.</source>
-        <translation>Sert à nommer les sites dans les avertissements ; par défaut site_nom, nom ou name s'ils existent.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="98"/>
-        <source>Travel times (minutes, comma-separated)</source>
-        <translation>Temps de parcours (minutes, séparés par des virgules)</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="100"/>
-        <source>One polygon per site and time; all times come from one search per site.</source>
-        <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="105"/>
-        <source>Sites with population reached</source>
-        <translation>Sites avec la population atteinte</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="107"/>
-        <source>Sites not connected to the network</source>
-        <translation>Sites non raccordés au réseau</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="121"/>
-        <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
-        <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="135"/>
-        <source>Reading the road network…</source>
-        <translation>Lecture du réseau routier…</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="147"/>
-        <source>No site identifier field: the feature ids are used as site_id.</source>
-        <translation>Pas de champ identifiant de site : les identifiants des entités servent de site_id.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="149"/>
-        <location filename="../ui/candidates_model.py" line="272"/>
-        <location filename="../ui/friche_form.py" line="705"/>
-        <source>Site</source>
-        <translation>Site</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="150"/>
-        <source>{tied} of {total} sites tied to the network.</source>
-        <translation>{tied} sites sur {total} raccordés au réseau.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="155"/>
-        <source>Searching the network and drawing the catchments…</source>
-        <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="166"/>
-        <source>Counting the population…</source>
-        <translation>Comptage de la population…</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment.py" line="187"/>
-        <location filename="../processing/catchment.py" line="103"/>
-        <source>Catchments</source>
-        <translation>Zones de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="48"/>
-        <source>Coverage gaps (population out of reach)</source>
-        <translation>Zones non couvertes (population hors de portée)</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="57"/>
-        <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
-        <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="60"/>
-        <source>&lt;p&gt;The areas and population that no existing place (tiers-lieux, France Services, libraries...) reaches within a travel time on the road network, and for each candidate site the population it would newly cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The catchments of the existing places are computed as in the Catchment algorithm (honest polygons: no point farther than 50 m from a road reached in time) and merged. The uncovered population of a grid cell is its population times the share of its area outside the merged catchments. Gap areas are the populated cells minus the covered area. A candidate's new coverage is the population of its own catchment outside the covered area: each candidate is compared with the existing places only, not with the other candidates.&lt;/p&gt;&lt;p&gt;Places or candidates too far from the network are reported by name and do not count.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="75"/>
-        <source>Existing places</source>
-        <translation>Lieux existants</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="77"/>
-        <source>Places whose catchments count as covered (tiers-lieux, France Services...).</source>
-        <translation>Lieux dont les zones de chalandise comptent comme couvertes (tiers-lieux, France Services...).</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="80"/>
-        <location filename="../processing/select_sites.py" line="125"/>
-        <source>Candidate sites</source>
-        <translation>Sites candidats</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="82"/>
-        <source>Sites to rank by the population they would newly cover (friches...).</source>
-        <translation>Sites à classer selon la population supplémentaire qu'ils couvriraient (friches...).</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="85"/>
-        <source>Candidate identifier field</source>
-        <translation>Champ identifiant du candidat</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="91"/>
-        <source>Travel time (minutes)</source>
-        <translation>Temps de parcours (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="98"/>
-        <source>Candidates with new coverage</source>
-        <translation>Candidats avec leur nouvelle couverture</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="101"/>
-        <source>Covered area</source>
-        <translation>Zone couverte</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="104"/>
-        <location filename="../processing/select_sites.py" line="183"/>
-        <source>Population of the grid</source>
-        <translation>Population de la grille</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="105"/>
-        <source>Population covered</source>
-        <translation>Population couverte</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="106"/>
-        <source>Population not covered</source>
-        <translation>Population non couverte</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="107"/>
-        <source>Share of the population covered (%)</source>
-        <translation>Part de la population couverte (%)</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="143"/>
-        <source>Place</source>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="160"/>
-        <source>Finding the gaps…</source>
-        <translation>Recherche des zones non couvertes…</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="178"/>
-        <location filename="../ui/candidates_model.py" line="353"/>
-        <source>Candidate</source>
-        <translation>Candidat</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="208"/>
-        <source>{covered} of {total} people ({pct} %) live within {minutes} min {mode} of an existing place; {uncovered} do not.</source>
-        <translation>{covered} personnes sur {total} ({pct} %) habitent à moins de {minutes} min {mode} d'un lieu existant ; {uncovered} non.</translation>
-    </message>
-    <message>
-        <location filename="../processing/coverage_gaps.py" line="215"/>
-        <location filename="../processing/coverage_gaps.py" line="96"/>
-        <location filename="../processing/full_analysis.py" line="73"/>
-        <location filename="../processing/full_analysis.py" line="400"/>
-        <source>Coverage gaps</source>
-        <translation>Zones non couvertes</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="180"/>
-        <source>Export the site sheets atlas (PDF)</source>
-        <translation>Exporter l'atlas des fiches sites (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="183"/>
-        <location filename="../processing/full_analysis.py" line="134"/>
-        <source>Map products</source>
-        <translation>Produits cartographiques</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="189"/>
-        <source>atlas,layout,PDF,print,sheet,fiche,map,report</source>
-        <translation>atlas,mise en page,PDF,impression,fiche,carte,rapport</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="196"/>
-        <source>&lt;p&gt;One A4 landscape page per site, in one PDF (and optionally one PNG per page): the main map centred on the site with its walking catchment bands, the transit stops and the zoning; a locator map of the territory; the key figures (surface, status, dominant zone, PTAL, population reached); one bar per use with its score; the explanation of the score; sources, date and page numbers.&lt;/p&gt;&lt;p&gt;Pages follow the ranking: the rank field when present, otherwise the best of the three scores, highest first. By default only the candidate sites are printed (candidate_coworking, candidate_fablab or candidate_mediation true); all sites when those fields are missing or when no site is a candidate.&lt;/p&gt;&lt;p&gt;The page is the template resources/templates/fiche_friche_fr.qpt (or _en.qpt), which can be replaced by a copy restyled in the layout designer (keep the item ids main_map, locator_map and legend). The user's project is never modified: the algorithm works in a project of its own.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="211"/>
-        <location filename="../processing/full_analysis.py" line="70"/>
-        <location filename="../processing/score_candidates.py" line="197"/>
-        <source>Scored sites</source>
-        <translation>Sites notés</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="212"/>
-        <source>The sites with their scores (output of Score candidates or Select sites): one page per site; fields site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</source>
-        <translation>Les sites avec leurs scores (sortie de l'algorithme « Noter les sites candidats » ou « Sélectionner les sites ») : une page par site ; champs site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="218"/>
-        <source>Site footprints</source>
-        <translation>Emprises des sites</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="220"/>
-        <source>Polygons of the sites (friches_emprises), matched on site_id, outlined on the main map.</source>
-        <translation>Polygones des sites (friches_emprises), rapprochés par site_id, dont le contour est tracé sur la carte principale.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="228"/>
-        <source>Only the sites for which the expression is true get a page. Default: the candidate sites. Empty: all.</source>
-        <translation>Seuls les sites pour lesquels l'expression est vraie ont une page. Par défaut : les sites candidats. Vide : tous.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="236"/>
-        <source>Empty: by rank when the field exists, otherwise by best score, highest first.</source>
-        <translation>Vide : par rang si le champ existe, sinon par meilleur score, du plus élevé au plus faible.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="239"/>
-        <source>Sort descending</source>
-        <translation>Tri décroissant</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="240"/>
-        <source>Only for an order expression of your own.</source>
-        <translation>Seulement pour une expression de tri personnalisée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="244"/>
-        <location filename="../processing/full_analysis.py" line="246"/>
-        <source>Largest number of pages (0 = no limit)</source>
-        <translation>Nombre maximal de pages (0 = sans limite)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="247"/>
-        <source>Keeps the first pages in the order above.</source>
-        <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="251"/>
-        <source>Catchment bands</source>
-        <translation>Tranches de zone de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="253"/>
-        <source>Output of Catchment (fields site_id, minutes): each page shows the bands of its site.</source>
-        <translation>Sortie de l'algorithme Zone de chalandise (champs site_id, minutes) : chaque page montre les tranches de son site.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="255"/>
-        <location filename="../processing/full_analysis.py" line="74"/>
-        <source>Transit stops</source>
-        <translation>Arrêts de transport en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="256"/>
-        <source>Output of Transit service: stops drawn by departures per hour.</source>
-        <translation>Sortie de l'algorithme Offre de transport par arrêt : arrêts représentés selon leurs départs par heure.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="258"/>
-        <location filename="../processing/full_analysis.py" line="77"/>
-        <location filename="../processing/load_gpu.py" line="96"/>
-        <location filename="../processing/zoning_overlay.py" line="181"/>
-        <source>Zoning</source>
-        <translation>Zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="259"/>
-        <source>PLU zones (zone_urba or the zones output of Zoning overlay), in the CNIG colours.</source>
-        <translation>Zones des PLU (zone_urba ou la sortie « Zones (réparées) » du Croisement avec le zonage), aux couleurs CNIG.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="262"/>
-        <source>Territory (locator map)</source>
-        <translation>Territoire (carte de situation)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="264"/>
-        <source>Communes or the study area: the extent and outline of the locator map.</source>
-        <translation>Communes ou périmètre d'étude : l'emprise et le contour de la carte de situation.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="267"/>
-        <source>Background layers of the main map</source>
-        <translation>Couches de fond de la carte principale</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="269"/>
-        <source>Drawn under everything else (roads, rivers, railway...), with their own style, or the plugin's style of the same name for a layer read from a file.</source>
-        <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="275"/>
-        <location filename="../processing/full_analysis.py" line="241"/>
-        <source>Language of the sheets</source>
-        <translation>Langue des fiches</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="276"/>
-        <location filename="../processing/full_analysis.py" line="242"/>
-        <source>Language of QGIS</source>
-        <translation>Langue de QGIS</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="278"/>
-        <source>French or English template; the QGIS language picks French for fr, English otherwise.</source>
-        <translation>Modèle en français ou en anglais ; la langue de QGIS choisit le français pour fr, l'anglais sinon.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="280"/>
-        <location filename="../processing/full_analysis.py" line="244"/>
-        <source>Title in the page header</source>
-        <translation>Titre de l'en-tête de page</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="281"/>
-        <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
-        <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="284"/>
-        <source>Layout template of your own (.qpt)</source>
-        <translation>Modèle de mise en page personnalisé (.qpt)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="287"/>
-        <source>Empty: the plugin's Fiche friche template in the chosen language.</source>
-        <translation>Vide : le modèle Fiche friche de l'extension dans la langue choisie.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="291"/>
-        <source>Resolution (dpi)</source>
-        <translation>Résolution (ppp)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="295"/>
-        <source>Atlas (PDF)</source>
-        <translation>Atlas (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="295"/>
-        <location filename="../processing/full_analysis.py" line="255"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Fichiers PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="298"/>
-        <source>Folder for one PNG per page</source>
-        <translation>Dossier pour un PNG par page</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="301"/>
-        <source>Pages</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="309"/>
-        <source>The sites layer has no site_id field: give the output of Import inventory, Score candidates or Select sites.</source>
-        <translation>La couche des sites n'a pas de champ site_id : indiquez la sortie de l'un des algorithmes « Importer un inventaire de friches », « Noter les sites candidats » ou « Sélectionner les sites ».</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="327"/>
-        <source>Choosing and ordering the sites…</source>
-        <translation>Choix et tri des sites…</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="334"/>
-        <source>Site {site} has no geometry: no page.</source>
-        <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="337"/>
-        <source>No site to print: the sites layer is empty.</source>
-        <translation>Aucun site à imprimer : la couche des sites est vide.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="338"/>
-        <source>{n} pages to print.</source>
-        <translation>{n} pages à imprimer.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="342"/>
-        <source>Preparing the maps…</source>
-        <translation>Préparation des cartes…</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="360"/>
-        <source>The catchment layer needs the fields site_id and minutes (output of Catchment).</source>
-        <translation>La couche des zones de chalandise doit avoir les champs site_id et minutes (sortie de l'algorithme Zone de chalandise).</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="377"/>
-        <location filename="../processing/export_atlas.py" line="808"/>
-        <source>Export canceled.</source>
-        <translation>Export annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="390"/>
-        <source>The atlas has {n} pages instead of {m}.</source>
-        <translation>L'atlas compte {n} pages au lieu de {m}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="394"/>
-        <source>Exporting {n} pages to {path}…</source>
-        <translation>Export de {n} pages vers {path}…</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="409"/>
-        <source>Exporting one PNG per page into {folder}…</source>
-        <translation>Export d'un PNG par page dans {folder}…</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="418"/>
-        <source>Atlas written: {path} ({n} pages).</source>
-        <translation>Atlas écrit : {path} ({n} pages).</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="435"/>
-        <source>The expression of '{param}' is not valid: {error}</source>
-        <translation>L'expression de « {param} » n'est pas valide : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="453"/>
-        <source>The expression of '{param}' fails on site {site}: {error}</source>
-        <translation>L'expression de « {param} » échoue sur le site {site} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="459"/>
-        <location filename="../processing/export_atlas.py" line="225"/>
-        <source>Sites to print (expression)</source>
-        <translation>Sites à imprimer (expression)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="467"/>
-        <source>No candidate fields ({fields}): every site gets a page.</source>
-        <translation>Pas de champs de candidature ({fields}) : chaque site a une page.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="477"/>
-        <source>No site is a candidate: every site gets a page.</source>
-        <translation>Aucun site n'est candidat : chaque site a une page.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="480"/>
-        <location filename="../processing/full_analysis.py" line="336"/>
-        <source>No site matches the expression {expression}.</source>
-        <translation>Aucun site ne correspond à l'expression {expression}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="485"/>
-        <source>Only the first {n} of {m} sites are printed.</source>
-        <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="502"/>
-        <location filename="../processing/export_atlas.py" line="233"/>
-        <source>Order of the pages (expression)</source>
-        <translation>Ordre des pages (expression)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="505"/>
-        <location filename="../processing/export_atlas.py" line="470"/>
-        <source>The expression of '{param}' uses fields the sites layer does not have: {fields}.</source>
-        <translation>L'expression de « {param} » utilise des champs absents de la couche des sites : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="524"/>
-        <source>Pages ordered by {expression}{direction}.</source>
-        <translation>Pages triées selon {expression}{direction}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="525"/>
-        <source>, descending</source>
-        <translation>, par ordre décroissant</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="532"/>
-        <source>Cannot create the temporary layer {name}.</source>
-        <translation>Impossible de créer la couche temporaire {name}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="714"/>
-        <source>Layout template not found: {path}</source>
-        <translation>Modèle de mise en page introuvable : {path}</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="720"/>
-        <source>The layout template {path} is not valid XML.</source>
-        <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="725"/>
-        <source>Cannot load the layout template {path}.</source>
-        <translation>Impossible de charger le modèle de mise en page {path}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="736"/>
-        <source>The layout template has no map item with the id main_map.</source>
-        <translation>Le modèle de mise en page n'a aucun objet carte d'identifiant main_map.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="810"/>
-        <source>Cannot write {path}: check the folder and that the file is not open in another program.</source>
-        <translation>Impossible d'écrire {path} : vérifiez le dossier et que le fichier n'est pas ouvert dans un autre programme.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="812"/>
-        <source>The PDF printer failed on {path}.</source>
-        <translation>L'impression PDF a échoué pour {path}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="813"/>
-        <source>Not enough memory to export {path}: lower the resolution.</source>
-        <translation>Mémoire insuffisante pour exporter {path} : réduisez la résolution.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="815"/>
-        <source>The atlas could not go through its pages ({path}).</source>
-        <translation>L'atlas n'a pas pu parcourir ses pages ({path}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_atlas.py" line="817"/>
-        <source>The export of {path} failed.</source>
-        <translation>L'export de {path} a échoué.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="71"/>
-        <location filename="../processing/select_sites.py" line="179"/>
-        <source>Selected sites</source>
-        <translation>Sites sélectionnés</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="72"/>
-        <source>Walking catchments</source>
-        <translation>Zones de chalandise à pied</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="75"/>
-        <source>PTAL grid</source>
-        <translation>Grille PTAL</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="76"/>
-        <location filename="../processing/zoning_overlay.py" line="276"/>
-        <source>Sites with zoning</source>
-        <translation>Sites avec leur zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="131"/>
-        <source>Full analysis: from the inventory to the atlas</source>
-        <translation>Analyse complète : de l'inventaire à l'atlas</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="140"/>
-        <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
-        <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="147"/>
-        <source>&lt;p&gt;Runs the whole analysis in one go, with the default settings of each step, and writes every result into one GeoPackage and the site sheets into one PDF. The steps, as the log numbers them:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import inventory (skipped when the inventory is already imported: it has site_id);&lt;/li&gt;&lt;li&gt;Catchment on foot (5, 10, 15 min) with the population reached;&lt;/li&gt;&lt;li&gt;Transit service per stop (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Transit coverage: PTAL and ÖV class of the sites and of a grid (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Zoning overlay (skipped without PLU zones);&lt;/li&gt;&lt;li&gt;Coverage gaps around the existing tiers-lieux (skipped without places or population);&lt;/li&gt;&lt;li&gt;Score candidates;&lt;/li&gt;&lt;li&gt;Select sites: the candidates that together reach the most people not served (skipped without population);&lt;/li&gt;&lt;li&gt;Styles of the results when they load in QGIS;&lt;/li&gt;&lt;li&gt;Export the site sheets atlas: the candidate sites, best first, each saying whether it was selected.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A missing optional input skips its step with a line in the log, never an error. Tables of the GeoPackage: friches, friches_emprises and import_report (when imported), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. A table of the same name is replaced, other tables are kept. Each step is also an algorithm of its own, to rerun with other settings.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lance toute l'analyse en une fois, avec les paramètres par défaut de chaque étape, et écrit tous les résultats dans un seul GeoPackage et les fiches sites dans un seul PDF. Les étapes, telles que le journal les numérote :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import de l'inventaire (sauf s'il est déjà importé : il a un site_id) ;&lt;/li&gt;&lt;li&gt;Zone de chalandise à pied (5, 10, 15 min) avec la population atteinte ;&lt;/li&gt;&lt;li&gt;Offre de transport par arrêt (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Desserte en transports en commun : PTAL et classe ÖV des sites et d'une grille (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Croisement avec le zonage (nécessite les zones du PLU) ;&lt;/li&gt;&lt;li&gt;Zones non couvertes autour des tiers-lieux existants (nécessite les lieux et la population) ;&lt;/li&gt;&lt;li&gt;Notation des sites candidats ;&lt;/li&gt;&lt;li&gt;Sélection des sites : les candidats qui, ensemble, atteignent le plus d'habitants non desservis (nécessite la population) ;&lt;/li&gt;&lt;li&gt;Styles des résultats lorsqu'ils sont chargés dans QGIS ;&lt;/li&gt;&lt;li&gt;Export de l'atlas des fiches sites : les sites candidats, les meilleurs d'abord, chacun indiquant s'il a été sélectionné.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Une donnée facultative manquante fait sauter son étape avec une ligne dans le journal, jamais une erreur. Tables du GeoPackage : friches, friches_emprises et import_report (en cas d'import), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. Une table du même nom est remplacée, les autres tables sont conservées. Chaque étape est aussi un algorithme à part entière, à relancer avec d'autres paramètres.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="179"/>
-        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
-        <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="182"/>
-        <source>Site footprints of an imported inventory</source>
-        <translation>Emprises des sites d'un inventaire importé</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="183"/>
-        <source>The friches_emprises layer, for an inventory already imported (drawn in the atlas).</source>
-        <translation>La couche friches_emprises, pour un inventaire déjà importé (dessinée dans l'atlas).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="185"/>
-        <source>Sites to analyse (expression)</source>
-        <translation>Sites à analyser (expression)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="187"/>
-        <source>Empty: every site. E.g. "comm_insee" = '45999' for one commune.</source>
-        <translation>Vide : tous les sites. Par ex. "comm_insee" = '45999' pour une seule commune.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="190"/>
-        <location filename="../processing/network_io.py" line="63"/>
-        <source>Road network</source>
-        <translation>Réseau routier</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="190"/>
-        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
-        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="193"/>
-        <location filename="../processing/network_io.py" line="174"/>
-        <location filename="../processing/select_sites.py" line="161"/>
-        <source>Population grid</source>
-        <translation>Grille de population</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="193"/>
-        <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
-        <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="197"/>
-        <location filename="../processing/network_io.py" line="181"/>
-        <location filename="../processing/select_sites.py" line="164"/>
-        <source>Population field</source>
-        <translation>Champ de population</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="201"/>
-        <source>Walking times (minutes, comma-separated)</source>
-        <translation>Temps de marche (minutes, séparés par des virgules)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="203"/>
-        <source>Catchment bands; the longest is used for the coverage gaps and the selection.</source>
-        <translation>Tranches des zones de chalandise ; la plus longue sert aux zones non couvertes et à la sélection.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="205"/>
-        <location filename="../processing/transit_service.py" line="260"/>
-        <source>GTFS feed (zip)</source>
-        <translation>Flux GTFS (zip)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="207"/>
-        <source>Public transport timetable: stops, PTAL and ÖV classes (steps skipped without it).</source>
-        <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="209"/>
-        <source>Service date (YYYY-MM-DD)</source>
-        <translation>Date de service (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="210"/>
-        <source>Empty: a representative weekday of the feed.</source>
-        <translation>Vide : un jour de semaine représentatif du flux.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="213"/>
-        <source>PLU zones (zone_urba)</source>
-        <translation>Zones du PLU (zone_urba)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="213"/>
-        <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
-        <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="215"/>
-        <source>PLU prescriptions</source>
-        <translation>Prescriptions du PLU</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="216"/>
-        <source>CNIG prescription_surf / _lin / _pct layers.</source>
-        <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="218"/>
-        <location filename="../processing/zoning_overlay.py" line="254"/>
-        <source>SCOT perimeter</source>
-        <translation>Périmètre du SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="218"/>
-        <source>The SCOT covering the sites.</source>
-        <translation>Le SCoT couvrant les sites.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="219"/>
-        <location filename="../processing/score_candidates.py" line="167"/>
-        <source>Existing tiers-lieux</source>
-        <translation>Tiers-lieux existants</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="219"/>
-        <source>Existing third places: coverage gaps, distance to the nearest place of the same kind, selection.</source>
-        <translation>Tiers-lieux existants : zones non couvertes, distance au lieu le plus proche du même type, sélection.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="221"/>
-        <location filename="../processing/score_candidates.py" line="175"/>
-        <source>Services and facilities</source>
-        <translation>Services et équipements</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="221"/>
-        <source>France Services, libraries, town halls, schools...: counted near each site by the scoring.</source>
-        <translation>France Services, bibliothèques, mairies, écoles... : comptés autour de chaque site par la notation.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="223"/>
-        <source>Territory (communes)</source>
-        <translation>Territoire (communes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="223"/>
-        <source>Drawn in the atlas' locator map.</source>
-        <translation>Dessiné dans la carte de situation de l'atlas.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="225"/>
-        <source>Other background layers of the atlas</source>
-        <translation>Autres couches de fond de l'atlas</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="227"/>
-        <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
-        <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="230"/>
-        <location filename="../processing/score_candidates.py" line="189"/>
-        <source>Scoring profile (JSON)</source>
-        <translation>Profil de notation (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="232"/>
-        <location filename="../processing/score_candidates.py" line="191"/>
-        <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
-        <translation>Une copie modifiée de resources/profiles/default.json ; si vide, le profil fourni avec l'extension.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="235"/>
-        <source>Number of sites to select</source>
-        <translation>Nombre de sites à sélectionner</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="237"/>
-        <source>Select sites: the K candidates that together reach the most people not served.</source>
-        <translation>Sélection des sites : les K candidats qui, ensemble, atteignent le plus d'habitants non desservis.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="250"/>
-        <source>Results (GeoPackage)</source>
-        <translation>Résultats (GeoPackage)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="251"/>
-        <location filename="../processing/import_inventory.py" line="198"/>
-        <location filename="../processing/load_gpu.py" line="149"/>
-        <location filename="../ui/inventory_dock.py" line="730"/>
-        <source>GeoPackage (*.gpkg)</source>
-        <translation>GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="252"/>
-        <source>Every step's output as a table; tables of the same name are replaced.</source>
-        <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="254"/>
-        <source>Site sheets atlas (PDF)</source>
-        <translation>Atlas des fiches sites (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="259"/>
-        <source>Atlas pages</source>
-        <translation>Pages de l'atlas</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="260"/>
-        <source>Steps skipped</source>
-        <translation>Étapes ignorées</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="303"/>
-        <source>Walking times must be numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
-        <translation>Les temps de marche doivent être des nombres de minutes séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="308"/>
-        <location filename="../processing/import_inventory.py" line="108"/>
-        <location filename="../processing/score_candidates.py" line="256"/>
-        <source>inventory</source>
-        <translation>inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="314"/>
-        <source>The inventory is already imported (site_id): import skipped.</source>
-        <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="321"/>
-        <source>Import inventory</source>
-        <translation>Import de l'inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="323"/>
-        <source>{n} sites imported, {r} rows rejected (see the import_report table).</source>
-        <translation>{n} sites importés, {r} lignes rejetées (voir la table import_report).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="331"/>
-        <source>Sites to analyse</source>
-        <translation>Sites à analyser</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="333"/>
-        <source>{n} sites kept by the expression {expression}.</source>
-        <translation>{n} sites retenus par l'expression {expression}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="340"/>
-        <source>walking catchments and population reached</source>
-        <translation>zones de chalandise à pied et population atteinte</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="346"/>
-        <source>No population grid: catchments without population.</source>
-        <translation>Pas de grille de population : zones de chalandise sans population.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="355"/>
-        <source>transit service per stop</source>
-        <translation>offre de transport par arrêt</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="360"/>
-        <source>Transit service</source>
-        <translation>Offre de transport</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="362"/>
-        <location filename="../processing/full_analysis.py" line="372"/>
-        <source>transit coverage (PTAL, ÖV classes)</source>
-        <translation>desserte en transports en commun (PTAL, classes ÖV)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="367"/>
-        <location filename="../processing/transit_coverage.py" line="102"/>
-        <location filename="../processing/transit_service.py" line="62"/>
-        <source>Transit coverage</source>
-        <translation>Desserte en transports en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="371"/>
-        <source>no GTFS feed: transit service skipped.</source>
-        <translation>pas de flux GTFS : offre de transport ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="373"/>
-        <source>no GTFS feed: transit coverage skipped.</source>
-        <translation>pas de flux GTFS : desserte en transports en commun ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="377"/>
-        <location filename="../processing/score_candidates.py" line="276"/>
-        <source>zoning overlay</source>
-        <translation>croisement avec le zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="385"/>
-        <source>Zoning overlay</source>
-        <translation>Croisement avec le zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="389"/>
-        <source>no PLU zones: zoning overlay skipped.</source>
-        <translation>pas de zones de PLU : croisement avec le zonage ignoré.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="393"/>
-        <source>coverage gaps around the existing tiers-lieux</source>
-        <translation>zones non couvertes autour des tiers-lieux existants</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="404"/>
-        <source>{pct} % of the population lives within {minutes} min of an existing place.</source>
-        <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="407"/>
-        <source>no existing tiers-lieux or no population grid: coverage gaps skipped.</source>
-        <translation>pas de tiers-lieux existants ou pas de grille de population : zones non couvertes ignorées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="411"/>
-        <source>scores per use (coworking, fablab, digital inclusion)</source>
-        <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="419"/>
-        <source>Score candidates</source>
-        <translation>Notation des candidats</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="421"/>
-        <source>Candidates: {c} coworking, {f} fablab, {m} digital inclusion.</source>
-        <translation>Candidats : {c} coworking, {f} fablab, {m} médiation numérique.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="424"/>
-        <source>the algorithm friches:score_candidates is not available: scoring skipped.</source>
-        <translation>l'algorithme friches:score_candidates n'est pas disponible : notation ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="427"/>
-        <source>selection of the sites that reach the most people not served</source>
-        <translation>sélection des sites qui atteignent le plus d'habitants non desservis</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="430"/>
-        <source>no scores: selection skipped.</source>
-        <translation>pas de scores : sélection ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="432"/>
-        <source>no population grid: selection skipped.</source>
-        <translation>pas de grille de population : sélection ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="434"/>
-        <source>the algorithm friches:select_sites is not available: selection skipped.</source>
-        <translation>l'algorithme friches:select_sites n'est pas disponible : sélection ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="440"/>
-        <source>no candidate site: selection skipped.</source>
-        <translation>aucun site candidat : sélection ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="448"/>
-        <source>Select sites</source>
-        <translation>Sélection des sites</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="455"/>
-        <source>Selection on the sheets</source>
-        <translation>Sélection reportée sur les fiches</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="456"/>
-        <source>{n} sites selected, reaching {pop} people not served before.</source>
-        <translation>{n} sites sélectionnés, atteignant {pop} habitants jusque-là non desservis.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="460"/>
-        <source>styles of the results</source>
-        <translation>styles des résultats</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="465"/>
-        <source>site sheets atlas</source>
-        <translation>atlas des fiches sites</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="467"/>
-        <source>no PDF file asked: atlas skipped.</source>
-        <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="481"/>
-        <source>Export atlas</source>
-        <translation>Export de l'atlas</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="488"/>
-        <source>Full analysis done: {gpkg}{pdf}.</source>
-        <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="489"/>
-        <source>, atlas of {n} pages: {path}</source>
-        <translation>, atlas de {n} pages : {path}</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="495"/>
-        <location filename="../processing/full_analysis.py" line="524"/>
-        <source>Canceled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="498"/>
-        <source>Step {k}/{n}: {text}</source>
-        <translation>Étape {k}/{n} : {text}</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="504"/>
-        <source>Skipped: {reason}</source>
-        <translation>Ignorée : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="505"/>
-        <source>step {k}: {reason}</source>
-        <translation>étape {k} : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="514"/>
-        <source>The algorithm {alg} is missing.</source>
-        <translation>L'algorithme {alg} est introuvable.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="525"/>
-        <source>{step} failed: {error}</source>
-        <translation>Échec de l'étape « {step} » : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py" line="543"/>
-        <source>Run from the QGIS window, the results load in the project with the plugin's styles.</source>
-        <translation>Lancés depuis la fenêtre de QGIS, les résultats sont chargés dans le projet avec les styles de l'extension.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="98"/>
-        <source>Import a friches inventory</source>
-        <translation>Importer un inventaire de friches</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="101"/>
-        <source>Inventory</source>
-        <translation>Inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="107"/>
-        <source>friches</source>
-        <translation>friches</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="107"/>
-        <source>import</source>
-        <translation>import</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="107"/>
-        <source>validation</source>
-        <translation>validation</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="111"/>
-        <source>Reads a friches inventory into the CNIG friches standard and reports every problem.</source>
-        <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="114"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="168"/>
-        <source>Friches inventory to import</source>
-        <translation>Inventaire de friches à importer</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="170"/>
-        <source>Points, polygons or a table without geometry (CSV with geompoint / geomsurf WKT columns or coordinate columns).</source>
-        <translation>Points, polygones ou table sans géométrie (CSV avec colonnes WKT geompoint / geomsurf ou colonnes de coordonnées).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="176"/>
-        <source>Field mapping</source>
-        <translation>Correspondance des champs</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="177"/>
-        <source>Extra pairs cnig_field=source_field separated by ';', on top of the automatic matching, e.g. site_nom=NOM;site_type=TYPE. Also geompoint=..., geomsurf=... for WKT columns of another name and x=..., y=... for coordinate columns.</source>
-        <translation>Paires cnig_field=source_field séparées par « ; », en plus de la reconnaissance automatique, par ex. site_nom=NOM;site_type=TYPE. Aussi geompoint=..., geomsurf=... pour des colonnes WKT d'un autre nom et x=..., y=... pour les colonnes de coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="185"/>
-        <source>Inventory CRS (projected)</source>
-        <translation>SCR de l'inventaire (projeté)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="187"/>
-        <source>CRS of the outputs; it must be projected (surfaces in m²). Lambert-93 (EPSG:2154) in metropolitan France (the default, also when not set); EPSG:5490 Antilles, 2972 Guyane, 2975 Réunion, 4471 Mayotte.</source>
-        <translation>SCR des sorties ; il doit être projeté (surfaces en m²). Lambert-93 (EPSG:2154) en métropole (par défaut, y compris s'il n'est pas renseigné) ; EPSG:5490 Antilles, 2972 Guyane, 2975 Réunion, 4471 Mayotte.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="196"/>
-        <source>Merge into the inventory GeoPackage</source>
-        <translation>Fusionner dans le GeoPackage d'inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="201"/>
-        <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
-        <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="207"/>
-        <source>CRS of WKT / coordinate columns</source>
-        <translation>SCR des colonnes WKT / de coordonnées</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="208"/>
-        <source>CRS of geompoint / geomsurf / x, y columns (and of a layer without CRS). When not set: EPSG:4326 if the coordinates look like degrees, else EPSG:2154.</source>
-        <translation>SCR des colonnes geompoint / geomsurf / x, y (et d'une couche sans SCR). S'il n'est pas renseigné : EPSG:4326 si les coordonnées ressemblent à des degrés, sinon EPSG:2154.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="215"/>
-        <source>Encoding of the input file</source>
-        <translation>Encodage du fichier en entrée</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="216"/>
-        <source>Encoding of a shapefile without .cpg or of a CSV, e.g. windows-1252, ISO-8859-1, UTF-8. When empty, a file whose bytes are not UTF-8 is read as windows-1252.</source>
-        <translation>Encodage d'un shapefile sans .cpg ou d'un CSV, par ex. windows-1252, ISO-8859-1, UTF-8. S'il est vide, un fichier dont les octets ne sont pas de l'UTF-8 est lu en windows-1252.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="223"/>
-        <source>Imported sites</source>
-        <translation>Sites importés</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="224"/>
-        <source>The imported sites as points, with the CNIG fields and site_surface, surface_source, has_polygon, import_notes.</source>
-        <translation>Les sites importés en points, avec les champs CNIG et site_surface, surface_source, has_polygon, import_notes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="228"/>
-        <source>Site polygons</source>
-        <translation>Emprises des sites</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="231"/>
-        <source>The outlines of the sites that have one (site_id, site_nom, site_surface).</source>
-        <translation>Les emprises des sites qui en ont une (site_id, site_nom, site_surface).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="233"/>
-        <source>Import report</source>
-        <translation>Rapport d'import</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="234"/>
-        <source>One line per rejected row, warning or information, with the reason and the action.</source>
-        <translation>Une ligne par ligne rejetée, avertissement ou information, avec le motif et l'action.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="237"/>
-        <source>Sites imported</source>
-        <translation>Sites importés</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="238"/>
-        <source>Rows rejected</source>
-        <translation>Lignes rejetées</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="239"/>
-        <source>Warnings</source>
-        <translation>Avertissements</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="240"/>
-        <source>Sites added to the inventory</source>
-        <translation>Sites ajoutés à l'inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="241"/>
-        <source>Sites updated in the inventory</source>
-        <translation>Sites mis à jour dans l'inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="242"/>
-        <source>Inventory sites left unchanged</source>
-        <translation>Sites de l'inventaire inchangés</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="243"/>
-        <source>Inventory layer</source>
-        <translation>Couche d'inventaire</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="275"/>
-        <source>The inventory must be a GeoPackage (.gpkg): {path}</source>
-        <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="308"/>
-        <source>The input has no rows.</source>
-        <translation>L'entrée ne contient aucune ligne.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="313"/>
-        <source>Layer geometry read in {crs}.</source>
-        <translation>Géométrie de la couche lue en {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="321"/>
-        <source>{n} row(s) had coordinates written latitude first: swapped.</source>
-        <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="331"/>
-        <source>{n} site(s) lie outside France: check the CRS of the input (or the source CRS parameter).</source>
-        <translation>{n} site(s) sont hors de France : vérifiez le SCR de l'entrée (ou le paramètre SCR source).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="336"/>
-        <location filename="../processing/import_inventory.py" line="296"/>
-        <location filename="../processing/import_inventory.py" line="349"/>
-        <location filename="../processing/import_inventory.py" line="553"/>
-        <source>Import cancelled.</source>
-        <translation>Import annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="396"/>
-        <source>Read {rows} row(s): {imported} site(s) imported, {rejected} rejected, {warnings} warning(s).</source>
-        <translation>{rows} ligne(s) lue(s) : {imported} site(s) importé(s), {rejected} rejetée(s), {warnings} avertissement(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="400"/>
-        <source>Inventory {path}: {added} added, {updated} updated, {unchanged} unchanged (of which {kept} kept because the inventory's version is more recent).</source>
-        <translation>Inventaire {path} : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s) (dont {kept} gardé(s) car la version de l'inventaire est plus récente).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="494"/>
-        <source>Could not re-open {source} with the encoding {encoding}.</source>
-        <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="496"/>
-        <source>Input read with the encoding {encoding}.</source>
-        <translation>Entrée lue avec l'encodage {encoding}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="513"/>
-        <source>WKT / coordinate columns read in {crs} (parameter).</source>
-        <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="518"/>
-        <source>WKT / coordinate columns read in EPSG:4326: the coordinates look like degrees.</source>
-        <translation>Colonnes WKT / de coordonnées lues en EPSG:4326 : les coordonnées ressemblent à des degrés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="520"/>
-        <source>WKT / coordinate columns read in EPSG:2154 (Lambert-93): the coordinates are not degrees. Set the source CRS if they are in another CRS.</source>
-        <translation>Colonnes WKT / de coordonnées lues en EPSG:2154 (Lambert-93) : les coordonnées ne sont pas des degrés. Indiquez le SCR source si elles sont dans un autre SCR.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="527"/>
-        <source>Fields matched by alias or mapping: {pairs}</source>
-        <translation>Champs reconnus par alias ou correspondance : {pairs}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="529"/>
-        <source>Input fields not used: {fields}</source>
-        <translation>Champs de l'entrée non utilisés : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="531"/>
-        <source>No field matches site_nom: use the field mapping, e.g. site_nom=NAME.</source>
-        <translation>Aucun champ ne correspond à site_nom : utilisez la correspondance des champs, par ex. site_nom=NOM.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="538"/>
-        <source>Could not open or create the inventory {path}: {error}</source>
-        <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="541"/>
-        <source>Created in {path}: {layers}</source>
-        <translation>Créé dans {path} : {layers}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="543"/>
-        <source>Fields added to the inventory: {fields}</source>
-        <translation>Champs ajoutés à l'inventaire : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="577"/>
-        <source>Could not write the inventory {path}: {error}</source>
-        <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="605"/>
-        <source>Row {row} ({site}): {reason} → {action}</source>
-        <translation>Ligne {row} ({site}) : {reason} → {action}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="626"/>
-        <source>… and {n} more, see the report.</source>
-        <translation>… et {n} autre(s), voir le rapport.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="635"/>
-        <source>No usable geometry: no layer geometry, no valid geompoint / geomsurf WKT, no coordinates</source>
-        <translation>Aucune géométrie utilisable : ni géométrie de couche, ni WKT geompoint / geomsurf valide, ni coordonnées</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="637"/>
-        <source>site_id {site_id} is already used by input row {first_row}</source>
-        <translation>site_id {site_id} est déjà utilisé par la ligne {first_row}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="638"/>
-        <source>The geometry could not be reprojected: {error}</source>
-        <translation>La géométrie n'a pas pu être reprojetée : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="639"/>
-        <source>{field}: '{value}' is not in the standard's list of values</source>
-        <translation>{field} : « {value} » n'est pas dans la liste de valeurs du standard</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="640"/>
-        <source>{field}: '{value}' written with the standard's spelling '{new}'</source>
-        <translation>{field} : « {value} » écrit avec l'orthographe du standard « {new} »</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="641"/>
-        <source>{field}: legacy code '{value}' replaced by '{new}'</source>
-        <translation>{field} : ancien code « {value} » remplacé par « {new} »</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="642"/>
-        <source>{field}: '{value}' does not follow the standard's format</source>
-        <translation>{field} : « {value} » ne respecte pas le format du standard</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="643"/>
-        <source>{field}: '{value}' rewritten as '{new}' (the standard's format)</source>
-        <translation>{field} : « {value} » réécrit « {new} » (format du standard)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="644"/>
-        <source>{field}: '{value}' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)</source>
-        <translation>{field} : « {value} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="645"/>
-        <source>{field}: '{value}' is not a year</source>
-        <translation>{field} : « {value} » n'est pas une année</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="646"/>
-        <source>{field}: '{value}' is not a whole number</source>
-        <translation>{field} : « {value} » n'est pas un nombre entier</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="647"/>
-        <source>{field}: '{value}' rounded to {new}</source>
-        <translation>{field} : « {value} » arrondi à {new}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="648"/>
-        <source>{field}: '{value}' completed with a leading zero: '{new}'</source>
-        <translation>{field} : « {value} » complété d'un zéro initial : « {new} »</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="649"/>
-        <source>comm_insee: '{value}' is not a 5-character INSEE code</source>
-        <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="650"/>
-        <source>site_actu_date ({actu}) is earlier than site_identif_date ({identif})</source>
-        <translation>site_actu_date ({actu}) est antérieure à site_identif_date ({identif})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="652"/>
-        <source>{field} is required by the standard but empty</source>
-        <translation>{field} est obligatoire dans le standard mais vide</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="653"/>
-        <source>comm_insee was empty: taken from site_id ('{new}')</source>
-        <translation>comm_insee était vide : repris de site_id (« {new} »)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="654"/>
-        <source>{field} is not valid WKT ({error})</source>
-        <translation>{field} n'est pas un WKT valide ({error})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="655"/>
-        <source>{field}: a {type} geometry is neither a point nor a polygon</source>
-        <translation>{field} : une géométrie {type} n'est ni un point ni un polygone</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="656"/>
-        <source>{field}: several points, their centroid is used</source>
-        <translation>{field} : plusieurs points, leur centroïde est utilisé</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="657"/>
-        <source>Coordinates '{value}' are not numbers</source>
-        <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="658"/>
-        <source>{field} was written latitude first ({lat} {lon}): axes swapped to longitude, latitude</source>
-        <translation>{field} était écrit latitude d'abord ({lat} {lon}) : axes inversés en longitude, latitude</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="660"/>
-        <source>The site (longitude {lon}, latitude {lat}) is outside France: check the CRS</source>
-        <translation>Le site (longitude {lon}, latitude {lat}) est hors de France : vérifiez le SCR</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="661"/>
-        <source>The polygon was invalid ({reason})</source>
-        <translation>Le polygone était invalide ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="662"/>
-        <source>The polygon is invalid and could not be repaired ({reason})</source>
-        <translation>Le polygone est invalide et n'a pas pu être réparé ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="663"/>
-        <source>The point is {distance} m from the site's polygon: the polygon's point on surface is used</source>
-        <translation>Le point est à {distance} m du polygone du site : le point intérieur du polygone est utilisé</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="665"/>
-        <source>unite_fonciere_surface was empty: set to the polygon's area ({new} m²)</source>
-        <translation>unite_fonciere_surface était vide : prend l'aire du polygone ({new} m²)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="667"/>
-        <source>site_id '{value}' does not follow the standard's &lt;INSEE&gt;_&lt;id&gt; form</source>
-        <translation>site_id « {value} » ne suit pas la forme &lt;INSEE&gt;_&lt;id&gt; du standard</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="668"/>
-        <source>No site_id: '{new}' generated from the name, the commune and the location</source>
-        <translation>Pas de site_id : « {new} » généré à partir du nom, de la commune et de la position</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="669"/>
-        <source>Possible duplicate of {other_id} (input row {other_row}): points {distance} m apart</source>
-        <translation>Doublon possible de {other_id} (ligne {other_row}) : points distants de {distance} m</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="671"/>
-        <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
-        <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="673"/>
-        <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
-        <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="675"/>
-        <source>Inventory updated: {fields}</source>
-        <translation>Inventaire mis à jour : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="691"/>
-        <source>kept</source>
-        <translation>conservé</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="692"/>
-        <source>rejected</source>
-        <translation>rejetée</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="693"/>
-        <source>value replaced by 'inconnu'</source>
-        <translation>valeur remplacée par « inconnu »</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="694"/>
-        <source>set to 'inconnu'</source>
-        <translation>mis à « inconnu »</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="695"/>
-        <source>value set to NULL</source>
-        <translation>valeur mise à NULL</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="696"/>
-        <source>value filled in</source>
-        <translation>valeur complétée</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="697"/>
-        <source>value normalised</source>
-        <translation>valeur normalisée</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="698"/>
-        <source>repaired</source>
-        <translation>réparé</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="699"/>
-        <source>coordinates swapped</source>
-        <translation>coordonnées inversées</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="700"/>
-        <source>ignored</source>
-        <translation>ignoré</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="701"/>
-        <source>row kept with its point only</source>
-        <translation>ligne gardée avec son seul point</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="702"/>
-        <source>id generated</source>
-        <translation>identifiant généré</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="703"/>
-        <source>inventory not changed</source>
-        <translation>inventaire inchangé</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="704"/>
-        <source>inventory updated</source>
-        <translation>inventaire mis à jour</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="709"/>
-        <source>Field mapping: '{entry}' is not of the form cnig_field=source_field</source>
-        <translation>Correspondance des champs : « {entry} » n'est pas de la forme cnig_field=source_field</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="710"/>
-        <source>Field mapping: '{target}' is not a field of the CNIG friches standard (nor x / y)</source>
-        <translation>Correspondance des champs : « {target} » n'est pas un champ du standard CNIG Friches (ni x / y)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="712"/>
-        <source>Field mapping: '{target}' is mapped twice</source>
-        <translation>Correspondance des champs : « {target} » est indiqué deux fois</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="713"/>
-        <source>Field mapping: the input has no field '{source}' (mapped to {target})</source>
-        <translation>Correspondance des champs : l'entrée n'a pas de champ « {source} » (associé à {target})</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py" line="719"/>
-        <source>The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that surfaces are in m² and distances in metres.</source>
-        <translation>Le SCR de l'inventaire {crs} est géographique : choisissez un SCR projeté (par ex. EPSG:2154 Lambert-93) pour des surfaces en m² et des distances en mètres.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="93"/>
-        <source>Download PLU zoning from the Géoportail de l'urbanisme (API Carto)</source>
-        <translation>Télécharger le zonage des PLU depuis le Géoportail de l'Urbanisme (API Carto)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="102"/>
-        <location filename="../processing/zoning_overlay.py" line="187"/>
-        <source>carte communale</source>
-        <translation>carte communale</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="103"/>
-        <source>download</source>
-        <translation>téléchargement</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="103"/>
-        <source>cache</source>
-        <translation>cache</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="106"/>
-        <source>Downloads zone_urba, secteur_cc, prescriptions and informations of the GPU into a GeoPackage, for the sites' extent or a commune.</source>
-        <translation>Télécharge les couches zone_urba, secteur_cc, prescriptions et informations du GPU dans un GeoPackage, sur l'emprise des sites ou d'une commune.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="110"/>
-        <source>&lt;p&gt;Downloads the layers of the Géoportail de l'urbanisme (GPU) through the API Carto "module Urbanisme" (IGN) into a GeoPackage, one layer per type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), in WGS 84 as the service serves them, ready for &lt;i&gt;Zoning overlay&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where&lt;/b&gt;: the commune given by its INSEE code (its bounding box, found with &lt;code&gt;municipality?insee=&lt;/code&gt;), else the sites' extent (one request per tile of at most &lt;i&gt;tile size&lt;/i&gt; degrees that holds sites, with a margin), else the extent drawn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How&lt;/b&gt;: requests go through QGIS's network manager, so the proxy and authentication settings of QGIS apply; the service returns at most {limit} features per request and the next ones are fetched page after page (&lt;code&gt;_start&lt;/code&gt;). Features repeated across tiles are kept once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt;: the GeoPackage records in its &lt;i&gt;_cache&lt;/i&gt; table the request each layer was downloaded for and when. Running again with the same request reads the layers from the file without any network (handy when the GPU is down); tick &lt;i&gt;Download again&lt;/i&gt; to refresh. Choose a file (not a temporary output) to keep the cache.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Télécharge les couches du Géoportail de l'Urbanisme (GPU) via l'API Carto « module Urbanisme » (IGN) dans un GeoPackage, une couche par type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), en WGS 84 tel que le service les fournit, prêtes pour l'algorithme &lt;i&gt;Croisement avec le zonage&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Où&lt;/b&gt; : la commune désignée par son code INSEE (son rectangle englobant, trouvé avec &lt;code&gt;municipality?insee=&lt;/code&gt;), sinon l'emprise des sites (une requête par tuile d'au plus &lt;i&gt;taille des tuiles&lt;/i&gt; degrés contenant des sites, avec une marge), sinon l'emprise dessinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Comment&lt;/b&gt; : les requêtes passent par le gestionnaire réseau de QGIS, donc les paramètres de proxy et d'authentification de QGIS s'appliquent ; le service renvoie au plus {limit} entités par requête et les suivantes sont récupérées page après page (&lt;code&gt;_start&lt;/code&gt;). Les entités répétées d'une tuile à l'autre ne sont gardées qu'une fois.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt; : le GeoPackage enregistre dans sa table &lt;i&gt;_cache&lt;/i&gt; la requête pour laquelle chaque couche a été téléchargée, et sa date. Une nouvelle exécution avec la même requête lit les couches dans le fichier sans aucun accès réseau (pratique quand le GPU est indisponible) ; cochez &lt;i&gt;Télécharger à nouveau&lt;/i&gt; pour actualiser. Choisissez un fichier (pas une sortie temporaire) pour conserver le cache.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="131"/>
-        <source>Sites (their extent)</source>
-        <translation>Sites (leur emprise)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="132"/>
-        <source>Downloads around these sites (ignored when an INSEE code is given).</source>
-        <translation>Télécharge autour de ces sites (ignoré si un code INSEE est indiqué).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="134"/>
-        <source>Extent</source>
-        <translation>Emprise</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="135"/>
-        <source>Used when neither an INSEE code nor sites are given.</source>
-        <translation>Utilisée si ni code INSEE ni sites ne sont indiqués.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="137"/>
-        <source>INSEE code of a commune</source>
-        <translation>Code INSEE d'une commune</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="138"/>
-        <source>5 characters, e.g. 45234 or 2A004; takes precedence over the sites and the extent.</source>
-        <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="141"/>
-        <source>Layers</source>
-        <translation>Couches</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="143"/>
-        <source>The GPU layers to download.</source>
-        <translation>Les couches du GPU à télécharger.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="145"/>
-        <source>Download again (ignore the cache)</source>
-        <translation>Télécharger à nouveau (ignorer le cache)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="149"/>
-        <source>GeoPackage (cache)</source>
-        <translation>GeoPackage (cache)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="150"/>
-        <source>Created or updated: one layer per type and the _cache table.</source>
-        <translation>Créé ou mis à jour : une couche par type et la table _cache.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="154"/>
-        <source>API Carto GPU address</source>
-        <translation>Adresse de l'API Carto GPU</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="156"/>
-        <source>Authentication</source>
-        <translation>Authentification</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="157"/>
-        <source>Features per request</source>
-        <translation>Entités par requête</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="159"/>
-        <source>Tile size (degrees)</source>
-        <translation>Taille des tuiles (degrés)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="161"/>
-        <source>Margin around the sites (m)</source>
-        <translation>Marge autour des sites (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="165"/>
-        <source>The service's address (another instance or a test server).</source>
-        <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="166"/>
-        <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
-        <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="167"/>
-        <source>At most 5,000 (the service's limit).</source>
-        <translation>Au plus 5 000 (limite du service).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="168"/>
-        <source>Large extents are split into tiles of this size; only tiles holding sites are requested.</source>
-        <translation>Les grandes emprises sont découpées en tuiles de cette taille ; seules les tuiles contenant des sites sont demandées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="169"/>
-        <source>Added around each site's bounding box.</source>
-        <translation>Ajoutée autour du rectangle englobant de chaque site.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="178"/>
-        <source>Features downloaded</source>
-        <translation>Entités téléchargées</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="179"/>
-        <source>HTTP requests made</source>
-        <translation>Requêtes HTTP effectuées</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="180"/>
-        <source>Layers read from the cache</source>
-        <translation>Couches lues dans le cache</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="184"/>
-        <source>zone_urba: PLU / PLUi zones</source>
-        <translation>zone_urba : zones des PLU / PLUi</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="185"/>
-        <source>secteur_cc: carte communale sectors</source>
-        <translation>secteur_cc : secteurs des cartes communales</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="186"/>
-        <source>prescription_surf: prescriptions (surfaces)</source>
-        <translation>prescription_surf : prescriptions (surfaciques)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="187"/>
-        <source>prescription_lin: prescriptions (lines)</source>
-        <translation>prescription_lin : prescriptions (linéaires)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="188"/>
-        <source>prescription_pct: prescriptions (points)</source>
-        <translation>prescription_pct : prescriptions (ponctuelles)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="189"/>
-        <source>info_surf: informations (surfaces)</source>
-        <translation>info_surf : informations (surfaciques)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="190"/>
-        <source>info_lin: informations (lines)</source>
-        <translation>info_lin : informations (linéaires)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="191"/>
-        <source>info_pct: informations (points)</source>
-        <translation>info_pct : informations (ponctuelles)</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="206"/>
-        <location filename="../processing/load_gpu.py" line="221"/>
-        <source>Choose at least one layer to download.</source>
-        <translation>Choisissez au moins une couche à télécharger.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="242"/>
-        <source>Extent {bbox} (WGS 84) in {n} tile(s).</source>
-        <translation>Emprise {bbox} (WGS 84) en {n} tuile(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="259"/>
-        <source>{layer}: {n} feature(s) read from the cache (downloaded {date}).</source>
-        <translation>{layer} : {n} entité(s) lue(s) dans le cache (téléchargement du {date}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="276"/>
-        <source>{layer}: {n} feature(s) downloaded.</source>
-        <translation>{layer} : {n} entité(s) téléchargée(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="282"/>
-        <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
-        <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="312"/>
-        <source>The sites layer has no geometry to take an extent from.</source>
-        <translation>La couche des sites n'a aucune géométrie dont tirer une emprise.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="316"/>
-        <source>Give an INSEE code, a sites layer or an extent to download the GPU layers for.</source>
-        <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="321"/>
-        <source>The extent {bbox} is not in longitude / latitude once reprojected: check the CRS of the sites.</source>
-        <translation>Une fois reprojetée, l'emprise {bbox} n'est pas en longitude / latitude : vérifiez le SCR des sites.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="333"/>
-        <source>Commune {insee} {name}: extent {bbox}.</source>
-        <translation>Commune {insee} {name} : emprise {bbox}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="336"/>
-        <source>The GPU marks commune {insee} as under the RNU (no PLU nor carte communale): expect no zoning.</source>
-        <translation>Le GPU indique que la commune {insee} relève du RNU (ni PLU ni carte communale) : aucun zonage n'est attendu.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="345"/>
-        <source>{layer}: {n} feature(s) from _start={start} (total {total}): {url}</source>
-        <translation>{layer} : {n} entité(s) à partir de _start={start} (total {total}) : {url}</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="360"/>
-        <location filename="../processing/load_gpu.py" line="371"/>
-        <location filename="../processing/load_gpu.py" line="254"/>
-        <location filename="../processing/transit_coverage.py" line="543"/>
-        <location filename="../processing/transit_coverage.py" line="240"/>
-        <location filename="../processing/transit_coverage.py" line="292"/>
-        <location filename="../processing/transit_coverage.py" line="343"/>
-        <location filename="../processing/transit_coverage.py" line="383"/>
-        <location filename="../processing/transit_coverage.py" line="449"/>
-        <location filename="../processing/transit_service.py" line="331"/>
-        <location filename="../processing/transit_service.py" line="159"/>
-        <location filename="../processing/transit_service.py" line="173"/>
-        <location filename="../processing/transit_service.py" line="207"/>
-        <location filename="../processing/transit_service.py" line="212"/>
-        <location filename="../processing/zoning_overlay.py" line="368"/>
-        <location filename="../processing/zoning_overlay.py" line="488"/>
-        <location filename="../processing/zoning_overlay.py" line="349"/>
-        <source>Cancelled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="373"/>
-        <source>The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size.</source>
-        <translation>Le service API Carto GPU n'a pas répondu à temps ({url}). Réessayez plus tard, ou avec une taille de tuile plus petite.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="377"/>
-        <source>Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network). Layers already downloaded into a GeoPackage are read from it without network when the request is the same.</source>
-        <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="395"/>
-        <source>Could not write the layer {layer} in {path}: {error}</source>
-        <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="419"/>
-        <source>{layer}: {n} feature(s) without a usable {kind} geometry skipped.</source>
-        <translation>{layer} : {n} entité(s) sans géométrie utilisable de type {kind} ignorée(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="457"/>
-        <source>The API Carto GPU service refused the request (HTTP {status}, bad parameter) {url}: {message}. A smaller tile size may help.</source>
-        <translation>Le service API Carto GPU a refusé la requête (HTTP {status}, paramètre incorrect) {url} : {message}. Une taille de tuile plus petite peut aider.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="459"/>
-        <source>The API Carto GPU service failed (HTTP {status}) for {url}: {message}. The GPU may be down: try again later; layers already in the GeoPackage stay usable.</source>
-        <translation>Le service API Carto GPU a échoué (HTTP {status}) pour {url} : {message}. Le GPU est peut-être indisponible : réessayez plus tard ; les couches déjà présentes dans le GeoPackage restent utilisables.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="462"/>
-        <source>The API Carto GPU service answered HTTP {status} for {url}: {message}</source>
-        <translation>Le service API Carto GPU a répondu HTTP {status} pour {url} : {message}</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="463"/>
-        <source>The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
-        <translation>La réponse de {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="465"/>
-        <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
-        <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="467"/>
-        <source>The GPU knows no commune with the INSEE code {insee}.</source>
-        <translation>Le GPU ne connaît aucune commune de code INSEE {insee}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/load_gpu.py" line="468"/>
-        <location filename="../processing/load_gpu.py" line="203"/>
-        <source>'{value}' is not an INSEE commune code (5 characters, e.g. 45234 or 2A004).</source>
-        <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="58"/>
-        <source>on foot</source>
-        <translation>à pied</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="58"/>
-        <source>by bike</source>
-        <translation>à vélo</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="58"/>
-        <source>by car</source>
-        <translation>en voiture</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="64"/>
-        <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
-        <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="72"/>
-        <source>Network schema</source>
-        <translation>Schéma du réseau</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="74"/>
-        <source>Detect from the fields</source>
-        <translation>Détecter d'après les champs</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="75"/>
-        <source>OpenStreetMap (highway, oneway, maxspeed)</source>
-        <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="76"/>
-        <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
-        <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="77"/>
-        <source>Generic (every line, both ways, one speed)</source>
-        <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="81"/>
-        <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
-        <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="87"/>
-        <source>Travel mode</source>
-        <translation>Mode de déplacement</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="87"/>
-        <location filename="../processing/score_candidates.py" line="151"/>
-        <source>Walk</source>
-        <translation>Marche</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="87"/>
-        <location filename="../processing/score_candidates.py" line="151"/>
-        <source>Bike</source>
-        <translation>Vélo</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="87"/>
-        <source>Car</source>
-        <translation>Voiture</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="89"/>
-        <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
-        <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="97"/>
-        <source>Speed (km/h), replaces the default speeds</source>
-        <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="100"/>
-        <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
-        <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="104"/>
-        <source>Speed field (km/h), generic schema</source>
-        <translation>Champ de vitesse (km/h), schéma générique</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="107"/>
-        <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
-        <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="113"/>
-        <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
-        <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="116"/>
-        <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
-        <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="125"/>
-        <source>Snapping of dangling line ends (m)</source>
-        <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="128"/>
-        <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
-        <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="135"/>
-        <source>Width around the reached roads (m)</source>
-        <translation>Largeur autour des routes atteintes (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="138"/>
-        <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
-        <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="147"/>
-        <source>Outline of the polygons</source>
-        <translation>Contour des polygones</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="148"/>
-        <source>Automatic (grid for dense or far-reaching roads)</source>
-        <translation>Automatique (grille pour des routes denses ou très étendues)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="148"/>
-        <source>Smooth (buffer around the roads)</source>
-        <translation>Lissé (tampon autour des routes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="149"/>
-        <source>Fast (10 m grid)</source>
-        <translation>Rapide (grille de 10 m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="152"/>
-        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), the same outline for every polygon of a run.</source>
-        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, ou quand chacun atteint plus de 200 km de routes (en voiture ou à vélo), le même contour pour tous les polygones d'un traitement.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="163"/>
-        <source>Fill small holes (blocks surrounded by reached roads)</source>
-        <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="165"/>
-        <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
-        <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="175"/>
-        <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
-        <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="184"/>
-        <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
-        <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="219"/>
-        <source>Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for).</source>
-        <translation>Polygones dessinés sur une grille de 10 m (routes atteintes denses ou très étendues, ou à la demande).</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="221"/>
-        <source>Polygons drawn as buffers around the reached roads.</source>
-        <translation>Polygones dessinés en tampons autour des routes atteintes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="254"/>
-        <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
-        <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="464"/>
-        <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
-        <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="489"/>
-        <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
-        <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="491"/>
+        <location filename="../processing/network_io.py"/>
         <source> (regular grid: exact fast method)</source>
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py" line="508"/>
-        <source>connected ({distance} m from the road)</source>
-        <translation>raccordé (à {distance} m de la route)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="511"/>
-        <source>not connected: no road usable in this mode</source>
-        <translation>non raccordé : aucune route praticable dans ce mode</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="512"/>
-        <source>not connected: {distance} m from the nearest road</source>
-        <translation>non raccordé : à {distance} m de la route la plus proche</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="514"/>
-        <source>not connected: no geometry</source>
-        <translation>non raccordé : pas de géométrie</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="520"/>
-        <source>The road network has no line geometry.</source>
-        <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="521"/>
-        <source>Unknown travel mode '{mode}'.</source>
-        <translation>Mode de déplacement inconnu : « {mode} ».</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="522"/>
-        <source>Unknown network schema '{schema}'.</source>
-        <translation>Schéma de réseau inconnu : « {schema} ».</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="555"/>
-        <source>speed {speed} km/h everywhere</source>
-        <translation>vitesse de {speed} km/h partout</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="557"/>
-        <source>speed {speed} km/h</source>
-        <translation>vitesse de {speed} km/h</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="558"/>
-        <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
-        <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="574"/>
-        <source>generic</source>
-        <translation>générique</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="581"/>
-        <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
-        <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="586"/>
-        <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
-        <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="638"/>
-        <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
-        <translation>{what} « {name} » est raccordé à un petit morceau de réseau isolé du reste (aucun morceau plus grand à moins de {tolerance} m) : sa zone de chalandise est petite ; vérifiez le réseau autour.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py" line="644"/>
-        <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
-        <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
-    </message>
-    <message>
-        <location filename="../processing/provider.py" line="59"/>
-        <source>Friches &amp; Tiers-Lieux: friches inventory and tiers-lieux siting</source>
-        <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="90"/>
-        <source>Score candidate sites (coworking, fablab, digital inclusion)</source>
-        <translation>Noter les sites candidats (coworking, fablab, médiation numérique)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="99"/>
-        <location filename="../processing/zoning_overlay.py" line="188"/>
-        <source>digital inclusion</source>
-        <translation>médiation numérique</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="99"/>
-        <location filename="../processing/score_candidates.py" line="424"/>
-        <source>tiers-lieux</source>
-        <translation>tiers-lieux</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="99"/>
-        <source>score</source>
-        <translation>score</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="100"/>
-        <source>ranking</source>
-        <translation>classement</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="100"/>
-        <location filename="../processing/select_sites.py" line="100"/>
-        <source>candidates</source>
-        <translation>candidats</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="103"/>
-        <source>A score from 0 to 100 per use for each site, with its reliability, the candidates, the best use, a rank and a sentence explaining it.</source>
-        <translation>Un score de 0 à 100 par usage pour chaque site, avec sa fiabilité, les usages candidats, le meilleur usage, un rang et une phrase d'explication.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="107"/>
-        <source>&lt;p&gt;Scores each site of the inventory from 0 to 100 for three uses: &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; and &lt;b&gt;digital inclusion place&lt;/b&gt; (médiation numérique), from the inventory's own fields and, joined by &lt;i&gt;site_id&lt;/i&gt;, the outputs of Catchment, Coverage gaps, Transit coverage and Zoning overlay, plus optional layers (existing places, services, QPV, schools, town halls).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (the plugin's own, documented with every threshold, weight and source in resources/profiles/README.md): each criterion gives a value from 0 to 1 through the profile's thresholds (e.g. stop within 300 m: 1, 800 m: 0); the &lt;b&gt;score&lt;/b&gt; is 100 × the weighted mean of the criteria that have data; the &lt;b&gt;reliability&lt;/b&gt; (0-100 %) is the share of the weights with data, so a missing analysis lowers the reliability instead of failing or favouring a site. &lt;b&gt;Rules&lt;/b&gt; then exclude a use (reconverted site, zoning incompatible with the use) or cap its score (proven soil pollution: coworking and digital inclusion at 45, fablab at 55; no building to reuse: 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: score_coworking, score_fablab, score_mediation; candidate_* (not excluded, score at least the threshold, reliability at least the profile's minimum, 50 % by default); best_use and best_score; rank (by best score, then reliability, then site_id) and rank_* per use; reliability; explanation_fr and explanation_en, a sentence naming the main strengths and the blocking constraints; score_details, the normalised value of every criterion, which the Candidates panel uses to re-rank live when weights change.&lt;/p&gt;&lt;p&gt;Criteria, thresholds, weights and rules live in an editable JSON profile: copy resources/profiles/default.json, change it and give it as &lt;i&gt;Scoring profile&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Note chaque site de l'inventaire de 0 à 100 pour trois usages : &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; et &lt;b&gt;lieu de médiation numérique&lt;/b&gt;, à partir des champs de l'inventaire lui-même et, joints par &lt;i&gt;site_id&lt;/i&gt;, des sorties des algorithmes Zone de chalandise, Zones non couvertes, Desserte en transports en commun et Croisement avec le zonage, ainsi que de couches facultatives (lieux existants, services, QPV, établissements d'enseignement, mairies).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (propre à l'extension, documentée avec chaque seuil, pondération et source dans resources/profiles/README.md) : chaque critère donne une valeur de 0 à 1 selon les seuils du profil (par ex. arrêt à moins de 300 m : 1, à 800 m : 0) ; le &lt;b&gt;score&lt;/b&gt; vaut 100 × la moyenne pondérée des critères renseignés ; la &lt;b&gt;fiabilité&lt;/b&gt; (0-100 %) est la part des pondérations renseignées, de sorte qu'une analyse manquante abaisse la fiabilité au lieu de faire échouer ou de favoriser un site. Des &lt;b&gt;règles&lt;/b&gt; excluent ensuite un usage (site reconverti, zonage incompatible avec l'usage) ou plafonnent son score (pollution des sols avérée : coworking et médiation numérique à 45, fablab à 55 ; aucun bâtiment à réutiliser : 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : score_coworking, score_fablab, score_mediation ; candidate_* (usage non exclu, score au moins égal au seuil, fiabilité au moins égale au minimum du profil, 50 % par défaut) ; best_use et best_score ; rank (par meilleur score, puis fiabilité, puis site_id) et rank_* par usage ; reliability ; explanation_fr et explanation_en, une phrase citant les principaux atouts et les contraintes bloquantes ; score_details, la valeur normalisée de chaque critère, que le panneau Candidats utilise pour reclasser en direct quand les pondérations changent.&lt;/p&gt;&lt;p&gt;Critères, seuils, pondérations et règles sont définis dans un profil JSON modifiable : copiez resources/profiles/default.json, modifiez-le et indiquez-le comme &lt;i&gt;Profil de notation&lt;/i&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="138"/>
-        <source>Sites (inventory)</source>
-        <translation>Sites (inventaire)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="139"/>
-        <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
-        <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="144"/>
-        <source>Key joining the analyses (any case); the feature id when missing.</source>
-        <translation>Clé de jointure des analyses (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="146"/>
-        <source>Catchment on foot or by bike (sites with population)</source>
-        <translation>Zone de chalandise à pied ou à vélo (sites avec population)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="148"/>
-        <source>The 'Sites with population reached' output of Catchment; the field named in the profile (pop_15min) is used, else the pop_&lt;minutes&gt;min field closest to it.</source>
-        <translation>La sortie « Sites avec la population atteinte » de l'algorithme Zone de chalandise ; le champ indiqué dans le profil (pop_15min) est utilisé, sinon le champ pop_&lt;minutes&gt;min le plus proche.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="150"/>
-        <source>Mode of that catchment</source>
-        <translation>Mode de cette zone de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="152"/>
-        <source>Only used in the explanations (« à pied », « à vélo »).</source>
-        <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="155"/>
-        <source>Catchment by car (sites with population)</source>
-        <translation>Zone de chalandise en voiture (sites avec population)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="157"/>
-        <source>A Catchment run by car (pop_20min in the profile): car access of peri-urban sites.</source>
-        <translation>Une zone de chalandise calculée en voiture (pop_20min dans le profil) : accessibilité en voiture des sites périurbains.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="158"/>
-        <source>Coverage gaps (candidates with new coverage)</source>
-        <translation>Zones non couvertes (candidats avec nouvelle couverture)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="160"/>
-        <source>The 'Candidates with new coverage' output of Coverage gaps: new_pop_15min, the population a site would reach that no existing place reaches.</source>
-        <translation>La sortie « Candidats avec leur nouvelle couverture » de l'algorithme Zones non couvertes : new_pop_15min, la population qu'un site atteindrait et qu'aucun lieu existant n'atteint.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="162"/>
-        <source>Transit coverage (sites)</source>
-        <translation>Desserte en transports en commun (sites)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="163"/>
-        <source>The sites output of Transit coverage: nearest_stop_m, ptal, dep_500m_h.</source>
-        <translation>La sortie des sites de l'algorithme Desserte en transports en commun : nearest_stop_m, ptal, dep_500m_h.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="164"/>
-        <source>Zoning overlay (sites)</source>
-        <translation>Croisement avec le zonage (sites)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="165"/>
-        <source>The sites output of Zoning overlay: compat_coworking, compat_fablab, compat_mediation, zone_libelle.</source>
-        <translation>La sortie des sites de l'algorithme Croisement avec le zonage : compat_coworking, compat_fablab, compat_mediation, zone_libelle.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="168"/>
-        <source>Existing third places: the distance to the nearest one of the same kind favours sites that complete the network.</source>
-        <translation>Tiers-lieux existants : la distance au plus proche du même type favorise les sites qui complètent le maillage.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="170"/>
-        <source>Kind field of the tiers-lieux</source>
-        <translation>Champ type des tiers-lieux</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="172"/>
-        <source>Matched with the profile's keywords (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...); without it every place counts for every use.</source>
-        <translation>Comparé aux mots-clés du profil (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...) ; sans lui, chaque lieu compte pour chaque usage.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="176"/>
-        <source>Public services (France Services, libraries, town halls, schools...): counted within 500 m; France Services and EPN count as existing digital inclusion places; town halls and schools are used when the layers below are not given.</source>
-        <translation>Services publics (France Services, bibliothèques, mairies, écoles...) : comptés dans un rayon de 500 m ; les France Services et les EPN comptent comme lieux de médiation numérique existants ; les mairies et les écoles sont utilisées quand les couches ci-dessous ne sont pas fournies.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="179"/>
-        <source>Kind field of the services</source>
-        <translation>Champ type des services</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="181"/>
-        <source>Kind or label of each service; a BPE typequ field is read too when present.</source>
-        <translation>Type ou libellé de chaque service ; un champ typequ de la BPE est aussi lu s'il existe.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="183"/>
-        <source>Priority neighbourhoods (QPV)</source>
-        <translation>Quartiers prioritaires (QPV)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="184"/>
-        <source>QPV 2024 perimeters (ANCT).</source>
-        <translation>Périmètres des QPV 2024 (ANCT).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="185"/>
-        <source>Schools and universities</source>
-        <translation>Écoles et universités</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="186"/>
-        <source>High schools, universities, training centres (default: the matching services).</source>
-        <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="187"/>
-        <source>Town hall or centre</source>
-        <translation>Mairie ou centre-bourg</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="188"/>
-        <source>The centre of each commune (default: the town halls among the services).</source>
-        <translation>Le centre de chaque commune (par défaut : les mairies parmi les services).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="193"/>
-        <source>Candidate threshold (score)</source>
-        <translation>Seuil de candidature (score)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="195"/>
-        <source>A use is a candidate from this score on; the profile's threshold (60) when empty.</source>
-        <translation>Un usage est candidat à partir de ce score ; si vide, le seuil du profil (60).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="198"/>
-        <source>The sites with their fields and the score fields listed above.</source>
-        <translation>Les sites avec leurs champs et les champs de score décrits ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="200"/>
-        <source>Sites scored</source>
-        <translation>Nombre de sites notés</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="201"/>
-        <source>Coworking candidates</source>
-        <translation>Candidats coworking</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="202"/>
-        <source>Fablab candidates</source>
-        <translation>Candidats fablab</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="203"/>
-        <source>Digital inclusion candidates</source>
-        <translation>Candidats médiation numérique</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="225"/>
-        <location filename="../processing/score_candidates.py" line="214"/>
-        <source>The scoring profile cannot be used: {error}</source>
-        <translation>Le profil de notation est inutilisable : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="235"/>
-        <source>Distances are measured in {crs} (the sites' CRS is not in metres).</source>
-        <translation>Les distances sont mesurées en {crs} (le SCR des sites n'est pas en mètres).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="243"/>
-        <source>No site identifier field: the analyses cannot be joined, only the inventory fields and the optional layers are used.</source>
-        <translation>Pas de champ identifiant de site : les analyses ne peuvent pas être jointes, seuls les champs de l'inventaire et les couches facultatives sont utilisés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="272"/>
-        <location filename="../processing/select_sites.py" line="100"/>
-        <source>catchment</source>
-        <translation>zone de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="273"/>
-        <source>car catchment</source>
-        <translation>zone de chalandise en voiture</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="274"/>
-        <source>coverage gaps</source>
-        <translation>zones non couvertes</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="275"/>
-        <source>transit coverage</source>
-        <translation>desserte en transports en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="283"/>
-        <source>The {layer} layer is ignored: the sites have no identifier.</source>
-        <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="291"/>
-        <source>The {layer} layer has no site_id field: it is ignored.</source>
-        <translation>La couche « {layer} » n'a pas de champ site_id : elle est ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="298"/>
-        <source>No site of the inventory is in the {layer} layer (joined by {field}): it is ignored.</source>
-        <translation>Aucun site de l'inventaire ne figure dans la couche « {layer} » (jointure sur {field}) : elle est ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="326"/>
-        <source>Data used: {sources}.</source>
-        <translation>Données utilisées : {sources}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="365"/>
-        <source>No {wanted} field: {field} is used instead.</source>
-        <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="406"/>
-        <source>services</source>
-        <translation>services</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="415"/>
-        <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
-        <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="449"/>
-        <source>QPV</source>
-        <translation>QPV</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="451"/>
-        <source>schools</source>
-        <translation>écoles</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="452"/>
-        <source>town halls</source>
-        <translation>mairies</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="465"/>
-        <source>{what} (from the services)</source>
-        <translation>{what} (d'après les services)</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="517"/>
-        <source>{use}: {n} candidate(s) (score ≥ {threshold}).</source>
-        <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/score_candidates.py" line="521"/>
+        <location filename="../processing/score_candidates.py"/>
         <source>#{rank} {name}: {sentence}</source>
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
-        <location filename="../processing/score_candidates.py" line="526"/>
-        <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
-        <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
-    </message>
-    <message>
-        <location filename="../processing/scoring_io.py" line="197"/>
-        <source>{n} site(s) not found by identifier in the {layer} layer (their criteria count as missing data): {ids}</source>
-        <translation>{n} site(s) introuvable(s) par identifiant dans la couche « {layer} » (leurs critères comptent comme données manquantes) : {ids}</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="90"/>
-        <source>Select sites that best complete the network (maximal covering)</source>
-        <translation>Sélectionner les sites qui complètent le mieux le maillage (couverture maximale)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="99"/>
-        <source>maximal covering</source>
-        <translation>couverture maximale</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="99"/>
-        <source>location</source>
-        <translation>localisation</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="99"/>
-        <source>network of places</source>
-        <translation>maillage</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="100"/>
-        <source>population</source>
-        <translation>population</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="103"/>
-        <source>Choose K sites, or as many as needed to reach a population target, that together reach the most people no existing place reaches.</source>
-        <translation>Choisit K sites, ou autant qu'il en faut pour atteindre une population cible, qui ensemble atteignent le plus d'habitants qu'aucun lieu existant n'atteint.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="107"/>
-        <source>&lt;p&gt;Chooses among the candidate sites those which, together, reach the most people who live outside the catchment of every existing place: the sites that best complete the network of places (&lt;i&gt;maillage&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (maximal covering location problem, Church and ReVelle 1974, solved greedily): each cell of the population grid counts by its representative point; a cell is served when that point lies in an existing place's catchment, covered by a candidate when it lies in the candidate's catchment (the polygons of Catchment for the chosen travel time). At each step the site adding the most people not yet served (by the existing places or the sites already chosen) is chosen; its &lt;i&gt;marginal_pop&lt;/i&gt; is that gain. Gains never increase from one step to the next. The choice stops after K sites, when the target population is reached, or when no site adds anyone. Ties go to the higher priority field (e.g. the use's score), then to the site identifier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the chosen sites in order (step, marginal_pop, cumulative_pop, share_of_uncovered in % of the people not served at the start) and a log table with every remaining candidate's gain at every step, to see the runners-up.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Choisit parmi les sites candidats ceux qui, ensemble, atteignent le plus d'habitants vivant hors de la zone de chalandise de tous les lieux existants : les sites qui complètent le mieux le &lt;i&gt;maillage&lt;/i&gt; des lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (problème de localisation à couverture maximale, Church et ReVelle 1974, résolu par un algorithme glouton) : chaque carreau de la grille de population compte par son point représentatif ; un carreau est desservi quand ce point se trouve dans la zone de chalandise d'un lieu existant, et couvert par un candidat quand il se trouve dans la zone de chalandise de ce candidat (les polygones de l'algorithme Zone de chalandise pour le temps de parcours choisi). À chaque étape, le site qui ajoute le plus d'habitants non encore desservis (par les lieux existants ou les sites déjà choisis) est retenu ; son &lt;i&gt;marginal_pop&lt;/i&gt; est ce gain. Les gains ne croissent jamais d'une étape à la suivante. Le choix s'arrête après K sites, quand la population cible est atteinte, ou quand plus aucun site n'ajoute d'habitant. En cas d'égalité, le champ de priorité le plus élevé l'emporte (par ex. le score de l'usage), puis l'identifiant du site.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites choisis dans l'ordre (step, marginal_pop, cumulative_pop, share_of_uncovered en % des habitants non desservis au départ) et une table de suivi avec le gain de chaque candidat restant à chaque étape, pour voir les suivants.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="127"/>
-        <source>Sites with a site_id, e.g. the output of Score candidate sites.</source>
-        <translation>Sites dotés d'un site_id, par ex. la sortie de l'algorithme Noter les sites candidats.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="133"/>
-        <source>Only sites where this field is true</source>
-        <translation>Uniquement les sites où ce champ est vrai</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="135"/>
-        <source>E.g. candidate_mediation: only the candidates for that use are considered.</source>
-        <translation>Par ex. candidate_mediation : seuls les candidats à cet usage sont pris en compte.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="137"/>
-        <source>Priority field (ties)</source>
-        <translation>Champ de priorité (égalités)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="140"/>
-        <source>Between two sites with the same gain, the higher value wins (e.g. score_mediation).</source>
-        <translation>Entre deux sites au même gain, la valeur la plus élevée l'emporte (par ex. score_mediation).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="143"/>
-        <source>Catchments of the candidates</source>
-        <translation>Zones de chalandise des candidats</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="145"/>
-        <source>The Catchments output of Catchment run on the candidates (site_id, minutes).</source>
-        <translation>La sortie « Zones de chalandise » de l'algorithme Zone de chalandise lancé sur les candidats (site_id, minutes).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="147"/>
-        <source>Site identifier field of the catchments</source>
-        <translation>Champ identifiant de site des zones de chalandise</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="152"/>
-        <source>Travel time band (minutes)</source>
-        <translation>Tranche de temps de parcours (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="154"/>
-        <source>The band of the catchments to use (field minutes); 0: the longest band present.</source>
-        <translation>La tranche des zones de chalandise à utiliser (champ minutes) ; 0 : la tranche la plus longue présente.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="156"/>
-        <source>Catchments of the existing places</source>
-        <translation>Zones de chalandise des lieux existants</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="158"/>
-        <source>Areas already served (e.g. Catchment run on the existing tiers-lieux, same band); without it, the whole population counts as not served.</source>
-        <translation>Zones déjà desservies (par ex. l'algorithme Zone de chalandise lancé sur les tiers-lieux existants, même tranche) ; sans elles, toute la population compte comme non desservie.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="162"/>
-        <source>Polygons with a population (INSEE Filosofi 200 m cells by default).</source>
-        <translation>Polygones portant une population (carreaux INSEE Filosofi à 200 m par défaut).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="168"/>
-        <source>Number of sites (0: no limit)</source>
-        <translation>Nombre de sites (0 : sans limite)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="171"/>
-        <source>Population target (people, optional)</source>
-        <translation>Population cible (habitants, facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="173"/>
-        <source>Stop as soon as the chosen sites reach this many people not served before.</source>
-        <translation>S'arrêter dès que les sites choisis atteignent ce nombre d'habitants jusque-là non desservis.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="175"/>
-        <source>Target share of the people not served (%)</source>
-        <translation>Part cible des habitants non desservis (%)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="177"/>
-        <source>Same as the population target, as a share of the people no existing place reaches.</source>
-        <translation>Comme la population cible, mais exprimée en part des habitants qu'aucun lieu existant n'atteint.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="181"/>
-        <source>Gains at each step</source>
-        <translation>Gains à chaque étape</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="182"/>
-        <source>Sites selected</source>
-        <translation>Nombre de sites sélectionnés</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="184"/>
-        <source>Population not served by existing places</source>
-        <translation>Population non desservie par les lieux existants</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="185"/>
-        <source>Population newly served by the selection</source>
-        <translation>Population nouvellement desservie par la sélection</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="186"/>
-        <source>Share of the people not served reached (%)</source>
-        <translation>Part atteinte des habitants non desservis (%)</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="207"/>
-        <source>The candidate sites have no identifier field (site_id).</source>
-        <translation>Les sites candidats n'ont pas de champ identifiant (site_id).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="212"/>
-        <source>The catchments have no site identifier field (site_id).</source>
-        <translation>Les zones de chalandise n'ont pas de champ identifiant de site (site_id).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="215"/>
-        <source>The population grid has no population field (ind).</source>
-        <translation>La grille de population n'a pas de champ de population (ind).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="232"/>
-        <source>No candidate site to choose from (check the field {field}).</source>
-        <translation>Aucun site candidat parmi lequel choisir (vérifiez le champ {field}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="234"/>
-        <source>{n} candidate site(s).</source>
-        <translation>{n} site(s) candidat(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="263"/>
-        <source>{n} candidate(s) have no catchment for this band and cannot be chosen: {ids}</source>
-        <translation>{n} candidat(s) n'ont pas de zone de chalandise pour cette tranche et ne peuvent pas être choisis : {ids}</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="267"/>
-        <source>No candidate has a catchment in the catchments layer (joined by {field}).</source>
-        <translation>Aucun candidat n'a de zone de chalandise dans la couche des zones de chalandise (jointure sur {field}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="283"/>
-        <source>No existing catchment for {minutes} min: every existing catchment is used.</source>
-        <translation>Aucune zone de chalandise existante pour {minutes} min : toutes les zones de chalandise existantes sont utilisées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="339"/>
-        <source>The catchments have no minutes field: every polygon of a site is used.</source>
-        <translation>Les zones de chalandise n'ont pas de champ minutes : tous les polygones d'un site sont utilisés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="347"/>
-        <source>The catchments have no {minutes} min band (bands: {bands}).</source>
-        <translation>Les zones de chalandise n'ont pas de tranche de {minutes} min (tranches : {bands}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="350"/>
-        <source>Band used: {minutes} min.</source>
-        <translation>Tranche utilisée : {minutes} min.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="362"/>
-        <source>{uncovered} of {total} people live outside every existing place's catchment.</source>
-        <translation>{uncovered} habitants sur {total} vivent hors de la zone de chalandise de tous les lieux existants.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="367"/>
-        <source>Step {step}: {name} ({id}) adds {gain} people, {total} in all ({pct} % of those not served).</source>
-        <translation>Étape {step} : {name} ({id}) ajoute {gain} habitants, {total} au total ({pct} % des habitants non desservis).</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="372"/>
-        <source>No remaining candidate reaches anyone not yet served: the choice stops.</source>
-        <translation>Aucun candidat restant n'atteint d'habitant non encore desservi : le choix s'arrête.</translation>
-    </message>
-    <message>
-        <location filename="../processing/select_sites.py" line="374"/>
-        <source>The target of {target} people is not reached with these candidates.</source>
-        <translation>La cible de {target} habitants n'est pas atteinte avec ces candidats.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="99"/>
-        <source>Transit coverage of sites and territory (PTAL, ÖV classes)</source>
-        <translation>Desserte en transports en commun des sites et du territoire (PTAL, classes ÖV)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="108"/>
-        <location filename="../processing/transit_service.py" line="68"/>
-        <source>transit</source>
-        <translation>transports en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="108"/>
-        <location filename="../processing/transit_service.py" line="68"/>
-        <source>public transport</source>
-        <translation>transport public</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="109"/>
-        <source>accessibility</source>
-        <translation>accessibilité</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="109"/>
-        <source>coverage</source>
-        <translation>desserte</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="109"/>
-        <source>parking</source>
-        <translation>stationnement</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="112"/>
-        <source>Nearest stop, departures within 500 m, PTAL and ÖV class of each site and of a grid.</source>
-        <translation>Arrêt le plus proche, départs à moins de 500 m, PTAL et classe ÖV de chaque site et d'une grille.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="115"/>
-        <source>&lt;p&gt;Measures how well public transport serves each site, and the same indices on a grid of the territory, from a GTFS feed (departures counted as in &lt;i&gt;Transit service per stop&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Site fields&lt;/b&gt;: &lt;i&gt;nearest_stop&lt;/i&gt; (name) and &lt;i&gt;nearest_stop_id&lt;/i&gt; of the nearest stop with a departure in the day or peak window; &lt;i&gt;nearest_stop_m&lt;/i&gt;, the walking distance along the network when one is given, the straight line otherwise (&lt;i&gt;nearest_stop_method&lt;/i&gt; says which: a site off the network, or with no stop within {search} km along it, falls back to the straight line); &lt;i&gt;dep_500m_h&lt;/i&gt;, the vehicle journeys per hour of the peak window leaving from stops within 500 m (the distance French parking rules use; a bus calling at two nearby stops counts once); &lt;i&gt;ptal_ai&lt;/i&gt; and &lt;i&gt;ptal&lt;/i&gt;; &lt;i&gt;oev_class&lt;/i&gt;. Polygons are measured from their point on surface (a point inside the polygon); their geometry is kept.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PTAL&lt;/b&gt; (Transport for London method): walking at 80 m/min to bus stops within 640 m and to rail, metro and tram stops within 960 m; for each route, the frequency f of its busier direction (direction_id; a feed without it counts both directions together) in the peak window (default 08:15-09:15); waiting time 0.5 × 60 / f plus 2 min (bus) or 0.75 min (rail, metro, tram); EDF = 30 / (walk + wait); each route once, at its best stop; per mode the best EDF plus half the others; the access index &lt;i&gt;ptal_ai&lt;/i&gt; is the sum over modes and the band &lt;i&gt;ptal&lt;/i&gt; is 0 (no service), 1a (up to 2.5), 1b (5), 2 (10), 3 (15), 4 (20), 5 (25), 6a (40) or 6b (above 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ÖV-Güteklassen&lt;/b&gt; (Swiss ARE method, classes A to D): at each stop, the mean interval between departures over the day window (default 06:00-20:00) per direction, and the best mode (A: rail and metro, B: tram and funicular, C: bus and others) give a stop category I to V; the class follows from the category and the distance: up to 300, 500, 750 and 1000 m. The best class over the nearby stops wins; empty means no class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: square cells (100 m by default) over the extent (default: the sites plus 1 km), with ptal_ai, ptal, oev_class and dep_500m_h measured from each cell's centre in straight line, styled with the PTAL colours (dark blue: poor, to dark red: excellent). Set the cell size to 0 for no grid.&lt;/p&gt;&lt;p&gt;Distances are computed in the sites' CRS when it is projected, otherwise in Lambert-93 (EPSG:2154) in metropolitan France and the local UTM zone elsewhere.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Mesure la qualité de la desserte en transports en commun de chaque site, et les mêmes indices sur une grille couvrant le territoire, à partir d'un flux GTFS (départs comptés comme dans &lt;i&gt;Offre de transport par arrêt&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs des sites&lt;/b&gt; : &lt;i&gt;nearest_stop&lt;/i&gt; (nom) et &lt;i&gt;nearest_stop_id&lt;/i&gt; de l'arrêt le plus proche ayant un départ dans la période de jour ou de pointe ; &lt;i&gt;nearest_stop_m&lt;/i&gt;, la distance à pied le long du réseau quand il est fourni, à vol d'oiseau sinon (&lt;i&gt;nearest_stop_method&lt;/i&gt; indique laquelle : un site hors du réseau, ou sans arrêt à moins de {search} km le long de celui-ci, se rabat sur la distance à vol d'oiseau) ; &lt;i&gt;dep_500m_h&lt;/i&gt;, les courses par heure de la période de pointe partant des arrêts situés à moins de 500 m (la distance retenue par les règles de stationnement françaises ; un bus desservant deux arrêts proches ne compte qu'une fois) ; &lt;i&gt;ptal_ai&lt;/i&gt; et &lt;i&gt;ptal&lt;/i&gt; ; &lt;i&gt;oev_class&lt;/i&gt;. Les polygones sont mesurés depuis leur point intérieur (un point situé dans le polygone) ; leur géométrie est conservée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PTAL&lt;/b&gt; (méthode de Transport for London) : marche à 80 m/min vers les arrêts de bus à moins de 640 m et vers les arrêts de train, métro et tramway à moins de 960 m ; pour chaque ligne, la fréquence f de son sens le plus desservi (direction_id ; un flux sans ce champ compte les deux sens ensemble) dans la période de pointe (par défaut 08:15-09:15) ; temps d'attente 0,5 × 60 / f plus 2 min (bus) ou 0,75 min (train, métro, tramway) ; EDF = 30 / (marche + attente) ; chaque ligne une seule fois, à son meilleur arrêt ; par mode, la meilleure EDF plus la moitié des autres ; l'indice d'accessibilité &lt;i&gt;ptal_ai&lt;/i&gt; est la somme sur les modes et la classe &lt;i&gt;ptal&lt;/i&gt; vaut 0 (aucune desserte), 1a (jusqu'à 2,5), 1b (5), 2 (10), 3 (15), 4 (20), 5 (25), 6a (40) ou 6b (au-delà de 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ÖV-Güteklassen&lt;/b&gt; (méthode de l'ARE suisse, classes A à D) : à chaque arrêt, l'intervalle moyen entre départs sur la période de jour (par défaut 06:00-20:00) par sens et le meilleur mode (A : train et métro, B : tramway et funiculaire, C : bus et autres) donnent une catégorie d'arrêt de I à V ; la classe découle de la catégorie et de la distance : jusqu'à 300, 500, 750 et 1000 m. La meilleure classe parmi les arrêts proches l'emporte ; vide signifie aucune classe.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : carreaux carrés (100 m par défaut) sur l'emprise (par défaut : les sites plus 1 km), avec ptal_ai, ptal, oev_class et dep_500m_h mesurés à vol d'oiseau depuis le centre de chaque carreau, symbolisés avec les couleurs PTAL (du bleu foncé : faible, au rouge foncé : excellent). Mettez la taille des carreaux à 0 pour ne pas créer de grille.&lt;/p&gt;&lt;p&gt;Les distances sont calculées dans le SCR des sites s'il est projeté, sinon en Lambert-93 (EPSG:2154) en France métropolitaine et dans la zone UTM locale ailleurs.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="150"/>
-        <source>Points or polygons (polygons are measured from their point on surface).</source>
-        <translation>Points ou polygones (les polygones sont mesurés depuis leur point intérieur).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="154"/>
-        <source>Peak window start (HH:MM)</source>
-        <translation>Début de la période de pointe (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="155"/>
-        <source>Peak window end (HH:MM)</source>
-        <translation>Fin de la période de pointe (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="157"/>
-        <source>Walking network (lines)</source>
-        <translation>Réseau piéton (lignes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="158"/>
-        <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
-        <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="162"/>
-        <source>Grid cell size (m)</source>
-        <translation>Taille des carreaux de la grille (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="163"/>
-        <source>Side of the grid cells; 0 for no grid.</source>
-        <translation>Côté des carreaux de la grille ; 0 pour ne pas créer de grille.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="165"/>
-        <source>Grid extent</source>
-        <translation>Emprise de la grille</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="166"/>
-        <source>Area covered by the grid; default: the sites' extent plus 1 km.</source>
-        <translation>Zone couverte par la grille ; par défaut : l'emprise des sites plus 1 km.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="168"/>
-        <source>ÖV day window start (HH:MM)</source>
-        <translation>Début de la période de jour ÖV (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="170"/>
-        <source>Start of the window of the ÖV-Güteklassen intervals (ARE: 06:00).</source>
-        <translation>Début de la période de calcul des intervalles ÖV-Güteklassen (ARE : 06:00).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="173"/>
-        <source>ÖV day window end (HH:MM)</source>
-        <translation>Fin de la période de jour ÖV (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="174"/>
-        <source>End of the window of the ÖV-Güteklassen intervals (ARE: 20:00).</source>
-        <translation>Fin de la période de calcul des intervalles ÖV-Güteklassen (ARE : 20:00).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="178"/>
-        <location filename="../processing/transit_service.py" line="110"/>
-        <source>Group platforms under their parent station</source>
-        <translation>Regrouper les quais sous leur station parente</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="179"/>
-        <source>Count the platforms of a station as one stop.</source>
-        <translation>Compter les quais d'une station comme un seul arrêt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="182"/>
-        <source>Sites with transit coverage</source>
-        <translation>Sites avec leur desserte en transports en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="183"/>
-        <source>The sites with nearest_stop, nearest_stop_id, nearest_stop_m, nearest_stop_method, dep_500m_h, ptal_ai, ptal, oev_class.</source>
-        <translation>Les sites avec nearest_stop, nearest_stop_id, nearest_stop_m, nearest_stop_method, dep_500m_h, ptal_ai, ptal, oev_class.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="187"/>
-        <source>Transit coverage grid</source>
-        <translation>Grille de desserte en transports en commun</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="188"/>
-        <source>Grid cells with ptal_ai, ptal, oev_class and dep_500m_h, in PTAL colours.</source>
-        <translation>Carreaux de la grille avec ptal_ai, ptal, oev_class et dep_500m_h, aux couleurs PTAL.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="190"/>
-        <location filename="../processing/transit_service.py" line="121"/>
-        <source>Date analysed</source>
-        <translation>Date analysée</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="191"/>
-        <source>Grid cells</source>
-        <translation>Carreaux de la grille</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="241"/>
-        <source>{date}: {peak} departures in the peak window {ps}-{pe}, {day} in the day window {ds}-{de}.</source>
-        <translation>{date} : {peak} départs dans la période de pointe {ps}-{pe}, {day} dans la période de jour {ds}-{de}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="250"/>
-        <source>Distances measured in {crs}.</source>
-        <translation>Distances mesurées en {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="259"/>
-        <source>No stop has a departure in the windows on {date}: every index is 0.</source>
-        <translation>Aucun arrêt n'a de départ dans les périodes le {date} : tous les indices valent 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="314"/>
-        <source>{n} site(s) without geometry, or whose coordinates cannot be transformed (check the layer's CRS): their transit fields are empty.</source>
-        <translation>{n} site(s) sans géométrie, ou dont les coordonnées ne peuvent pas être transformées (vérifiez le SCR de la couche) : leurs champs de desserte sont vides.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="324"/>
-        <source>No grid: no extent given and no site to take it from.</source>
-        <translation>Pas de grille : aucune emprise indiquée et aucun site dont la tirer.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="373"/>
-        <source>The walking network has no lines: straight-line distances are used.</source>
-        <translation>Le réseau piéton n'a aucune ligne : les distances à vol d'oiseau sont utilisées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="375"/>
-        <source>Walking network: {n} lines.</source>
-        <translation>Réseau piéton : {n} lignes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="403"/>
-        <source>{n} site(s) reach no stop within {km} km along the network (off the network, or in a part of it not connected to any stop): straight-line distances are used for them.</source>
-        <translation>{n} site(s) n'atteignent aucun arrêt à moins de {km} km le long du réseau (hors du réseau, ou dans une partie de celui-ci reliée à aucun arrêt) : les distances à vol d'oiseau sont utilisées pour eux.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="436"/>
-        <source>The grid would have {n} cells (more than {max}): choose larger cells or a smaller extent.</source>
-        <translation>La grille compterait {n} carreaux (plus de {max}) : choisissez des carreaux plus grands ou une emprise plus petite.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_coverage.py" line="444"/>
-        <source>Grid: {nx} × {ny} cells of {cell} m.</source>
-        <translation>Grille : {nx} × {ny} carreaux de {cell} m.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="59"/>
-        <source>Transit service per stop (GTFS)</source>
-        <translation>Offre de transport par arrêt (GTFS)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="68"/>
-        <source>frequency</source>
-        <translation>fréquence</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="69"/>
-        <source>headway</source>
-        <translation>intervalle</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="69"/>
-        <source>departures</source>
-        <translation>départs</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="69"/>
-        <source>stops</source>
-        <translation>arrêts</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="72"/>
-        <source>Counts the departures of every stop of a GTFS feed in a time window of a day.</source>
-        <translation>Compte les départs de chaque arrêt d'un flux GTFS dans une plage horaire d'une journée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="75"/>
-        <source>&lt;p&gt;Reads a GTFS feed (zip) and counts, at every stop, the departures of a given day between a start and an end time, with the routes and modes that serve it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What counts as a departure&lt;/b&gt;: a vehicle leaving a stop where passengers may board. Arrivals at a trip's last stop and stop times with pickup_type 1 (no pickup) are not departures. The window includes its start and excludes its end.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service day&lt;/b&gt;: the services active on the date come from calendar.txt and calendar_dates.txt (added and removed dates; feeds with calendar_dates.txt only are read too). GTFS times may exceed 24:00: a trip of the day before at 25:10 leaves at 01:10 on the date and is counted there. Trips of frequencies.txt run every headway_secs from start_time while the start is before end_time (exact_times 0 or 1 alike); their template times are not counted as an extra trip. Stops with no time are interpolated between timed stops.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Date&lt;/b&gt;: when empty, a representative weekday inside the feed's validity: the first Tuesday, Wednesday or Thursday whose number of trips is the most common among weekdays (not a holiday). The date used is written in the log.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt;: platforms are grouped under their parent station when asked (one point per station); stations without platforms, entrances, generic nodes and boarding areas are never listed (boarding areas count at their platform).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt;: stop_id, stop_name, departures (in the window), departures_per_hour, mean_headway_min (window length / departures: the headway of a regular service with the same count; empty without departures), routes (distinct routes), route_names, modes (rail, metro, tram, bus... from route_type, extended codes 100-1700 included).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Routes&lt;/b&gt; (optional output): one line per route running on the date, from shapes.txt (or through its stops when the feed has no shapes), with its departures in the window (distinct vehicle journeys) and per hour.&lt;/p&gt;&lt;p&gt;A malformed feed (a missing file or column, an unreadable time, a stop_times row pointing to an unknown stop or trip...) stops the algorithm with a message naming the file and the row.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un flux GTFS (zip) et compte, à chaque arrêt, les départs d'un jour donné entre une heure de début et une heure de fin, avec les lignes et les modes qui le desservent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ce qui compte comme départ&lt;/b&gt; : un véhicule quittant un arrêt où les voyageurs peuvent monter. Les arrivées au dernier arrêt d'une course et les horaires avec pickup_type 1 (montée interdite) ne sont pas des départs. La plage inclut son début et exclut sa fin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jour de service&lt;/b&gt; : les services actifs à la date viennent de calendar.txt et calendar_dates.txt (dates ajoutées et retirées ; les flux n'ayant que calendar_dates.txt sont lus aussi). Les horaires GTFS peuvent dépasser 24:00 : une course de la veille à 25:10 part à 01:10 le jour analysé et y est comptée. Les courses de frequencies.txt partent toutes les headway_secs à partir de start_time tant que le départ est avant end_time (exact_times 0 ou 1 indifféremment) ; leurs horaires modèles ne comptent pas comme une course supplémentaire. Les arrêts sans horaire sont interpolés entre les arrêts horodatés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Date&lt;/b&gt; : si elle est vide, un jour de semaine représentatif dans la période de validité du flux : le premier mardi, mercredi ou jeudi dont le nombre de courses est le plus fréquent parmi les jours de semaine (hors jour férié). La date utilisée est écrite dans le journal.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Arrêts&lt;/b&gt; : les quais sont regroupés sous leur station parente si demandé (un point par station) ; les stations sans quai, les entrées, les nœuds génériques et les zones d'embarquement ne sont jamais listés (les zones d'embarquement comptent pour leur quai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : stop_id, stop_name, departures (dans la plage), departures_per_hour, mean_headway_min (durée de la plage / départs : l'intervalle d'un service régulier ayant le même nombre de départs ; vide sans départ), routes (lignes distinctes), route_names, modes (rail, metro, tram, bus... d'après route_type, codes étendus 100-1700 compris).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lignes&lt;/b&gt; (sortie facultative) : un tracé par ligne circulant à la date, d'après shapes.txt (ou passant par ses arrêts si le flux n'a pas de shapes), avec ses départs dans la plage (courses distinctes) et par heure.&lt;/p&gt;&lt;p&gt;Un flux mal formé (fichier ou colonne manquant, horaire illisible, ligne de stop_times renvoyant à un arrêt ou une course inconnus...) arrête l'algorithme avec un message indiquant le fichier et la ligne.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="111"/>
-        <source>One point per station (parent_station) instead of one per platform.</source>
-        <translation>Un point par station (parent_station) au lieu d'un par quai.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="113"/>
-        <source>Stops with their service</source>
-        <translation>Arrêts avec leur offre</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="114"/>
-        <source>Points (EPSG:4326) with departures, departures_per_hour, mean_headway_min, routes, route_names, modes.</source>
-        <translation>Points (EPSG:4326) avec departures, departures_per_hour, mean_headway_min, routes, route_names, modes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="118"/>
-        <source>Routes</source>
-        <translation>Lignes</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="119"/>
-        <source>Lines of the routes running on the date (from shapes.txt when present).</source>
-        <translation>Tracés des lignes circulant à la date (d'après shapes.txt s'il existe).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="122"/>
-        <source>Stops</source>
-        <translation>Arrêts</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="123"/>
-        <source>Departures</source>
-        <translation>Départs</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="160"/>
-        <source>{deps} departures at {stops} stops between {start} and {end}.</source>
-        <translation>{deps} départs à {stops} arrêts entre {start} et {end}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="261"/>
-        <source>A GTFS zip: stops, routes, trips, stop_times and calendar and/or calendar_dates.</source>
-        <translation>Un fichier zip GTFS : stops, routes, trips, stop_times et calendar et/ou calendar_dates.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="263"/>
-        <source>Date (YYYY-MM-DD)</source>
-        <translation>Date (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="264"/>
-        <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
-        <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="268"/>
-        <source>Start time (HH:MM)</source>
-        <translation>Heure de début (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="269"/>
-        <source>Start of the time window, included (HH:MM or HH:MM:SS).</source>
-        <translation>Début de la plage horaire, inclus (HH:MM ou HH:MM:SS).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="272"/>
-        <source>End time (HH:MM)</source>
-        <translation>Heure de fin (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="273"/>
-        <source>End of the time window, excluded (HH:MM or HH:MM:SS; may exceed 24:00, e.g. 25:00 for 1 a.m. the next morning).</source>
-        <translation>Fin de la plage horaire, exclue (HH:MM ou HH:MM:SS ; peut dépasser 24:00, par ex. 25:00 pour 1 h du matin le lendemain).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="290"/>
-        <source>'{value}' is not a time: write HH:MM, e.g. 07:30.</source>
-        <translation>« {value} » n'est pas une heure : écrivez HH:MM, par ex. 07:30.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="292"/>
-        <source>The end time ({end}) must be after the start time ({start}).</source>
-        <translation>L'heure de fin ({end}) doit être postérieure à l'heure de début ({start}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="308"/>
+        <location filename="../processing/transit_service.py"/>
         <source>'{value}' is not a date: write YYYY-MM-DD, e.g. 2025-03-18.</source>
         <translation>« {value} » n'est pas une date : écrivez AAAA-MM-JJ, par ex. 2025-03-18.</translation>
     </message>
     <message>
-        <location filename="../processing/transit_service.py" line="325"/>
-        <source>Reading {path}…</source>
-        <translation>Lecture de {path}…</translation>
+        <location filename="../processing/transit_service.py"/>
+        <source>'{value}' is not a time: write HH:MM, e.g. 07:30.</source>
+        <translation>« {value} » n'est pas une heure : écrivez HH:MM, par ex. 07:30.</translation>
     </message>
     <message>
-        <location filename="../processing/transit_service.py" line="332"/>
-        <source>{stops} stops, {routes} routes, {trips} trips, {times} stop times{freq}.</source>
-        <translation>{stops} arrêts, {routes} lignes, {trips} courses, {times} horaires de passage{freq}.</translation>
+        <location filename="../processing/load_gpu.py"/>
+        <source>'{value}' is not an INSEE commune code (5 characters, e.g. 45234 or 2A004).</source>
+        <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../processing/transit_service.py" line="334"/>
-        <source>, {n} frequencies.txt periods</source>
-        <translation>, {n} périodes frequencies.txt</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="351"/>
-        <source>Monday</source>
-        <translation>lundi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="351"/>
-        <source>Tuesday</source>
-        <translation>mardi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="351"/>
-        <source>Wednesday</source>
-        <translation>mercredi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="351"/>
-        <source>Thursday</source>
-        <translation>jeudi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="351"/>
-        <source>Friday</source>
-        <translation>vendredi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="352"/>
-        <source>Saturday</source>
-        <translation>samedi</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="352"/>
-        <source>Sunday</source>
-        <translation>dimanche</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="354"/>
-        <source>Date analysed: {date} ({weekday}), {trips} trips run that day; the feed runs from {first} to {last}.</source>
-        <translation>Date analysée : {date} ({weekday}), {trips} courses circulent ce jour-là ; le flux est valable du {first} au {last}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="358"/>
-        <source>No trip runs on {date}: every count is 0. The feed runs from {first} to {last}.</source>
-        <translation>Aucune course ne circule le {date} : tous les comptages valent 0. Le flux est valable du {first} au {last}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="361"/>
-        <source>Date analysed: {date} ({weekday}), a representative weekday of the feed (valid from {first} to {last}): {trips} trips, the most common number among the {n} weekdays examined ({like} weekdays have it).</source>
-        <translation>Date analysée : {date} ({weekday}), un jour de semaine représentatif du flux (valable du {first} au {last}) : {trips} courses, le nombre le plus fréquent parmi les {n} jours de semaine examinés ({like} jours de semaine ont ce nombre).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="367"/>
-        <source>No weekday of the feed has any trip: analysing its busiest day, {date} ({weekday}, {trips} trips).</source>
-        <translation>Aucun jour de semaine du flux n'a de course : analyse de son jour le plus chargé, le {date} ({weekday}, {trips} courses).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="375"/>
-        <source>GTFS file {file}, row {row} (line {line})</source>
-        <translation>Fichier GTFS {file}, ligne de données {row} (ligne {line} du fichier)</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="377"/>
-        <source>GTFS file {file}</source>
-        <translation>Fichier GTFS {file}</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="378"/>
-        <source>GTFS feed</source>
-        <translation>Flux GTFS</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="387"/>
-        <source>The GTFS file {path} does not exist.</source>
-        <translation>Le fichier GTFS {path} n'existe pas.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="388"/>
-        <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
-        <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="389"/>
-        <source>The feed has no {file}: it is required.</source>
-        <translation>Le flux ne contient pas {file} : ce fichier est obligatoire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="390"/>
-        <source>{where}: the required column '{column}' is missing.</source>
-        <translation>{where} : la colonne obligatoire « {column} » est absente.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="391"/>
-        <source>{where}: the file is empty (no header).</source>
-        <translation>{where} : le fichier est vide (pas d'en-tête).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="392"/>
-        <source>{where}: the line cannot be read as CSV ({reason}).</source>
-        <translation>{where} : la ligne ne peut pas être lue en CSV ({reason}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="393"/>
-        <source>{where}: the file is neither UTF-8 nor windows-1252 ({reason}).</source>
-        <translation>{where} : le fichier n'est ni en UTF-8 ni en windows-1252 ({reason}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="394"/>
-        <source>{where}: '{value}' in {column} is not a time (HH:MM:SS).</source>
-        <translation>{where} : « {value} » dans {column} n'est pas une heure (HH:MM:SS).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="395"/>
-        <source>{where}: '{value}' in {column} is not a valid number.</source>
-        <translation>{where} : « {value} » dans {column} n'est pas un nombre valide.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="396"/>
-        <source>{where}: '{value}' in {column} is not a date (YYYYMMDD).</source>
-        <translation>{where} : « {value} » dans {column} n'est pas une date (AAAAMMJJ).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="397"/>
-        <source>{where}: '{value}' is not an allowed value of {column}.</source>
-        <translation>{where} : « {value} » n'est pas une valeur autorisée de {column}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="398"/>
-        <source>{where}: the coordinates ({lat}, {lon}) are out of range.</source>
-        <translation>{where} : les coordonnées ({lat}, {lon}) sont hors limites.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="399"/>
-        <source>{where}: {column} is empty but required.</source>
-        <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="400"/>
-        <source>{where}: {column} '{value}' appears twice.</source>
-        <translation>{where} : {column} « {value} » apparaît deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="401"/>
-        <source>{where}: route_id '{value}' is not in routes.txt.</source>
-        <translation>{where} : route_id « {value} » est absent de routes.txt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="402"/>
-        <source>{where}: trip_id '{value}' is not in trips.txt.</source>
-        <translation>{where} : trip_id « {value} » est absent de trips.txt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="403"/>
-        <source>{where}: stop_id '{value}' is not in stops.txt.</source>
-        <translation>{where} : stop_id « {value} » est absent de stops.txt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="404"/>
-        <source>{where}: the first and last stops of trip '{trip_id}' must have a time.</source>
-        <translation>{where} : le premier et le dernier arrêt de la course « {trip_id} » doivent avoir un horaire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="405"/>
-        <source>{where}: end_time {end} is not after start_time {start}.</source>
-        <translation>{where} : end_time {end} n'est pas postérieur à start_time {start}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="406"/>
-        <source>{where}: no service runs on any date (calendar.txt and calendar_dates.txt).</source>
-        <translation>{where} : aucun service ne circule à aucune date (calendar.txt et calendar_dates.txt).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="407"/>
-        <source>The walking network has no line with two points or more.</source>
-        <translation>Le réseau piéton n'a aucune ligne d'au moins deux points.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="410"/>
-        <source>The feed has neither {file} nor {alternative}: one of them is required.</source>
-        <translation>Le flux ne contient ni {file} ni {alternative} : l'un des deux est obligatoire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="414"/>
-        <location filename="../processing/transit_service.py" line="419"/>
-        <source>{where}: invalid feed ({code}).</source>
-        <translation>{where} : flux invalide ({code}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="424"/>
-        <source>{file} is not UTF-8: read as windows-1252.</source>
-        <translation>{file} n'est pas en UTF-8 : lu en windows-1252.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="425"/>
-        <source>{file}, row {row}: parent_station '{value}' is not a stop ({count} rows): those stops are not grouped.</source>
-        <translation>{file}, ligne de données {row} : parent_station « {value} » n'est pas un arrêt ({count} lignes) : ces arrêts ne sont pas regroupés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="427"/>
-        <source>{file}, row {row}: service_id '{value}' is in no calendar ({count} trips): those trips never run.</source>
-        <translation>{file}, ligne de données {row} : service_id « {value} » n'est dans aucun calendrier ({count} courses) : ces courses ne circulent jamais.</translation>
-    </message>
-    <message>
-        <location filename="../processing/transit_service.py" line="429"/>
-        <source>{file}: {count} stop times without a time, interpolated between the timed stops of their trip.</source>
-        <translation>{file} : {count} horaires de passage sans heure, interpolés entre les arrêts horodatés de leur course.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="178"/>
-        <source>Zoning overlay (PLU, carte communale, SCOT)</source>
-        <translation>Croisement avec le zonage (PLU, carte communale, SCoT)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="187"/>
-        <source>zoning</source>
-        <translation>zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="188"/>
-        <source>prescriptions</source>
-        <translation>prescriptions</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="191"/>
-        <source>Zone shares, prescriptions and SCOT of each site, and whether coworking, fablab and digital-inclusion uses fit there.</source>
-        <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="195"/>
-        <source>&lt;p&gt;For each site: the zones of the PLU / PLUi (CNIG &lt;i&gt;ZONE_URBA&lt;/i&gt;) or carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) it lies in, the prescriptions and informations on it, its SCOT, and whether a coworking, a fablab or a digital-inclusion place (médiation numérique) fits the zoning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone shares&lt;/b&gt;: u_pct, auc_pct, aus_pct, a_pct and n_pct are the shares of the site's zoned area in U, AUc, AUs, A and N zones (they sum to 100); zoned_pct is the share of the site covered by the document's zones. TYPEZONE is read in any case; legacy Ah counts as A, Nh and Nd as N, an unqualified AU as AUs; a LIBELLE ZURNU (a PLUi zone under the RNU) and a carte communale sector 99 are outside the document. Carte communale sectors: 01 (ZC) and 02 (ZCa, activities) count as U, 03 (ZnC) as N. A point site takes the zone that contains it (100 %). zone_libelle and zone_type are those of the dominant zone (the largest area on the site); &lt;i&gt;zones&lt;/i&gt; lists every zone with its share.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions and informations&lt;/b&gt; are listed with the French label of their TYPEPSC-STYPEPSC / TYPEINF-STYPEINF code and, for surfaces, the share of the site they cover (at least {min_share} %); lines and points count when they touch the site; around a point site, everything within the &lt;i&gt;search distance&lt;/i&gt;. psc_codes and inf_codes list the codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibility&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation: compatible, conditional, incompatible or unknown, each with its reason in the *_why field) comes from an editable rules table evaluated on the dominant zone: by default U and AUc compatible, AUs conditional (plan change), A and N incompatible except a STECAL or a building allowed to change use, ZnC conditional (reuse of existing buildings); the zone's DESTOUI / DESTCDT / DESTNON decide first when filled (coworking 53 or 34, fablab 51 or 31, médiation 41, 46 or 43). Another zone covering at least {other} % of the site with another result is named in the reason. See resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data defects handled&lt;/b&gt;: field names in any case (GPU exports are lower case), invalid geometries repaired (bow-ties, self-intersections; counted in the log) even when Processing is set to stop on invalid features, multi-part zones counted once, layers in another CRS reprojected (areas are measured in the sites' CRS, or Lambert-93 / the territory's official CRS when the sites are in degrees), latin-1 shapefiles without .cpg re-read in windows-1252. A missing required field (TYPEZONE and LIBELLE, or TYPESECT; TYPEPSC; TYPEINF) stops the algorithm with its name.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque site : les zones du PLU / PLUi (&lt;i&gt;ZONE_URBA&lt;/i&gt; CNIG) ou de la carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) dans lesquelles il se trouve, les prescriptions et informations qui le concernent, son SCoT, et si un coworking, un fablab ou un lieu de médiation numérique est compatible avec le zonage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parts de zones&lt;/b&gt; : u_pct, auc_pct, aus_pct, a_pct et n_pct sont les parts de la surface zonée du site en zones U, AUc, AUs, A et N (leur somme vaut 100) ; zoned_pct est la part du site couverte par les zones du document. TYPEZONE est lu quelle que soit la casse ; les anciennes zones Ah comptent comme A, Nh et Nd comme N, un AU non qualifié comme AUs ; un LIBELLE ZURNU (zone d'un PLUi soumise au RNU) et un secteur 99 de carte communale sont hors document. Secteurs de carte communale : 01 (ZC) et 02 (ZCa, activités) comptent comme U, 03 (ZnC) comme N. Un site ponctuel prend la zone qui le contient (100 %). zone_libelle et zone_type sont ceux de la zone dominante (la plus grande surface sur le site) ; &lt;i&gt;zones&lt;/i&gt; liste chaque zone avec sa part.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions et informations&lt;/b&gt; : elles sont listées avec le libellé français de leur code TYPEPSC-STYPEPSC / TYPEINF-STYPEINF et, pour les surfaciques, la part du site qu'elles couvrent (au moins {min_share} %) ; les linéaires et les ponctuelles comptent quand elles touchent le site ; autour d'un site ponctuel, tout ce qui se trouve dans la &lt;i&gt;distance de recherche&lt;/i&gt;. psc_codes et inf_codes listent les codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibilité&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation : compatible, conditional, incompatible ou unknown, chacun avec son motif dans le champ *_why) : elle découle d'une table de règles modifiable, évaluée sur la zone dominante : par défaut U et AUc compatibles, AUs sous conditions (évolution du document d'urbanisme), A et N incompatibles sauf STECAL ou bâtiment pouvant changer de destination, ZnC sous conditions (réutilisation de bâtiments existants) ; les champs DESTOUI / DESTCDT / DESTNON de la zone priment quand ils sont renseignés (coworking 53 ou 34, fablab 51 ou 31, médiation 41, 46 ou 43). Une autre zone couvrant au moins {other} % du site avec un autre résultat est citée dans le motif. Voir resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Défauts de données gérés&lt;/b&gt; : noms de champs quelle que soit la casse (les exports du GPU sont en minuscules), géométries invalides réparées (polygones en papillon, auto-intersections ; comptées dans le journal) même quand les traitements sont réglés pour s'arrêter sur les entités invalides, zones multiparties comptées une seule fois, couches dans un autre SCR reprojetées (les surfaces sont mesurées dans le SCR des sites, ou en Lambert-93 / dans le SCR officiel du territoire quand les sites sont en degrés), shapefiles latin-1 sans .cpg relus en windows-1252. Un champ obligatoire manquant (TYPEZONE et LIBELLE, ou TYPESECT ; TYPEPSC ; TYPEINF) arrête l'algorithme en indiquant son nom.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="231"/>
-        <source>The sites (points or polygons), e.g. the inventory's friches or friches_emprises.</source>
-        <translation>Les sites (points ou polygones), par ex. les couches friches ou friches_emprises de l'inventaire.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="236"/>
-        <source>Names the sites in the log (any case); the feature id when missing.</source>
-        <translation>Nomme les sites dans le journal (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="239"/>
-        <source>Zoning (ZONE_URBA or SECTEUR_CC)</source>
-        <translation>Zonage (ZONE_URBA ou SECTEUR_CC)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="240"/>
-        <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
-        <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="246"/>
-        <source>Prescriptions (surfaces, lines, points)</source>
-        <translation>Prescriptions (surfaces, lignes, points)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="247"/>
-        <source>PRESCRIPTION_SURF / _LIN / _PCT layers (TYPEPSC, STYPEPSC; optional LIBELLE, TXT).</source>
-        <translation>Couches PRESCRIPTION_SURF / _LIN / _PCT (TYPEPSC, STYPEPSC ; facultatifs : LIBELLE, TXT).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="250"/>
-        <source>Informations (surfaces, lines, points)</source>
-        <translation>Informations (surfaces, lignes, points)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="251"/>
-        <source>INFO_SURF / _LIN / _PCT layers (TYPEINF, STYPEINF; optional LIBELLE, TXT).</source>
-        <translation>Couches INFO_SURF / _LIN / _PCT (TYPEINF, STYPEINF ; facultatifs : LIBELLE, TXT).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="255"/>
-        <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
-        <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="258"/>
-        <source>SCOT name field</source>
-        <translation>Champ nom du SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="259"/>
-        <source>Field of the SCOT layer holding its name (any case); when missing, nom, name, libelle or IDURBA.</source>
-        <translation>Champ de la couche SCoT contenant son nom (casse indifférente) ; s'il manque, nom, name, libelle ou IDURBA.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="263"/>
-        <source>Compatibility rules (CSV)</source>
-        <translation>Règles de compatibilité (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="265"/>
-        <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
-        <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="269"/>
-        <source>Search distance around point sites (m)</source>
-        <translation>Distance de recherche autour des sites ponctuels (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="271"/>
-        <source>Prescriptions and informations within this distance of a point site are listed.</source>
-        <translation>Les prescriptions et informations situées à moins de cette distance d'un site ponctuel sont listées.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="277"/>
-        <source>The sites with their fields and the zoning fields listed above.</source>
-        <translation>Les sites avec leurs champs et les champs de zonage décrits ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="280"/>
-        <source>Zones (repaired)</source>
-        <translation>Zones (réparées)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="281"/>
-        <source>The zones as used: valid geometries in the working CRS, with zone_family, zone_type and geom_repaired; styled with the CNIG colours.</source>
-        <translation>Les zones telles qu'utilisées : géométries valides dans le SCR de travail, avec zone_family, zone_type et geom_repaired ; symbolisées avec les couleurs CNIG.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="285"/>
-        <source>Sites outside the zoning</source>
-        <translation>Sites hors zonage</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="286"/>
-        <source>Zones read</source>
-        <translation>Zones lues</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="287"/>
-        <source>Geometries repaired</source>
-        <translation>Géométries réparées</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="321"/>
-        <source>The sites layer '{layer}' has no geometry: import it with friches:import_inventory first.</source>
-        <translation>La couche des sites « {layer} » n'a pas de géométrie : importez-la d'abord avec friches:import_inventory.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="364"/>
-        <source>nearby</source>
-        <translation>à proximité</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="373"/>
-        <source>Site {site}: outside the zones of the zoning layer.</source>
-        <translation>Site {site} : hors des zones de la couche de zonage.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="439"/>
-        <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
-        <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="454"/>
-        <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
-        <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="472"/>
-        <source>{layer}: feature {fid} could not be reprojected, ignored.</source>
-        <translation>{layer} : l'entité {fid} n'a pas pu être reprojetée, elle est ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="498"/>
-        <source>{layer}: feature {fid} has an invalid geometry that could not be repaired, ignored.</source>
-        <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="509"/>
-        <source>The zones layer '{layer}' has no TYPEZONE field (CNIG ZONE_URBA) nor TYPESECT field (carte communale SECTEUR_CC). Fields found: {fields}.</source>
-        <translation>La couche de zones « {layer} » n'a ni champ TYPEZONE (ZONE_URBA CNIG) ni champ TYPESECT (SECTEUR_CC de carte communale). Champs trouvés : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="514"/>
-        <source>The zones layer '{layer}' has no LIBELLE field, required by the CNIG ZONE_URBA standard. Fields found: {fields}.</source>
-        <translation>La couche de zones « {layer} » n'a pas de champ LIBELLE, obligatoire dans le standard CNIG ZONE_URBA. Champs trouvés : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="520"/>
-        <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
-        <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="522"/>
-        <source>Zones read as {kind}.</source>
-        <translation>Zones lues comme {kind}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="523"/>
-        <source>carte communale sectors (TYPESECT)</source>
-        <translation>secteurs de carte communale (TYPESECT)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="523"/>
-        <source>PLU zones (TYPEZONE)</source>
-        <translation>zones de PLU (TYPEZONE)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="528"/>
-        <source>Zones reprojected from {source} to {dest}.</source>
-        <translation>Zones reprojetées de {source} vers {dest}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="571"/>
-        <source>{n} zone(s) read from {layer}.</source>
-        <translation>{n} zone(s) lue(s) dans {layer}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="573"/>
-        <source>{n} invalid zone geometry(ies) repaired (make_valid).</source>
-        <translation>{n} géométrie(s) de zone invalide(s) réparée(s) (make_valid).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="575"/>
-        <source>{n} multi-part zone(s): each counted as one zone, its parts together.</source>
-        <translation>{n} zone(s) multipartie(s) : chacune comptée comme une seule zone, ses parties réunies.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="585"/>
-        <source>{n} zone type(s) written in another case, normalised: {values}.</source>
-        <translation>{n} type(s) de zone écrit(s) dans une autre casse, normalisé(s) : {values}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="588"/>
-        <source>{n} zone(s) with a legacy TYPEZONE (Ah counted as A, Nh and Nd as N): {values}.</source>
-        <translation>{n} zone(s) avec un ancien TYPEZONE (Ah compté comme A, Nh et Nd comme N) : {values}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="592"/>
-        <source>{n} zone(s) typed AU without c / s: counted as AUs (the stricter reading).</source>
-        <translation>{n} zone(s) de type AU sans c / s : comptée(s) comme AUs (la lecture la plus stricte).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="596"/>
-        <source>{n} zone(s) with an empty or unknown type, typed from their LIBELLE: {values}.</source>
-        <translation>{n} zone(s) au type vide ou inconnu, typée(s) d'après leur LIBELLE : {values}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="600"/>
-        <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
-        <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="603"/>
-        <source>{n} zone(s) outside the document (RNU, ZURNU or sector 99): not counted in the shares.</source>
-        <translation>{n} zone(s) hors document (RNU, ZURNU ou secteur 99) : non comptée(s) dans les parts.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="607"/>
-        <source>{n} zone(s) with an unreadable type, not counted in the shares: {values}.</source>
-        <translation>{n} zone(s) au type illisible, non comptée(s) dans les parts : {values}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="616"/>
-        <source>{layer} has TYPEINF and no TYPEPSC: read as informations.</source>
-        <translation>{layer} a un champ TYPEINF et pas de TYPEPSC : lue comme informations.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="620"/>
-        <source>{layer} has TYPEPSC and no TYPEINF: read as prescriptions.</source>
-        <translation>{layer} a un champ TYPEPSC et pas de TYPEINF : lue comme prescriptions.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="626"/>
-        <source>The layer '{layer}' has no {field} field, required by the CNIG standard. Fields found: {fields}.</source>
-        <translation>La couche « {layer} » n'a pas de champ {field}, obligatoire dans le standard CNIG. Champs trouvés : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="631"/>
-        <source>{layer} has no sub-type field: sub-codes read as 00.</source>
-        <translation>{layer} n'a pas de champ de sous-type : sous-codes lus comme 00.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="648"/>
-        <source>prescription(s)</source>
-        <translation>prescription(s)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="648"/>
-        <source>information(s)</source>
-        <translation>information(s)</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="649"/>
-        <source>{n} {what} read from {layer}.</source>
-        <translation>{n} {what} lue(s) dans {layer}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="660"/>
-        <source>SCOT layer: no field {wanted}, names read from {field}.</source>
-        <translation>Couche SCoT : pas de champ {wanted}, noms lus dans {field}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="663"/>
-        <source>SCOT layer: no field {wanted} nor a name field; the SCOT is named by its feature id.</source>
-        <translation>Couche SCoT : ni champ {wanted} ni champ nom ; le SCoT est nommé par son identifiant d'entité.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="718"/>
-        <source>[{pct} of the site in zone {zone}: {result}]</source>
-        <translation>[{pct} du site en zone {zone} : {result}]</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="726"/>
-        <source>compatible</source>
-        <translation>compatible</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="727"/>
-        <source>conditional</source>
-        <translation>sous conditions</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="728"/>
-        <source>incompatible</source>
-        <translation>incompatible</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="729"/>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="769"/>
-        <source>… further warnings not shown.</source>
-        <translation>… avertissements suivants non affichés.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="774"/>
-        <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
-        <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="780"/>
-        <source>{n} invalid site geometry(ies) repaired for the overlay (the output keeps the input geometry).</source>
-        <translation>{n} géométrie(s) de site invalide(s) réparée(s) pour le croisement (la sortie garde la géométrie d'entrée).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="783"/>
-        <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
-        <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="788"/>
-        <source>The rules table {path} does not exist.</source>
-        <translation>La table de règles {path} n'existe pas.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="789"/>
-        <source>The rules table {path} cannot be read: {error}</source>
-        <translation>La table de règles {path} ne peut pas être lue : {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="790"/>
-        <source>The rules table {path} has no rules.</source>
-        <translation>La table de règles {path} ne contient aucune règle.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="791"/>
-        <source>The rules table {path} lacks the column(s) {columns}.</source>
-        <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="792"/>
-        <source>Rules table {path}, line {line}: priority '{value}' is not a number.</source>
-        <translation>Table de règles {path}, ligne {line} : la priorité « {value} » n'est pas un nombre.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="793"/>
-        <source>Rules table {path}, line {line}: result '{value}' is not compatible, conditional, incompatible or unknown.</source>
-        <translation>Table de règles {path}, ligne {line} : le résultat « {value} » n'est pas l'une des valeurs compatible, conditional, incompatible ou unknown.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="795"/>
-        <source>Rules table {path}, line {line}: unknown use '{value}' (coworking, fablab, mediation or *).</source>
-        <translation>Table de règles {path}, ligne {line} : usage inconnu « {value} » (coworking, fablab, mediation ou *).</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="797"/>
-        <source>Rules table {path}, line {line}: condition '{value}' cannot be read.</source>
-        <translation>Table de règles {path}, ligne {line} : la condition « {value} » est illisible.</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="798"/>
-        <source>Rules table {path}, line {line}: unknown condition '{value}'.</source>
-        <translation>Table de règles {path}, ligne {line} : condition inconnue « {value} ».</translation>
-    </message>
-    <message>
-        <location filename="../processing/zoning_overlay.py" line="799"/>
-        <source>Rules table {path}, line {line}: condition '{value}' needs codes.</source>
-        <translation>Table de règles {path}, ligne {line} : la condition « {value} » nécessite des codes.</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="154"/>
-        <location filename="../ui/inventory_dock.py" line="175"/>
-        <source>Layer</source>
-        <translation>Couche</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="161"/>
-        <source>A layer written by “Score candidate sites” (score_* fields)</source>
-        <translation>Une couche écrite par « Noter les sites candidats » (champs score_*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="166"/>
-        <source>Use</source>
-        <translation>Usage</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="174"/>
-        <source>The use the sites are ranked for</source>
-        <translation>L'usage pour lequel les sites sont classés</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="176"/>
-        <source>Candidates only</source>
-        <translation>Candidats uniquement</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="177"/>
-        <source>Hide the sites that are not candidates for this use</source>
-        <translation>Masquer les sites qui ne sont pas candidats pour cet usage</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="241"/>
-        <source>Weights</source>
-        <translation>Pondérations</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="247"/>
-        <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
-        <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="260"/>
-        <source>Reset weights</source>
-        <translation>Réinitialiser les pondérations</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="261"/>
-        <source>Back to the weights the layer was scored with</source>
-        <translation>Revenir aux pondérations avec lesquelles la couche a été notée</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="274"/>
-        <location filename="../ui/inventory_dock.py" line="283"/>
-        <source>Zoom to list</source>
-        <translation>Zoomer sur la liste</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="275"/>
-        <source>Zoom the map to the sites listed (or to the selected ones)</source>
-        <translation>Zoomer la carte sur les sites listés (ou sur ceux qui sont sélectionnés)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="277"/>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="278"/>
-        <source>Export the ranking shown (this use, these weights) to a CSV file</source>
-        <translation>Exporter le classement affiché (cet usage, ces pondérations) dans un fichier CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="280"/>
-        <source>XLSX…</source>
-        <translation>XLSX…</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="281"/>
-        <source>Export the ranking shown and the weights to a spreadsheet (XLSX)</source>
-        <translation>Exporter le classement affiché et les pondérations dans un classeur (XLSX)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="386"/>
-        <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
-        <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="388"/>
-        <source>The layer “{layer}” has no score fields (score_coworking, score_fablab, score_mediation): run “Score candidate sites” on it first.</source>
-        <translation>La couche « {layer} » n'a pas de champs de score (score_coworking, score_fablab, score_mediation) : lancez d'abord « Noter les sites candidats » sur cette couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="394"/>
-        <source>The layer “{layer}” has no score_details: its scores are shown as they are, weights cannot change them.</source>
-        <translation>La couche « {layer} » n'a pas de champ score_details : ses scores sont affichés tels quels, les pondérations ne peuvent pas les modifier.</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="479"/>
-        <source>Weight {weight} of {total}</source>
-        <translation>Poids {weight} sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="557"/>
-        <source>No explanation stored for this site.</source>
-        <translation>Aucune explication enregistrée pour ce site.</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="585"/>
-        <location filename="../ui/candidates_model.py" line="272"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="587"/>
-        <location filename="../ui/candidates_model.py" line="272"/>
-        <source>Data</source>
-        <translation>Données</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="634"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="636"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Classeurs Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="637"/>
-        <location filename="../ui/candidates_dock.py" line="651"/>
-        <source>Export the ranking</source>
-        <translation>Exporter le classement</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="652"/>
-        <source>{file} already exists. Replace it?</source>
-        <translation>{file} existe déjà. Voulez-vous le remplacer ?</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="675"/>
-        <source>The export to {file} failed: {error}</source>
-        <translation>L'export vers {file} a échoué : {error}</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_dock.py" line="679"/>
-        <source>{n} site(s) exported to {file}</source>
-        <translation>{n} site(s) exporté(s) vers {file}</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="49"/>
-        <source>Coworking</source>
-        <translation>Coworking</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="49"/>
-        <source>Fablab</source>
-        <translation>Fablab</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="49"/>
-        <source>Digital inclusion</source>
-        <translation>Médiation numérique</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="186"/>
-        <source>{n} candidate(s) of {total} sites</source>
-        <translation>{n} candidat(s) sur {total} sites</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="187"/>
-        <source>{n} candidate(s) of {total} sites · threshold {threshold}</source>
-        <translation>{n} candidat(s) sur {total} sites · seuil {threshold}</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="272"/>
-        <source>Explanation</source>
-        <translation>Explication</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="314"/>
-        <source>Rank for this use with the weights shown</source>
-        <translation>Rang pour cet usage avec les pondérations affichées</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="314"/>
-        <source>Name of the site (site_nom)</source>
-        <translation>Nom du site (site_nom)</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="315"/>
-        <source>Score from 0 to 100 with the weights shown</source>
-        <translation>Score de 0 à 100 avec les pondérations affichées</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="316"/>
-        <source>Candidate: not excluded, score at least the threshold, enough data</source>
-        <translation>Candidat : non exclu, score au moins égal au seuil, données suffisantes</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="317"/>
-        <source>Reliability: share of the weights whose criteria have data</source>
-        <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="318"/>
-        <source>Main strengths and weak points; hover a cell for the whole sentence</source>
-        <translation>Principaux atouts et points faibles ; survolez une cellule pour lire la phrase entière</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidates_model.py" line="353"/>
-        <source>Not a candidate</source>
-        <translation>Non candidat</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="162"/>
-        <source>required, please fill it in</source>
-        <translation>obligatoire, veuillez le renseigner</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="167"/>
-        <location filename="../ui/friche_form.py" line="172"/>
-        <source>“{value}” is not a value of the standard</source>
-        <translation>« {value} » n'est pas une valeur du standard</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="175"/>
-        <source>“{value}” does not have the expected form</source>
-        <translation>« {value} » n'a pas la forme attendue</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="177"/>
-        <source>{value} is not a valid year</source>
-        <translation>{value} n'est pas une année valide</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="210"/>
-        <source>The layer cannot be edited.</source>
-        <translation>La couche n'est pas modifiable.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="221"/>
-        <source>Edit friche {site_id}</source>
-        <translation>Modifier la friche {site_id}</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="224"/>
-        <source>The new values could not be written to the layer.</source>
-        <translation>Les nouvelles valeurs n'ont pas pu être écrites dans la couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="230"/>
-        <source>Unknown error.</source>
-        <translation>Erreur inconnue.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="277"/>
-        <source>Required by the standard.</source>
-        <translation>Obligatoire dans le standard.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="359"/>
-        <location filename="../ui/friche_form.py" line="387"/>
-        <source>{value} (not in the standard)</source>
-        <translation>{value} (hors standard)</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="372"/>
+        <location filename="../ui/friche_form.py"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py" line="402"/>
-        <source>not filled</source>
-        <translation>non renseignée</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="491"/>
-        <source>Edit friche – {name}</source>
-        <translation>Modifier la friche – {name}</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="502"/>
-        <source>(unnamed friche)</source>
-        <translation>(friche sans nom)</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="504"/>
-        <source>Identifier {site_id} · fields marked * are required; the update date is set to today when you save</source>
-        <translation>Identifiant {site_id} · les champs marqués * sont obligatoires ; la date de mise à jour prend la date du jour à l'enregistrement</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="543"/>
-        <source>Computed at import</source>
-        <translation>Champs calculés à l'import</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="598"/>
-        <source>The identifier links the point to its polygon; it cannot be changed here.</source>
-        <translation>L'identifiant relie le point à son polygone ; il ne peut pas être modifié ici.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="603"/>
-        <source>Set to today when you save.</source>
-        <translation>Prend la date du jour à l'enregistrement.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="639"/>
-        <source>Please correct these fields:</source>
-        <translation>Veuillez corriger ces champs :</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="689"/>
-        <source>The changes could not be saved to the file.</source>
-        <translation>Les modifications n'ont pas pu être enregistrées dans le fichier.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="691"/>
-        <source>They are kept in the layer's edit buffer (the layer stays in edit mode): fix the problem and click Save again, or save or discard the layer's edits in QGIS.</source>
-        <translation>Elles sont conservées dans le tampon d'édition de la couche (la couche reste en mode édition) : corrigez le problème et cliquez à nouveau sur Enregistrer, ou enregistrez ou annulez les modifications de la couche dans QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="706"/>
-        <source>Activity</source>
-        <translation>Activité</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="707"/>
-        <location filename="../ui/inventory_dock.py" line="222"/>
-        <location filename="../ui/inventory_model.py" line="238"/>
-        <source>Municipality</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="708"/>
-        <source>Buildings</source>
-        <translation>Bâti</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="709"/>
-        <source>Ownership</source>
-        <translation>Propriété</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="710"/>
-        <source>Pollution</source>
-        <translation>Pollution</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="711"/>
-        <source>Land unit</source>
-        <translation>Unité foncière</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="712"/>
-        <source>Planning</source>
-        <translation>Urbanisme</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="713"/>
-        <source>Access to networks</source>
-        <translation>Desserte par les réseaux</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="714"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="715"/>
-        <source>Other</source>
-        <translation>Autres</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="721"/>
-        <source>Site area</source>
-        <translation>Surface du site</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="722"/>
-        <source>Area source</source>
-        <translation>Source de la surface</translation>
-    </message>
-    <message>
-        <location filename="../ui/friche_form.py" line="723"/>
-        <source>Import notes</source>
-        <translation>Notes d'import</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="182"/>
-        <source>Point layer of the friches inventory (CNIG friches fields)</source>
-        <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="186"/>
-        <source>Open an inventory GeoPackage and add its layers to the project</source>
-        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="203"/>
-        <source>Filters</source>
-        <translation>Filtres</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="214"/>
-        <source>Name, identifier, municipality…</source>
-        <translation>Nom, identifiant, commune…</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="215"/>
-        <source>Search</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="217"/>
-        <source>Status of the site (site_statut)</source>
-        <translation>Statut du site (site_statut)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="218"/>
-        <location filename="../ui/inventory_model.py" line="238"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="219"/>
-        <source>Type of site (site_type)</source>
-        <translation>Type de site (site_type)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="220"/>
-        <location filename="../ui/inventory_model.py" line="238"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="221"/>
-        <source>Municipality (comm_nom, comm_insee)</source>
-        <translation>Commune (comm_nom, comm_insee)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="226"/>
-        <source>Smallest area shown, in hectares (site_surface)</source>
-        <translation>Surface minimale affichée, en hectares (site_surface)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="227"/>
-        <source>min</source>
-        <translation>min</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="228"/>
-        <source>Largest area shown, in hectares (site_surface)</source>
-        <translation>Surface maximale affichée, en hectares (site_surface)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="229"/>
-        <source>max</source>
-        <translation>max</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="234"/>
-        <location filename="../ui/inventory_model.py" line="238"/>
-        <source>Area (ha)</source>
-        <translation>Surface (ha)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="236"/>
-        <source>Reset filters</source>
-        <translation>Réinitialiser les filtres</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="284"/>
-        <source>Zoom the map to the friches listed (or to the selected ones)</source>
-        <translation>Zoomer la carte sur les friches listées (ou sur celles qui sont sélectionnées)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="286"/>
-        <source>Edit…</source>
-        <translation>Modifier…</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="287"/>
-        <source>Edit the attributes of the selected friche (or double-click a row)</source>
-        <translation>Modifier les attributs de la friche sélectionnée (ou double-cliquer sur une ligne)</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="308"/>
-        <location filename="../ui/inventory_dock.py" line="531"/>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="448"/>
-        <source>Choose the point layer of a friches inventory, or open an inventory GeoPackage with the folder button.</source>
-        <translation>Choisissez la couche de points d'un inventaire de friches, ou ouvrez un GeoPackage d'inventaire avec le bouton dossier.</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="454"/>
-        <source>The layer “{layer}” is not a friches inventory: it lacks the field(s) {fields} of the CNIG friches standard. Import the file with “Import a friches inventory…” or choose another layer.</source>
-        <translation>La couche « {layer} » n'est pas un inventaire de friches : il lui manque le ou les champs {fields} du standard CNIG Friches. Importez le fichier avec « Importer un inventaire de friches… » ou choisissez une autre couche.</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="498"/>
-        <source>{n} field(s) of the CNIG standard are missing from this layer ({fields}): the list and the form show the others.</source>
-        <translation>{n} champ(s) du standard CNIG manque(nt) dans cette couche ({fields}) : la liste et le formulaire affichent les autres.</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="511"/>
+        <location filename="../ui/inventory_dock.py"/>
         <source>(not filled)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="520"/>
-        <source>{value} (not in the standard) · {n}</source>
-        <translation>{value} (hors standard) · {n}</translation>
-    </message>
-    <message>
-        <location filename="../ui/inventory_dock.py" line="523"/>
+        <location filename="../ui/inventory_dock.py"/>
         <source>(not filled) · {n}</source>
         <translation>(non renseigné) · {n}</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="712"/>
-        <source>Changes kept in the layer's edit buffer: save the layer's edits to write them.</source>
-        <translation>Modifications conservées dans le tampon d'édition de la couche : enregistrez les modifications de la couche pour les écrire.</translation>
+        <location filename="../ui/friche_form.py"/>
+        <source>(unnamed friche)</source>
+        <translation>(friche sans nom)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="730"/>
-        <source>Open a friches inventory</source>
-        <translation>Ouvrir un inventaire de friches</translation>
+        <location filename="../processing/full_analysis.py"/>
+        <source>, atlas of {n} pages: {path}</source>
+        <translation>, atlas de {n} pages : {path}</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py" line="745"/>
-        <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
-        <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
+        <location filename="../processing/export_atlas.py"/>
+        <source>, descending</source>
+        <translation>, par ordre décroissant</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="211"/>
-        <source>{value} m²</source>
-        <translation>{value} m²</translation>
+        <location filename="../processing/transit_service.py"/>
+        <source>, {n} frequencies.txt periods</source>
+        <translation>, {n} périodes frequencies.txt</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="220"/>
+        <location filename="../ui/inventory_model.py"/>
         <source>1 friche · total {ha} ha</source>
         <translation>1 friche · total {ha} ha</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="221"/>
-        <source>{n} friches · total {ha} ha</source>
-        <translation>{n} friches · total {ha} ha</translation>
+        <location filename="../processing/load_gpu.py"/>
+        <source>5 characters, e.g. 45234 or 2A004; takes precedence over the sites and the extent.</source>
+        <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="222"/>
-        <source>{n} of {total} friches · total {ha} ha</source>
-        <translation>{n} friches sur {total} · total {ha} ha</translation>
+        <location filename="../processing/select_sites.py"/>
+        <source>&lt;p&gt;Chooses among the candidate sites those which, together, reach the most people who live outside the catchment of every existing place: the sites that best complete the network of places (&lt;i&gt;maillage&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (maximal covering location problem, Church and ReVelle 1974, solved greedily): each cell of the population grid counts by its representative point; a cell is served when that point lies in an existing place's catchment, covered by a candidate when it lies in the candidate's catchment (the polygons of Catchment for the chosen travel time). At each step the site adding the most people not yet served (by the existing places or the sites already chosen) is chosen; its &lt;i&gt;marginal_pop&lt;/i&gt; is that gain. Gains never increase from one step to the next. The choice stops after K sites, when the target population is reached, or when no site adds anyone. Ties go to the higher priority field (e.g. the use's score), then to the site identifier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the chosen sites in order (step, marginal_pop, cumulative_pop, share_of_uncovered in % of the people not served at the start) and a log table with every remaining candidate's gain at every step, to see the runners-up.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choisit parmi les sites candidats ceux qui, ensemble, atteignent le plus d'habitants vivant hors de la zone de chalandise de tous les lieux existants : les sites qui complètent le mieux le &lt;i&gt;maillage&lt;/i&gt; des lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (problème de localisation à couverture maximale, Church et ReVelle 1974, résolu par un algorithme glouton) : chaque carreau de la grille de population compte par son point représentatif ; un carreau est desservi quand ce point se trouve dans la zone de chalandise d'un lieu existant, et couvert par un candidat quand il se trouve dans la zone de chalandise de ce candidat (les polygones de l'algorithme Zone de chalandise pour le temps de parcours choisi). À chaque étape, le site qui ajoute le plus d'habitants non encore desservis (par les lieux existants ou les sites déjà choisis) est retenu ; son &lt;i&gt;marginal_pop&lt;/i&gt; est ce gain. Les gains ne croissent jamais d'une étape à la suivante. Le choix s'arrête après K sites, quand la population cible est atteinte, ou quand plus aucun site n'ajoute d'habitant. En cas d'égalité, le champ de priorité le plus élevé l'emporte (par ex. le score de l'usage), puis l'identifiant du site.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites choisis dans l'ordre (step, marginal_pop, cumulative_pop, share_of_uncovered en % des habitants non desservis au départ) et une table de suivi avec le gain de chaque candidat restant à chaque étape, pour voir les suivants.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="238"/>
+        <location filename="../processing/load_gpu.py"/>
+        <source>&lt;p&gt;Downloads the layers of the Géoportail de l'urbanisme (GPU) through the API Carto "module Urbanisme" (IGN) into a GeoPackage, one layer per type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), in WGS 84 as the service serves them, ready for &lt;i&gt;Zoning overlay&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where&lt;/b&gt;: the commune given by its INSEE code (its bounding box, found with &lt;code&gt;municipality?insee=&lt;/code&gt;), else the sites' extent (one request per tile of at most &lt;i&gt;tile size&lt;/i&gt; degrees that holds sites, with a margin), else the extent drawn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How&lt;/b&gt;: requests go through QGIS's network manager, so the proxy and authentication settings of QGIS apply; the service returns at most {limit} features per request and the next ones are fetched page after page (&lt;code&gt;_start&lt;/code&gt;). Features repeated across tiles are kept once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt;: the GeoPackage records in its &lt;i&gt;_cache&lt;/i&gt; table the request each layer was downloaded for and when. Running again with the same request reads the layers from the file without any network (handy when the GPU is down); tick &lt;i&gt;Download again&lt;/i&gt; to refresh. Choose a file (not a temporary output) to keep the cache.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Télécharge les couches du Géoportail de l'Urbanisme (GPU) via l'API Carto « module Urbanisme » (IGN) dans un GeoPackage, une couche par type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), en WGS 84 tel que le service les fournit, prêtes pour l'algorithme &lt;i&gt;Croisement avec le zonage&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Où&lt;/b&gt; : la commune désignée par son code INSEE (son rectangle englobant, trouvé avec &lt;code&gt;municipality?insee=&lt;/code&gt;), sinon l'emprise des sites (une requête par tuile d'au plus &lt;i&gt;taille des tuiles&lt;/i&gt; degrés contenant des sites, avec une marge), sinon l'emprise dessinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Comment&lt;/b&gt; : les requêtes passent par le gestionnaire réseau de QGIS, donc les paramètres de proxy et d'authentification de QGIS s'appliquent ; le service renvoie au plus {limit} entités par requête et les suivantes sont récupérées page après page (&lt;code&gt;_start&lt;/code&gt;). Les entités répétées d'une tuile à l'autre ne sont gardées qu'une fois.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt; : le GeoPackage enregistre dans sa table &lt;i&gt;_cache&lt;/i&gt; la requête pour laquelle chaque couche a été téléchargée, et sa date. Une nouvelle exécution avec la même requête lit les couches dans le fichier sans aucun accès réseau (pratique quand le GPU est indisponible) ; cochez &lt;i&gt;Télécharger à nouveau&lt;/i&gt; pour actualiser. Choisissez un fichier (pas une sortie temporaire) pour conserver le cache.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets). Where the reached roads crowd (sidewalks mapped beside every street, a whole town reached by car), the polygons are drawn on a 10 m grid instead, several times faster, under the same 50 m rule (advanced parameter 'Outline of the polygons').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes). Là où les routes atteintes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture), les polygones sont plutôt dessinés sur une grille de 10 m, plusieurs fois plus vite, sous la même règle des 50 m (paramètre avancé « Contour des polygones »).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>&lt;p&gt;For each site: the zones of the PLU / PLUi (CNIG &lt;i&gt;ZONE_URBA&lt;/i&gt;) or carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) it lies in, the prescriptions and informations on it, its SCOT, and whether a coworking, a fablab or a digital-inclusion place (médiation numérique) fits the zoning.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone shares&lt;/b&gt;: u_pct, auc_pct, aus_pct, a_pct and n_pct are the shares of the site's zoned area in U, AUc, AUs, A and N zones (they sum to 100); zoned_pct is the share of the site covered by the document's zones. TYPEZONE is read in any case; legacy Ah counts as A, Nh and Nd as N, an unqualified AU as AUs; a LIBELLE ZURNU (a PLUi zone under the RNU) and a carte communale sector 99 are outside the document. Carte communale sectors: 01 (ZC) and 02 (ZCa, activities) count as U, 03 (ZnC) as N. A point site takes the zone that contains it (100 %). zone_libelle and zone_type are those of the dominant zone (the largest area on the site); &lt;i&gt;zones&lt;/i&gt; lists every zone with its share.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions and informations&lt;/b&gt; are listed with the French label of their TYPEPSC-STYPEPSC / TYPEINF-STYPEINF code and, for surfaces, the share of the site they cover (at least {min_share} %); lines and points count when they touch the site; around a point site, everything within the &lt;i&gt;search distance&lt;/i&gt;. psc_codes and inf_codes list the codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibility&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation: compatible, conditional, incompatible or unknown, each with its reason in the *_why field) comes from an editable rules table evaluated on the dominant zone: by default U and AUc compatible, AUs conditional (plan change), A and N incompatible except a STECAL or a building allowed to change use, ZnC conditional (reuse of existing buildings); the zone's DESTOUI / DESTCDT / DESTNON decide first when filled (coworking 53 or 34, fablab 51 or 31, médiation 41, 46 or 43). Another zone covering at least {other} % of the site with another result is named in the reason. See resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data defects handled&lt;/b&gt;: field names in any case (GPU exports are lower case), invalid geometries repaired (bow-ties, self-intersections; counted in the log) even when Processing is set to stop on invalid features, multi-part zones counted once, layers in another CRS reprojected (areas are measured in the sites' CRS, or Lambert-93 / the territory's official CRS when the sites are in degrees), latin-1 shapefiles without .cpg re-read in windows-1252. A missing required field (TYPEZONE and LIBELLE, or TYPESECT; TYPEPSC; TYPEINF) stops the algorithm with its name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque site : les zones du PLU / PLUi (&lt;i&gt;ZONE_URBA&lt;/i&gt; CNIG) ou de la carte communale (&lt;i&gt;SECTEUR_CC&lt;/i&gt;) dans lesquelles il se trouve, les prescriptions et informations qui le concernent, son SCoT, et si un coworking, un fablab ou un lieu de médiation numérique est compatible avec le zonage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parts de zones&lt;/b&gt; : u_pct, auc_pct, aus_pct, a_pct et n_pct sont les parts de la surface zonée du site en zones U, AUc, AUs, A et N (leur somme vaut 100) ; zoned_pct est la part du site couverte par les zones du document. TYPEZONE est lu quelle que soit la casse ; les anciennes zones Ah comptent comme A, Nh et Nd comme N, un AU non qualifié comme AUs ; un LIBELLE ZURNU (zone d'un PLUi soumise au RNU) et un secteur 99 de carte communale sont hors document. Secteurs de carte communale : 01 (ZC) et 02 (ZCa, activités) comptent comme U, 03 (ZnC) comme N. Un site ponctuel prend la zone qui le contient (100 %). zone_libelle et zone_type sont ceux de la zone dominante (la plus grande surface sur le site) ; &lt;i&gt;zones&lt;/i&gt; liste chaque zone avec sa part.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Prescriptions et informations&lt;/b&gt; : elles sont listées avec le libellé français de leur code TYPEPSC-STYPEPSC / TYPEINF-STYPEINF et, pour les surfaciques, la part du site qu'elles couvrent (au moins {min_share} %) ; les linéaires et les ponctuelles comptent quand elles touchent le site ; autour d'un site ponctuel, tout ce qui se trouve dans la &lt;i&gt;distance de recherche&lt;/i&gt;. psc_codes et inf_codes listent les codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Compatibilité&lt;/b&gt; (compat_coworking, compat_fablab, compat_mediation : compatible, conditional, incompatible ou unknown, chacun avec son motif dans le champ *_why) : elle découle d'une table de règles modifiable, évaluée sur la zone dominante : par défaut U et AUc compatibles, AUs sous conditions (évolution du document d'urbanisme), A et N incompatibles sauf STECAL ou bâtiment pouvant changer de destination, ZnC sous conditions (réutilisation de bâtiments existants) ; les champs DESTOUI / DESTCDT / DESTNON de la zone priment quand ils sont renseignés (coworking 53 ou 34, fablab 51 ou 31, médiation 41, 46 ou 43). Une autre zone couvrant au moins {other} % du site avec un autre résultat est citée dans le motif. Voir resources/zoning/README.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Défauts de données gérés&lt;/b&gt; : noms de champs quelle que soit la casse (les exports du GPU sont en minuscules), géométries invalides réparées (polygones en papillon, auto-intersections ; comptées dans le journal) même quand les traitements sont réglés pour s'arrêter sur les entités invalides, zones multiparties comptées une seule fois, couches dans un autre SCR reprojetées (les surfaces sont mesurées dans le SCR des sites, ou en Lambert-93 / dans le SCR officiel du territoire quand les sites sont en degrés), shapefiles latin-1 sans .cpg relus en windows-1252. Un champ obligatoire manquant (TYPEZONE et LIBELLE, ou TYPESECT ; TYPEPSC ; TYPEINF) arrête l'algorithme en indiquant son nom.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>&lt;p&gt;Measures how well public transport serves each site, and the same indices on a grid of the territory, from a GTFS feed (departures counted as in &lt;i&gt;Transit service per stop&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Site fields&lt;/b&gt;: &lt;i&gt;nearest_stop&lt;/i&gt; (name) and &lt;i&gt;nearest_stop_id&lt;/i&gt; of the nearest stop with a departure in the day or peak window; &lt;i&gt;nearest_stop_m&lt;/i&gt;, the walking distance along the network when one is given, the straight line otherwise (&lt;i&gt;nearest_stop_method&lt;/i&gt; says which: a site off the network, or with no stop within {search} km along it, falls back to the straight line); &lt;i&gt;dep_500m_h&lt;/i&gt;, the vehicle journeys per hour of the peak window leaving from stops within 500 m (the distance French parking rules use; a bus calling at two nearby stops counts once); &lt;i&gt;ptal_ai&lt;/i&gt; and &lt;i&gt;ptal&lt;/i&gt;; &lt;i&gt;oev_class&lt;/i&gt;. Polygons are measured from their point on surface (a point inside the polygon); their geometry is kept.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PTAL&lt;/b&gt; (Transport for London method): walking at 80 m/min to bus stops within 640 m and to rail, metro and tram stops within 960 m; for each route, the frequency f of its busier direction (direction_id; a feed without it counts both directions together) in the peak window (default 08:15-09:15); waiting time 0.5 × 60 / f plus 2 min (bus) or 0.75 min (rail, metro, tram); EDF = 30 / (walk + wait); each route once, at its best stop; per mode the best EDF plus half the others; the access index &lt;i&gt;ptal_ai&lt;/i&gt; is the sum over modes and the band &lt;i&gt;ptal&lt;/i&gt; is 0 (no service), 1a (up to 2.5), 1b (5), 2 (10), 3 (15), 4 (20), 5 (25), 6a (40) or 6b (above 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ÖV-Güteklassen&lt;/b&gt; (Swiss ARE method, classes A to D): at each stop, the mean interval between departures over the day window (default 06:00-20:00) per direction, and the best mode (A: rail and metro, B: tram and funicular, C: bus and others) give a stop category I to V; the class follows from the category and the distance: up to 300, 500, 750 and 1000 m. The best class over the nearby stops wins; empty means no class.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: square cells (100 m by default) over the extent (default: the sites plus 1 km), with ptal_ai, ptal, oev_class and dep_500m_h measured from each cell's centre in straight line, styled with the PTAL colours (dark blue: poor, to dark red: excellent). Set the cell size to 0 for no grid.&lt;/p&gt;&lt;p&gt;Distances are computed in the sites' CRS when it is projected, otherwise in Lambert-93 (EPSG:2154) in metropolitan France and the local UTM zone elsewhere.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mesure la qualité de la desserte en transports en commun de chaque site, et les mêmes indices sur une grille couvrant le territoire, à partir d'un flux GTFS (départs comptés comme dans &lt;i&gt;Offre de transport par arrêt&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs des sites&lt;/b&gt; : &lt;i&gt;nearest_stop&lt;/i&gt; (nom) et &lt;i&gt;nearest_stop_id&lt;/i&gt; de l'arrêt le plus proche ayant un départ dans la période de jour ou de pointe ; &lt;i&gt;nearest_stop_m&lt;/i&gt;, la distance à pied le long du réseau quand il est fourni, à vol d'oiseau sinon (&lt;i&gt;nearest_stop_method&lt;/i&gt; indique laquelle : un site hors du réseau, ou sans arrêt à moins de {search} km le long de celui-ci, se rabat sur la distance à vol d'oiseau) ; &lt;i&gt;dep_500m_h&lt;/i&gt;, les courses par heure de la période de pointe partant des arrêts situés à moins de 500 m (la distance retenue par les règles de stationnement françaises ; un bus desservant deux arrêts proches ne compte qu'une fois) ; &lt;i&gt;ptal_ai&lt;/i&gt; et &lt;i&gt;ptal&lt;/i&gt; ; &lt;i&gt;oev_class&lt;/i&gt;. Les polygones sont mesurés depuis leur point intérieur (un point situé dans le polygone) ; leur géométrie est conservée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PTAL&lt;/b&gt; (méthode de Transport for London) : marche à 80 m/min vers les arrêts de bus à moins de 640 m et vers les arrêts de train, métro et tramway à moins de 960 m ; pour chaque ligne, la fréquence f de son sens le plus desservi (direction_id ; un flux sans ce champ compte les deux sens ensemble) dans la période de pointe (par défaut 08:15-09:15) ; temps d'attente 0,5 × 60 / f plus 2 min (bus) ou 0,75 min (train, métro, tramway) ; EDF = 30 / (marche + attente) ; chaque ligne une seule fois, à son meilleur arrêt ; par mode, la meilleure EDF plus la moitié des autres ; l'indice d'accessibilité &lt;i&gt;ptal_ai&lt;/i&gt; est la somme sur les modes et la classe &lt;i&gt;ptal&lt;/i&gt; vaut 0 (aucune desserte), 1a (jusqu'à 2,5), 1b (5), 2 (10), 3 (15), 4 (20), 5 (25), 6a (40) ou 6b (au-delà de 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ÖV-Güteklassen&lt;/b&gt; (méthode de l'ARE suisse, classes A à D) : à chaque arrêt, l'intervalle moyen entre départs sur la période de jour (par défaut 06:00-20:00) par sens et le meilleur mode (A : train et métro, B : tramway et funiculaire, C : bus et autres) donnent une catégorie d'arrêt de I à V ; la classe découle de la catégorie et de la distance : jusqu'à 300, 500, 750 et 1000 m. La meilleure classe parmi les arrêts proches l'emporte ; vide signifie aucune classe.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : carreaux carrés (100 m par défaut) sur l'emprise (par défaut : les sites plus 1 km), avec ptal_ai, ptal, oev_class et dep_500m_h mesurés à vol d'oiseau depuis le centre de chaque carreau, symbolisés avec les couleurs PTAL (du bleu foncé : faible, au rouge foncé : excellent). Mettez la taille des carreaux à 0 pour ne pas créer de grille.&lt;/p&gt;&lt;p&gt;Les distances sont calculées dans le SCR des sites s'il est projeté, sinon en Lambert-93 (EPSG:2154) en France métropolitaine et dans la zone UTM locale ailleurs.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>&lt;p&gt;One A4 landscape page per site, in one PDF (and optionally one PNG per page): the main map centred on the site with its walking catchment bands, the transit stops and the zoning; a locator map of the territory; the key figures (surface, status, dominant zone, PTAL, population reached); one bar per use with its score; the explanation of the score; sources, date and page numbers.&lt;/p&gt;&lt;p&gt;Pages follow the ranking: the rank field when present, otherwise the best of the three scores, highest first. By default only the candidate sites are printed (candidate_coworking, candidate_fablab or candidate_mediation true); all sites when those fields are missing or when no site is a candidate.&lt;/p&gt;&lt;p&gt;The page is the template resources/templates/fiche_friche_fr.qpt (or _en.qpt), which can be replaced by a copy restyled in the layout designer (keep the item ids main_map, locator_map and legend). The user's project is never modified: the algorithm works in a project of its own.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>&lt;p&gt;Reads a GTFS feed (zip) and counts, at every stop, the departures of a given day between a start and an end time, with the routes and modes that serve it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What counts as a departure&lt;/b&gt;: a vehicle leaving a stop where passengers may board. Arrivals at a trip's last stop and stop times with pickup_type 1 (no pickup) are not departures. The window includes its start and excludes its end.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service day&lt;/b&gt;: the services active on the date come from calendar.txt and calendar_dates.txt (added and removed dates; feeds with calendar_dates.txt only are read too). GTFS times may exceed 24:00: a trip of the day before at 25:10 leaves at 01:10 on the date and is counted there. Trips of frequencies.txt run every headway_secs from start_time while the start is before end_time (exact_times 0 or 1 alike); their template times are not counted as an extra trip. Stops with no time are interpolated between timed stops.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Date&lt;/b&gt;: when empty, a representative weekday inside the feed's validity: the first Tuesday, Wednesday or Thursday whose number of trips is the most common among weekdays (not a holiday). The date used is written in the log.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt;: platforms are grouped under their parent station when asked (one point per station); stations without platforms, entrances, generic nodes and boarding areas are never listed (boarding areas count at their platform).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt;: stop_id, stop_name, departures (in the window), departures_per_hour, mean_headway_min (window length / departures: the headway of a regular service with the same count; empty without departures), routes (distinct routes), route_names, modes (rail, metro, tram, bus... from route_type, extended codes 100-1700 included).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Routes&lt;/b&gt; (optional output): one line per route running on the date, from shapes.txt (or through its stops when the feed has no shapes), with its departures in the window (distinct vehicle journeys) and per hour.&lt;/p&gt;&lt;p&gt;A malformed feed (a missing file or column, an unreadable time, a stop_times row pointing to an unknown stop or trip...) stops the algorithm with a message naming the file and the row.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un flux GTFS (zip) et compte, à chaque arrêt, les départs d'un jour donné entre une heure de début et une heure de fin, avec les lignes et les modes qui le desservent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ce qui compte comme départ&lt;/b&gt; : un véhicule quittant un arrêt où les voyageurs peuvent monter. Les arrivées au dernier arrêt d'une course et les horaires avec pickup_type 1 (montée interdite) ne sont pas des départs. La plage inclut son début et exclut sa fin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jour de service&lt;/b&gt; : les services actifs à la date viennent de calendar.txt et calendar_dates.txt (dates ajoutées et retirées ; les flux n'ayant que calendar_dates.txt sont lus aussi). Les horaires GTFS peuvent dépasser 24:00 : une course de la veille à 25:10 part à 01:10 le jour analysé et y est comptée. Les courses de frequencies.txt partent toutes les headway_secs à partir de start_time tant que le départ est avant end_time (exact_times 0 ou 1 indifféremment) ; leurs horaires modèles ne comptent pas comme une course supplémentaire. Les arrêts sans horaire sont interpolés entre les arrêts horodatés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Date&lt;/b&gt; : si elle est vide, un jour de semaine représentatif dans la période de validité du flux : le premier mardi, mercredi ou jeudi dont le nombre de courses est le plus fréquent parmi les jours de semaine (hors jour férié). La date utilisée est écrite dans le journal.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Arrêts&lt;/b&gt; : les quais sont regroupés sous leur station parente si demandé (un point par station) ; les stations sans quai, les entrées, les nœuds génériques et les zones d'embarquement ne sont jamais listés (les zones d'embarquement comptent pour leur quai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : stop_id, stop_name, departures (dans la plage), departures_per_hour, mean_headway_min (durée de la plage / départs : l'intervalle d'un service régulier ayant le même nombre de départs ; vide sans départ), routes (lignes distinctes), route_names, modes (rail, metro, tram, bus... d'après route_type, codes étendus 100-1700 compris).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lignes&lt;/b&gt; (sortie facultative) : un tracé par ligne circulant à la date, d'après shapes.txt (ou passant par ses arrêts si le flux n'a pas de shapes), avec ses départs dans la plage (courses distinctes) et par heure.&lt;/p&gt;&lt;p&gt;Un flux mal formé (fichier ou colonne manquant, horaire illisible, ligne de stop_times renvoyant à un arrêt ou une course inconnus...) arrête l'algorithme avec un message indiquant le fichier et la ligne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>&lt;p&gt;Runs the whole analysis in one go, with the default settings of each step, and writes every result into one GeoPackage and the site sheets into one PDF. The steps, as the log numbers them:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import inventory (skipped when the inventory is already imported: it has site_id);&lt;/li&gt;&lt;li&gt;Catchment on foot (5, 10, 15 min) with the population reached;&lt;/li&gt;&lt;li&gt;Transit service per stop (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Transit coverage: PTAL and ÖV class of the sites and of a grid (skipped without GTFS feed);&lt;/li&gt;&lt;li&gt;Zoning overlay (skipped without PLU zones);&lt;/li&gt;&lt;li&gt;Coverage gaps around the existing tiers-lieux (skipped without places or population);&lt;/li&gt;&lt;li&gt;Score candidates;&lt;/li&gt;&lt;li&gt;Select sites: the candidates that together reach the most people not served (skipped without population);&lt;/li&gt;&lt;li&gt;Styles of the results when they load in QGIS;&lt;/li&gt;&lt;li&gt;Export the site sheets atlas: the candidate sites, best first, each saying whether it was selected.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A missing optional input skips its step with a line in the log, never an error. Tables of the GeoPackage: friches, friches_emprises and import_report (when imported), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. A table of the same name is replaced, other tables are kept. Each step is also an algorithm of its own, to rerun with other settings.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lance toute l'analyse en une fois, avec les paramètres par défaut de chaque étape, et écrit tous les résultats dans un seul GeoPackage et les fiches sites dans un seul PDF. Les étapes, telles que le journal les numérote :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Import de l'inventaire (sauf s'il est déjà importé : il a un site_id) ;&lt;/li&gt;&lt;li&gt;Zone de chalandise à pied (5, 10, 15 min) avec la population atteinte ;&lt;/li&gt;&lt;li&gt;Offre de transport par arrêt (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Desserte en transports en commun : PTAL et classe ÖV des sites et d'une grille (nécessite un flux GTFS) ;&lt;/li&gt;&lt;li&gt;Croisement avec le zonage (nécessite les zones du PLU) ;&lt;/li&gt;&lt;li&gt;Zones non couvertes autour des tiers-lieux existants (nécessite les lieux et la population) ;&lt;/li&gt;&lt;li&gt;Notation des sites candidats ;&lt;/li&gt;&lt;li&gt;Sélection des sites : les candidats qui, ensemble, atteignent le plus d'habitants non desservis (nécessite la population) ;&lt;/li&gt;&lt;li&gt;Styles des résultats lorsqu'ils sont chargés dans QGIS ;&lt;/li&gt;&lt;li&gt;Export de l'atlas des fiches sites : les sites candidats, les meilleurs d'abord, chacun indiquant s'il a été sélectionné.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Une donnée facultative manquante fait sauter son étape avec une ligne dans le journal, jamais une erreur. Tables du GeoPackage : friches, friches_emprises et import_report (en cas d'import), sites_catchment, catchment_walk, stops, sites_transit, ptal_grid, zoning_sites, zones, coverage_gaps, coverage_candidates, covered_area, sites_scored, candidates, selection, selection_log. Une table du même nom est remplacée, les autres tables sont conservées. Chaque étape est aussi un algorithme à part entière, à relancer avec d'autres paramètres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>&lt;p&gt;Scores each site of the inventory from 0 to 100 for three uses: &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; and &lt;b&gt;digital inclusion place&lt;/b&gt; (médiation numérique), from the inventory's own fields and, joined by &lt;i&gt;site_id&lt;/i&gt;, the outputs of Catchment, Coverage gaps, Transit coverage and Zoning overlay, plus optional layers (existing places, services, QPV, schools, town halls).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (the plugin's own, documented with every threshold, weight and source in resources/profiles/README.md): each criterion gives a value from 0 to 1 through the profile's thresholds (e.g. stop within 300 m: 1, 800 m: 0); the &lt;b&gt;score&lt;/b&gt; is 100 × the weighted mean of the criteria that have data; the &lt;b&gt;reliability&lt;/b&gt; (0-100 %) is the share of the weights with data, so a missing analysis lowers the reliability instead of failing or favouring a site. &lt;b&gt;Rules&lt;/b&gt; then exclude a use (reconverted site, zoning incompatible with the use) or cap its score (proven soil pollution: coworking and digital inclusion at 45, fablab at 55; no building to reuse: 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: score_coworking, score_fablab, score_mediation; candidate_* (not excluded, score at least the threshold, reliability at least the profile's minimum, 50 % by default); best_use and best_score; rank (by best score, then reliability, then site_id) and rank_* per use; reliability; explanation_fr and explanation_en, a sentence naming the main strengths and the blocking constraints; score_details, the normalised value of every criterion, which the Candidates panel uses to re-rank live when weights change.&lt;/p&gt;&lt;p&gt;Criteria, thresholds, weights and rules live in an editable JSON profile: copy resources/profiles/default.json, change it and give it as &lt;i&gt;Scoring profile&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Note chaque site de l'inventaire de 0 à 100 pour trois usages : &lt;b&gt;coworking&lt;/b&gt;, &lt;b&gt;fablab&lt;/b&gt; et &lt;b&gt;lieu de médiation numérique&lt;/b&gt;, à partir des champs de l'inventaire lui-même et, joints par &lt;i&gt;site_id&lt;/i&gt;, des sorties des algorithmes Zone de chalandise, Zones non couvertes, Desserte en transports en commun et Croisement avec le zonage, ainsi que de couches facultatives (lieux existants, services, QPV, établissements d'enseignement, mairies).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (propre à l'extension, documentée avec chaque seuil, pondération et source dans resources/profiles/README.md) : chaque critère donne une valeur de 0 à 1 selon les seuils du profil (par ex. arrêt à moins de 300 m : 1, à 800 m : 0) ; le &lt;b&gt;score&lt;/b&gt; vaut 100 × la moyenne pondérée des critères renseignés ; la &lt;b&gt;fiabilité&lt;/b&gt; (0-100 %) est la part des pondérations renseignées, de sorte qu'une analyse manquante abaisse la fiabilité au lieu de faire échouer ou de favoriser un site. Des &lt;b&gt;règles&lt;/b&gt; excluent ensuite un usage (site reconverti, zonage incompatible avec l'usage) ou plafonnent son score (pollution des sols avérée : coworking et médiation numérique à 45, fablab à 55 ; aucun bâtiment à réutiliser : 40).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : score_coworking, score_fablab, score_mediation ; candidate_* (usage non exclu, score au moins égal au seuil, fiabilité au moins égale au minimum du profil, 50 % par défaut) ; best_use et best_score ; rank (par meilleur score, puis fiabilité, puis site_id) et rank_* par usage ; reliability ; explanation_fr et explanation_en, une phrase citant les principaux atouts et les contraintes bloquantes ; score_details, la valeur normalisée de chaque critère, que le panneau Candidats utilise pour reclasser en direct quand les pondérations changent.&lt;/p&gt;&lt;p&gt;Critères, seuils, pondérations et règles sont définis dans un profil JSON modifiable : copiez resources/profiles/default.json, modifiez-le et indiquez-le comme &lt;i&gt;Profil de notation&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>&lt;p&gt;The areas and population that no existing place (tiers-lieux, France Services, libraries...) reaches within a travel time on the road network, and for each candidate site the population it would newly cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The catchments of the existing places are computed as in the Catchment algorithm (honest polygons: no point farther than 50 m from a road reached in time) and merged. The uncovered population of a grid cell is its population times the share of its area outside the merged catchments. Gap areas are the populated cells minus the covered area. A candidate's new coverage is the population of its own catchment outside the covered area: each candidate is compared with the existing places only, not with the other candidates.&lt;/p&gt;&lt;p&gt;Places or candidates too far from the network are reported by name and do not count.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>[{pct} of the site in zone {zone}: {result}]</source>
+        <translation>[{pct} du site en zone {zone} : {result}]</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>A Catchment run by car (pop_20min in the profile): car access of peri-urban sites.</source>
+        <translation>Une zone de chalandise calculée en voiture (pop_20min dans le profil) : accessibilité en voiture des sites périurbains.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
+        <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
+        <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>A GTFS zip: stops, routes, trips, stop_times and calendar and/or calendar_dates.</source>
+        <translation>Un fichier zip GTFS : stops, routes, trips, stop_times et calendar et/ou calendar_dates.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>A layer written by “Score candidate sites” (score_* fields)</source>
+        <translation>Une couche écrite par « Noter les sites candidats » (champs score_*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
+        <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
+        <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>A score from 0 to 100 per use for each site, with its reliability, the candidates, the best use, a rank and a sentence explaining it.</source>
+        <translation>Un score de 0 à 100 par usage pour chaque site, avec sa fiabilité, les usages candidats, le meilleur usage, un rang et une phrase d'explication.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
+        <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>A use is a candidate from this score on; the profile's threshold (60) when empty.</source>
+        <translation>Un usage est candidat à partir de ce score ; si vide, le seuil du profil (60).</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Access to networks</source>
+        <translation>Desserte par les réseaux</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>accessibility</source>
+        <translation>accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Added around each site's bounding box.</source>
+        <translation>Ajoutée autour du rectangle englobant de chaque site.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
+        <translation>Une copie modifiée de resources/profiles/default.json ; si vide, le profil fourni avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
+        <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>API Carto GPU address</source>
+        <translation>Adresse de l'API Carto GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_model.py"/>
+        <source>Area (ha)</source>
+        <translation>Surface (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Area covered by the grid; default: the sites' extent plus 1 km.</source>
+        <translation>Zone couverte par la grille ; par défaut : l'emprise des sites plus 1 km.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Area source</source>
+        <translation>Source de la surface</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Areas already served (e.g. Catchment run on the existing tiers-lieux, same band); without it, the whole population counts as not served.</source>
+        <translation>Zones déjà desservies (par ex. l'algorithme Zone de chalandise lancé sur les tiers-lieux existants, même tranche) ; sans elles, toute la population compte comme non desservie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>At most 5,000 (the service's limit).</source>
+        <translation>Au plus 5 000 (limite du service).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Atlas (PDF)</source>
+        <translation>Atlas (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Atlas pages</source>
+        <translation>Pages de l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Atlas written: {path} ({n} pages).</source>
+        <translation>Atlas écrit : {path} ({n} pages).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>atlas,layout,PDF,print,sheet,fiche,map,report</source>
+        <translation>atlas,mise en page,PDF,impression,fiche,carte,rapport</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Automatic (grid for dense or far-reaching roads)</source>
+        <translation>Automatique (grille pour des routes denses ou très étendues)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Back to the weights the layer was scored with</source>
+        <translation>Revenir aux pondérations avec lesquelles la couche a été notée</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Background layers of the main map</source>
+        <translation>Couches de fond de la carte principale</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Band used: {minutes} min.</source>
+        <translation>Tranche utilisée : {minutes} min.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Between two sites with the same gain, the higher value wins (e.g. score_mediation).</source>
+        <translation>Entre deux sites au même gain, la valeur la plus élevée l'emporte (par ex. score_mediation).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Bike</source>
+        <translation>Vélo</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Buildings</source>
+        <translation>Bâti</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>by bike</source>
+        <translation>à vélo</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>by car</source>
+        <translation>en voiture</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>cache</source>
+        <translation>cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Candidate</source>
+        <translation>Candidat</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Candidate identifier field</source>
+        <translation>Champ identifiant du candidat</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>Candidate sites</source>
+        <translation>Sites candidats</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Candidate threshold (score)</source>
+        <translation>Seuil de candidature (score)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Candidate: not excluded, score at least the threshold, enough data</source>
+        <translation>Candidat : non exclu, score au moins égal au seuil, données suffisantes</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Candidates</source>
+        <translation>Candidats</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>candidates</source>
+        <translation>candidats</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Candidates only</source>
+        <translation>Candidats uniquement</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Candidates with new coverage</source>
+        <translation>Candidats avec leur nouvelle couverture</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Candidates: {c} coworking, {f} fablab, {m} digital inclusion.</source>
+        <translation>Candidats : {c} coworking, {f} fablab, {m} médiation numérique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Cannot create the temporary layer {name}.</source>
+        <translation>Impossible de créer la couche temporaire {name}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Cannot load the layout template {path}.</source>
+        <translation>Impossible de charger le modèle de mise en page {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Cannot write {path}: check the folder and that the file is not open in another program.</source>
+        <translation>Impossible d'écrire {path} : vérifiez le dossier et que le fichier n'est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Car</source>
+        <translation>Voiture</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>car catchment</source>
+        <translation>zone de chalandise en voiture</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>car speed from the speed field on {field} lines, from the road class on {table}</source>
+        <translation>vitesse voiture issue du champ de vitesse sur {field} lignes, de la classe de la route sur {table}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>carte communale</source>
+        <translation>carte communale</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>carte communale sectors (TYPESECT)</source>
+        <translation>secteurs de carte communale (TYPESECT)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Catchment</source>
+        <translation>Zone de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>catchment</source>
+        <translation>zone de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Catchment (isochrones and population)</source>
+        <translation>Zone de chalandise (isochrones et population)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Catchment bands</source>
+        <translation>Tranches de zone de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Catchment bands; the longest is used for the coverage gaps and the selection.</source>
+        <translation>Tranches des zones de chalandise ; la plus longue sert aux zones non couvertes et à la sélection.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Catchment by car (sites with population)</source>
+        <translation>Zone de chalandise en voiture (sites avec population)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Catchment on foot or by bike (sites with population)</source>
+        <translation>Zone de chalandise à pied ou à vélo (sites avec population)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Catchments</source>
+        <translation>Zones de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Catchments of the candidates</source>
+        <translation>Zones de chalandise des candidats</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Catchments of the existing places</source>
+        <translation>Zones de chalandise des lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
+        <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Changes kept in the layer's edit buffer: save the layer's edits to write them.</source>
+        <translation>Modifications conservées dans le tampon d'édition de la couche : enregistrez les modifications de la couche pour les écrire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
+        <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Choose at least one layer to download.</source>
+        <translation>Choisissez au moins une couche à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Choose K sites, or as many as needed to reach a population target, that together reach the most people no existing place reaches.</source>
+        <translation>Choisit K sites, ou autant qu'il en faut pour atteindre une population cible, qui ensemble atteignent le plus d'habitants qu'aucun lieu existant n'atteint.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Choose the point layer of a friches inventory, or open an inventory GeoPackage with the folder button.</source>
+        <translation>Choisissez la couche de points d'un inventaire de friches, ou ouvrez un GeoPackage d'inventaire avec le bouton dossier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Choosing and ordering the sites…</source>
+        <translation>Choix et tri des sites…</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>CNIG prescription_surf / _lin / _pct layers.</source>
+        <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
+        <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>comm_insee was empty: taken from site_id ('{new}')</source>
+        <translation>comm_insee était vide : repris de site_id (« {new} »)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>comm_insee: '{value}' is not a 5-character INSEE code</source>
+        <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Commune {insee} {name}: extent {bbox}.</source>
+        <translation>Commune {insee} {name} : emprise {bbox}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Communes or the study area: the extent and outline of the locator map.</source>
+        <translation>Communes ou périmètre d'étude : l'emprise et le contour de la carte de situation.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Compatibility rules (CSV)</source>
+        <translation>Règles de compatibilité (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>compatible</source>
+        <translation>compatible</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Computed at import</source>
+        <translation>Champs calculés à l'import</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>conditional</source>
+        <translation>sous conditions</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>connected ({distance} m from the road)</source>
+        <translation>raccordé (à {distance} m de la route)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Coordinates '{value}' are not numbers</source>
+        <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>coordinates swapped</source>
+        <translation>coordonnées inversées</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Copied into the catchments as site_id; the feature id when the field is missing.</source>
+        <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Could not open or create the inventory {path}: {error}</source>
+        <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Could not re-open {source} with the encoding {encoding}.</source>
+        <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network). Layers already downloaded into a GeoPackage are read from it without network when the request is the same.</source>
+        <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Could not write the inventory {path}: {error}</source>
+        <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Could not write the layer {layer} in {path}: {error}</source>
+        <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Count of people per polygon ('ind' in INSEE Filosofi).</source>
+        <translation>Nombre d'habitants par polygone ('ind' dans INSEE Filosofi).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Count the platforms of a station as one stop.</source>
+        <translation>Compter les quais d'une station comme un seul arrêt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Counting the population…</source>
+        <translation>Comptage de la population…</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Counts the departures of every stop of a GTFS feed in a time window of a day.</source>
+        <translation>Compte les départs de chaque arrêt d'un flux GTFS dans une plage horaire d'une journée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>coverage</source>
+        <translation>desserte</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Coverage gaps</source>
+        <translation>Zones non couvertes</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>coverage gaps</source>
+        <translation>zones non couvertes</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Coverage gaps (candidates with new coverage)</source>
+        <translation>Zones non couvertes (candidats avec nouvelle couverture)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Coverage gaps (population out of reach)</source>
+        <translation>Zones non couvertes (population hors de portée)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>coverage gaps around the existing tiers-lieux</source>
+        <translation>zones non couvertes autour des tiers-lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
+        <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Covered area</source>
+        <translation>Zone couverte</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Coworking</source>
+        <translation>Coworking</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Coworking candidates</source>
+        <translation>Candidats coworking</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Created in {path}: {layers}</source>
+        <translation>Créé dans {path} : {layers}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Created or updated: one layer per type and the _cache table.</source>
+        <translation>Créé ou mis à jour : une couche par type et la table _cache.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>CRS of geompoint / geomsurf / x, y columns (and of a layer without CRS). When not set: EPSG:4326 if the coordinates look like degrees, else EPSG:2154.</source>
+        <translation>SCR des colonnes geompoint / geomsurf / x, y (et d'une couche sans SCR). S'il n'est pas renseigné : EPSG:4326 si les coordonnées ressemblent à des degrés, sinon EPSG:2154.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>CRS of the outputs; it must be projected (surfaces in m²). Lambert-93 (EPSG:2154) in metropolitan France (the default, also when not set); EPSG:5490 Antilles, 2972 Guyane, 2975 Réunion, 4471 Mayotte.</source>
+        <translation>SCR des sorties ; il doit être projeté (surfaces en m²). Lambert-93 (EPSG:2154) en métropole (par défaut, y compris s'il n'est pas renseigné) ; EPSG:5490 Antilles, 2972 Guyane, 2975 Réunion, 4471 Mayotte.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>CRS of WKT / coordinate columns</source>
+        <translation>SCR des colonnes WKT / de coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Data used: {sources}.</source>
+        <translation>Données utilisées : {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>Date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>Date analysed</source>
+        <translation>Date analysée</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Date analysed: {date} ({weekday}), a representative weekday of the feed (valid from {first} to {last}): {trips} trips, the most common number among the {n} weekdays examined ({like} weekdays have it).</source>
+        <translation>Date analysée : {date} ({weekday}), un jour de semaine représentatif du flux (valable du {first} au {last}) : {trips} courses, le nombre le plus fréquent parmi les {n} jours de semaine examinés ({like} jours de semaine ont ce nombre).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Date analysed: {date} ({weekday}), {trips} trips run that day; the feed runs from {first} to {last}.</source>
+        <translation>Date analysée : {date} ({weekday}), {trips} courses circulent ce jour-là ; le flux est valable du {first} au {last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Departures</source>
+        <translation>Départs</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>departures</source>
+        <translation>départs</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Detect from the fields</source>
+        <translation>Détecter d'après les champs</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Digital inclusion</source>
+        <translation>Médiation numérique</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>digital inclusion</source>
+        <translation>médiation numérique</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Digital inclusion candidates</source>
+        <translation>Candidats médiation numérique</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Distances are measured in {crs} (the sites' CRS is not in metres).</source>
+        <translation>Les distances sont mesurées en {crs} (le SCR des sites n'est pas en mètres).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Distances measured in {crs}.</source>
+        <translation>Distances mesurées en {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>download</source>
+        <translation>téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Download again (ignore the cache)</source>
+        <translation>Télécharger à nouveau (ignorer le cache)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Download PLU zoning from the Géoportail de l'urbanisme (API Carto)</source>
+        <translation>Télécharger le zonage des PLU depuis le Géoportail de l'Urbanisme (API Carto)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Downloads around these sites (ignored when an INSEE code is given).</source>
+        <translation>Télécharge autour de ces sites (ignoré si un code INSEE est indiqué).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Downloads zone_urba, secteur_cc, prescriptions and informations of the GPU into a GeoPackage, for the sites' extent or a commune.</source>
+        <translation>Télécharge les couches zone_urba, secteur_cc, prescriptions et informations du GPU dans un GeoPackage, sur l'emprise des sites ou d'une commune.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Drawn in the atlas' locator map.</source>
+        <translation>Dessiné dans la carte de situation de l'atlas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Drawn under everything else (roads, rivers, railway...), with their own style, or the plugin's style of the same name for a layer read from a file.</source>
+        <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>E.g. candidate_mediation: only the candidates for that use are considered.</source>
+        <translation>Par ex. candidate_mediation : seuls les candidats à cet usage sont pris en compte.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
+        <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Edit friche {site_id}</source>
+        <translation>Modifier la friche {site_id}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Edit friche – {name}</source>
+        <translation>Modifier la friche – {name}</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Edit the attributes of the selected friche (or double-click a row)</source>
+        <translation>Modifier les attributs de la friche sélectionnée (ou double-cliquer sur une ligne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Empty: a representative weekday of the feed.</source>
+        <translation>Vide : un jour de semaine représentatif du flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Empty: by rank when the field exists, otherwise by best score, highest first.</source>
+        <translation>Vide : par rang si le champ existe, sinon par meilleur score, du plus élevé au plus faible.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Empty: every site. E.g. "comm_insee" = '45999' for one commune.</source>
+        <translation>Vide : tous les sites. Par ex. "comm_insee" = '45999' pour une seule commune.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Empty: the plugin's Fiche friche template in the chosen language.</source>
+        <translation>Vide : le modèle Fiche friche de l'extension dans la langue choisie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Encoding of a shapefile without .cpg or of a CSV, e.g. windows-1252, ISO-8859-1, UTF-8. When empty, a file whose bytes are not UTF-8 is read as windows-1252.</source>
+        <translation>Encodage d'un shapefile sans .cpg ou d'un CSV, par ex. windows-1252, ISO-8859-1, UTF-8. S'il est vide, un fichier dont les octets ne sont pas de l'UTF-8 est lu en windows-1252.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Encoding of the input file</source>
+        <translation>Encodage du fichier en entrée</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>End of the time window, excluded (HH:MM or HH:MM:SS; may exceed 24:00, e.g. 25:00 for 1 a.m. the next morning).</source>
+        <translation>Fin de la plage horaire, exclue (HH:MM ou HH:MM:SS ; peut dépasser 24:00, par ex. 25:00 pour 1 h du matin le lendemain).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>End of the window of the ÖV-Güteklassen intervals (ARE: 20:00).</source>
+        <translation>Fin de la période de calcul des intervalles ÖV-Güteklassen (ARE : 20:00).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>End time (HH:MM)</source>
+        <translation>Heure de fin (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Every step's output as a table; tables of the same name are replaced.</source>
+        <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Existing places</source>
+        <translation>Lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Existing third places: coverage gaps, distance to the nearest place of the same kind, selection.</source>
+        <translation>Tiers-lieux existants : zones non couvertes, distance au lieu le plus proche du même type, sélection.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Existing third places: the distance to the nearest one of the same kind favours sites that complete the network.</source>
+        <translation>Tiers-lieux existants : la distance au plus proche du même type favorise les sites qui complètent le maillage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Existing tiers-lieux</source>
+        <translation>Tiers-lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Export atlas</source>
+        <translation>Export de l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Export canceled.</source>
+        <translation>Export annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Export the ranking</source>
+        <translation>Exporter le classement</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Export the ranking shown (this use, these weights) to a CSV file</source>
+        <translation>Exporter le classement affiché (cet usage, ces pondérations) dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Export the ranking shown and the weights to a spreadsheet (XLSX)</source>
+        <translation>Exporter le classement affiché et les pondérations dans un classeur (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Export the site sheets atlas (PDF)</source>
+        <translation>Exporter l'atlas des fiches sites (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Exporting one PNG per page into {folder}…</source>
+        <translation>Export d'un PNG par page dans {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Exporting {n} pages to {path}…</source>
+        <translation>Export de {n} pages vers {path}…</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Extent {bbox} (WGS 84) in {n} tile(s).</source>
+        <translation>Emprise {bbox} (WGS 84) en {n} tuile(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Extra pairs cnig_field=source_field separated by ';', on top of the automatic matching, e.g. site_nom=NOM;site_type=TYPE. Also geompoint=..., geomsurf=... for WKT columns of another name and x=..., y=... for coordinate columns.</source>
+        <translation>Paires cnig_field=source_field séparées par « ; », en plus de la reconnaissance automatique, par ex. site_nom=NOM;site_type=TYPE. Aussi geompoint=..., geomsurf=... pour des colonnes WKT d'un autre nom et x=..., y=... pour les colonnes de coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Fablab</source>
+        <translation>Fablab</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Fablab candidates</source>
+        <translation>Candidats fablab</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Fast (10 m grid)</source>
+        <translation>Rapide (grille de 10 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Features downloaded</source>
+        <translation>Entités téléchargées</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Features per request</source>
+        <translation>Entités par requête</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Field mapping</source>
+        <translation>Correspondance des champs</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Field mapping: '{entry}' is not of the form cnig_field=source_field</source>
+        <translation>Correspondance des champs : « {entry} » n'est pas de la forme cnig_field=source_field</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Field mapping: '{target}' is mapped twice</source>
+        <translation>Correspondance des champs : « {target} » est indiqué deux fois</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Field mapping: '{target}' is not a field of the CNIG friches standard (nor x / y)</source>
+        <translation>Correspondance des champs : « {target} » n'est pas un champ du standard CNIG Friches (ni x / y)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Field mapping: the input has no field '{source}' (mapped to {target})</source>
+        <translation>Correspondance des champs : l'entrée n'a pas de champ « {source} » (associé à {target})</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Field of the SCOT layer holding its name (any case); when missing, nom, name, libelle or IDURBA.</source>
+        <translation>Champ de la couche SCoT contenant son nom (casse indifférente) ; s'il manque, nom, name, libelle ou IDURBA.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Fields added to the inventory: {fields}</source>
+        <translation>Champs ajoutés à l'inventaire : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Fields matched by alias or mapping: {pairs}</source>
+        <translation>Champs reconnus par alias ou correspondance : {pairs}</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Fill a hole of a polygon only when every point of it lies within 50 m of a reached road (width minus the buffer), so city blocks count but parks, fields and rivers do not.</source>
+        <translation>Ne combler un trou d'un polygone que si chacun de ses points est à moins de 50 m d'une route atteinte (largeur moins le tampon), de sorte que les îlots urbains comptent, mais pas les parcs, les champs ni les rivières.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Fill small holes (blocks surrounded by reached roads)</source>
+        <translation>Combler les petits trous (îlots entourés de routes atteintes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Finding the gaps…</source>
+        <translation>Recherche des zones non couvertes…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Folder for one PNG per page</source>
+        <translation>Dossier pour un PNG par page</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
+        <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>France Services, libraries, town halls, schools...: counted near each site by the scoring.</source>
+        <translation>France Services, bibliothèques, mairies, écoles... : comptés autour de chaque site par la notation.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>French or English template; the QGIS language picks French for fr, English otherwise.</source>
+        <translation>Modèle en français ou en anglais ; la langue de QGIS choisit le français pour fr, l'anglais sinon.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>frequency</source>
+        <translation>fréquence</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>friches</source>
+        <translation>friches</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/provider.py"/>
+        <source>Friches &amp; Tiers-Lieux</source>
+        <translation>Friches &amp; Tiers-Lieux</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Friches &amp; Tiers-Lieux algorithms</source>
+        <translation>Algorithmes Friches &amp; Tiers-Lieux</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>Friches &amp; Tiers-Lieux needs Python packages that are missing: {missing}. Install them with: {command}</source>
+        <translation>Friches &amp; Tiers-Lieux a besoin de paquets Python manquants : {missing}. Installez-les avec : {command}</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py"/>
+        <source>Friches &amp; Tiers-Lieux: friches inventory and tiers-lieux siting</source>
+        <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Friches inventory</source>
+        <translation>Inventaire des friches</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Friches inventory to import</source>
+        <translation>Inventaire de friches à importer</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Full analysis done: {gpkg}{pdf}.</source>
+        <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Full analysis: from the inventory to the atlas</source>
+        <translation>Analyse complète : de l'inventaire à l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Gains at each step</source>
+        <translation>Gains à chaque étape</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>generic</source>
+        <translation>générique</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Generic (every line, both ways, one speed)</source>
+        <translation>Générique (toutes les lignes, dans les deux sens, une seule vitesse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Geometries repaired</source>
+        <translation>Géométries réparées</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>GeoPackage (cache)</source>
+        <translation>GeoPackage (cache)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Give an INSEE code, a sites layer or an extent to download the GPU layers for.</source>
+        <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Grid cell size (m)</source>
+        <translation>Taille des carreaux de la grille (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Grid cells</source>
+        <translation>Carreaux de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Grid cells with ptal_ai, ptal, oev_class and dep_500m_h, in PTAL colours.</source>
+        <translation>Carreaux de la grille avec ptal_ai, ptal, oev_class et dep_500m_h, aux couleurs PTAL.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Grid extent</source>
+        <translation>Emprise de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Grid: {nx} × {ny} cells of {cell} m.</source>
+        <translation>Grille : {nx} × {ny} carreaux de {cell} m.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>Group platforms under their parent station</source>
+        <translation>Regrouper les quais sous leur station parente</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>GTFS feed</source>
+        <translation>Flux GTFS</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>GTFS feed (zip)</source>
+        <translation>Flux GTFS (zip)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>GTFS file {file}</source>
+        <translation>Fichier GTFS {file}</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>GTFS file {file}, row {row} (line {line})</source>
+        <translation>Fichier GTFS {file}, ligne de données {row} (ligne {line} du fichier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>headway</source>
+        <translation>intervalle</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Hide the sites that are not candidates for this use</source>
+        <translation>Masquer les sites qui ne sont pas candidats pour cet usage</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>High schools, universities, training centres (default: the matching services).</source>
+        <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
+        <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>HTTP requests made</source>
+        <translation>Requêtes HTTP effectuées</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>id generated</source>
+        <translation>identifiant généré</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="238"/>
+        <location filename="../ui/friche_form.py"/>
+        <source>Identifier {site_id} · fields marked * are required; the update date is set to today when you save</source>
+        <translation>Identifiant {site_id} · les champs marqués * sont obligatoires ; la date de mise à jour prend la date du jour à l'enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
+        <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>ignored</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Import a friches inventory</source>
+        <translation>Importer un inventaire de friches</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Import a friches inventory…</source>
+        <translation>Importer un inventaire de friches…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Import and validate an inventory in the CNIG friches standard</source>
+        <translation>Importer et valider un inventaire au standard CNIG Friches</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Import cancelled.</source>
+        <translation>Import annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Import inventory</source>
+        <translation>Import de l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Import notes</source>
+        <translation>Notes d'import</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Import report</source>
+        <translation>Rapport d'import</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Imported sites</source>
+        <translation>Sites importés</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>incompatible</source>
+        <translation>incompatible</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>info_lin: informations (lines)</source>
+        <translation>info_lin : informations (linéaires)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>info_pct: informations (points)</source>
+        <translation>info_pct : informations (ponctuelles)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>INFO_SURF / _LIN / _PCT layers (TYPEINF, STYPEINF; optional LIBELLE, TXT).</source>
+        <translation>Couches INFO_SURF / _LIN / _PCT (TYPEINF, STYPEINF ; facultatifs : LIBELLE, TXT).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>info_surf: informations (surfaces)</source>
+        <translation>info_surf : informations (surfaciques)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>information(s)</source>
+        <translation>information(s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Informations (surfaces, lines, points)</source>
+        <translation>Informations (surfaces, lignes, points)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Input fields not used: {fields}</source>
+        <translation>Champs de l'entrée non utilisés : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Input read with the encoding {encoding}.</source>
+        <translation>Entrée lue avec l'encodage {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>INSEE code of a commune</source>
+        <translation>Code INSEE d'une commune</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
+        <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>inventory</source>
+        <translation>inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory CRS (projected)</source>
+        <translation>SCR de l'inventaire (projeté)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory layer</source>
+        <translation>Couche d'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>inventory not changed</source>
+        <translation>inventaire inchangé</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory sites left unchanged</source>
+        <translation>Sites de l'inventaire inchangés</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>inventory updated</source>
+        <translation>inventaire mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory updated: {fields}</source>
+        <translation>Inventaire mis à jour : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Inventory {path}: {added} added, {updated} updated, {unchanged} unchanged (of which {kept} kept because the inventory's version is more recent).</source>
+        <translation>Inventaire {path} : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s) (dont {kept} gardé(s) car la version de l'inventaire est plus récente).</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
+        <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Keeps the first pages in the order above.</source>
+        <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>kept</source>
+        <translation>conservé</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Key joining the analyses (any case); the feature id when missing.</source>
+        <translation>Clé de jointure des analyses (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Kind field of the services</source>
+        <translation>Champ type des services</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Kind field of the tiers-lieux</source>
+        <translation>Champ type des tiers-lieux</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Kind or label of each service; a BPE typequ field is read too when present.</source>
+        <translation>Type ou libellé de chaque service ; un champ typequ de la BPE est aussi lu s'il existe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Land unit</source>
+        <translation>Unité foncière</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Language of QGIS</source>
+        <translation>Langue de QGIS</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Language of the sheets</source>
+        <translation>Langue des fiches</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Large extents are split into tiles of this size; only tiles holding sites are requested.</source>
+        <translation>Les grandes emprises sont découpées en tuiles de cette taille ; seules les tuiles contenant des sites sont demandées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Largest area shown, in hectares (site_surface)</source>
+        <translation>Surface maximale affichée, en hectares (site_surface)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Largest distance from a site to the network (m, 0 = default of the mode)</source>
+        <translation>Distance maximale entre un site et le réseau (m, 0 = valeur par défaut du mode)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Largest number of pages (0 = no limit)</source>
+        <translation>Nombre maximal de pages (0 = sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Layer geometry read in {crs}.</source>
+        <translation>Géométrie de la couche lue en {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Layers read from the cache</source>
+        <translation>Couches lues dans le cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Layout template not found: {path}</source>
+        <translation>Modèle de mise en page introuvable : {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Layout template of your own (.qpt)</source>
+        <translation>Modèle de mise en page personnalisé (.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
+        <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
+        <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Lines of the routes running on the date (from shapes.txt when present).</source>
+        <translation>Tracés des lignes circulant à la date (d'après shapes.txt s'il existe).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>location</source>
+        <translation>localisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Main strengths and weak points; hover a cell for the whole sentence</source>
+        <translation>Principaux atouts et points faibles ; survolez une cellule pour lire la phrase entière</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Map products</source>
+        <translation>Produits cartographiques</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Margin around the sites (m)</source>
+        <translation>Marge autour des sites (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Matched with the profile's keywords (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...); without it every place counts for every use.</source>
+        <translation>Comparé aux mots-clés du profil (coworking, fablab, tiers-lieu mixte, médiation numérique, EPN...) ; sans lui, chaque lieu compte pour chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>maximal covering</source>
+        <translation>couverture maximale</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Merge into the inventory GeoPackage</source>
+        <translation>Fusionner dans le GeoPackage d'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Missing Python packages ({missing}). Install them with: {command}</source>
+        <translation>Paquets Python manquants ({missing}). Installez-les avec : {command}</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Mode of that catchment</source>
+        <translation>Mode de cette zone de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
+        <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_model.py"/>
+        <source>Municipality</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Municipality (comm_nom, comm_insee)</source>
+        <translation>Commune (comm_nom, comm_insee)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="284"/>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Name of the site (site_nom)</source>
+        <translation>Nom du site (site_nom)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Name, identifier, municipality…</source>
+        <translation>Nom, identifiant, commune…</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Names the sites in the log (any case); the feature id when missing.</source>
+        <translation>Nomme les sites dans le journal (casse indifférente) ; à défaut, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>nearby</source>
+        <translation>à proximité</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Nearest stop, departures within 500 m, PTAL and ÖV class of each site and of a grid.</source>
+        <translation>Arrêt le plus proche, départs à moins de 500 m, PTAL et classe ÖV de chaque site et d'une grille.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
+        <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
+        <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>network of places</source>
+        <translation>maillage</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Network schema</source>
+        <translation>Schéma du réseau</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>No candidate fields ({fields}): every site gets a page.</source>
+        <translation>Pas de champs de candidature ({fields}) : chaque site a une page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>No candidate has a catchment in the catchments layer (joined by {field}).</source>
+        <translation>Aucun candidat n'a de zone de chalandise dans la couche des zones de chalandise (jointure sur {field}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>No candidate site to choose from (check the field {field}).</source>
+        <translation>Aucun site candidat parmi lequel choisir (vérifiez le champ {field}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no candidate site: selection skipped.</source>
+        <translation>aucun site candidat : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>No existing catchment for {minutes} min: every existing catchment is used.</source>
+        <translation>Aucune zone de chalandise existante pour {minutes} min : toutes les zones de chalandise existantes sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no existing tiers-lieux or no population grid: coverage gaps skipped.</source>
+        <translation>pas de tiers-lieux existants ou pas de grille de population : zones non couvertes ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>No explanation stored for this site.</source>
+        <translation>Aucune explication enregistrée pour ce site.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>No field matches site_nom: use the field mapping, e.g. site_nom=NAME.</source>
+        <translation>Aucun champ ne correspond à site_nom : utilisez la correspondance des champs, par ex. site_nom=NOM.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>No grid: no extent given and no site to take it from.</source>
+        <translation>Pas de grille : aucune emprise indiquée et aucun site dont la tirer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no GTFS feed: transit coverage skipped.</source>
+        <translation>pas de flux GTFS : desserte en transports en commun ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no GTFS feed: transit service skipped.</source>
+        <translation>pas de flux GTFS : offre de transport ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
+        <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no PDF file asked: atlas skipped.</source>
+        <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no PLU zones: zoning overlay skipped.</source>
+        <translation>pas de zones de PLU : croisement avec le zonage ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No population grid: catchments without population.</source>
+        <translation>Pas de grille de population : zones de chalandise sans population.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no population grid: selection skipped.</source>
+        <translation>pas de grille de population : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>No remaining candidate reaches anyone not yet served: the choice stops.</source>
+        <translation>Aucun candidat restant n'atteint d'habitant non encore desservi : le choix s'arrête.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>no scores: selection skipped.</source>
+        <translation>pas de scores : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>No site identifier field: the analyses cannot be joined, only the inventory fields and the optional layers are used.</source>
+        <translation>Pas de champ identifiant de site : les analyses ne peuvent pas être jointes, seuls les champs de l'inventaire et les couches facultatives sont utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>No site identifier field: the feature ids are used as site_id.</source>
+        <translation>Pas de champ identifiant de site : les identifiants des entités servent de site_id.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>No site is a candidate: every site gets a page.</source>
+        <translation>Aucun site n'est candidat : chaque site a une page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No site matches the expression {expression}.</source>
+        <translation>Aucun site ne correspond à l'expression {expression}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>No site of the inventory is in the {layer} layer (joined by {field}): it is ignored.</source>
+        <translation>Aucun site de l'inventaire ne figure dans la couche « {layer} » (jointure sur {field}) : elle est ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>No site to print: the sites layer is empty.</source>
+        <translation>Aucun site à imprimer : la couche des sites est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>No site_id: '{new}' generated from the name, the commune and the location</source>
+        <translation>Pas de site_id : « {new} » généré à partir du nom, de la commune et de la position</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>No stop has a departure in the windows on {date}: every index is 0.</source>
+        <translation>Aucun arrêt n'a de départ dans les périodes le {date} : tous les indices valent 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>No trip runs on {date}: every count is 0. The feed runs from {first} to {last}.</source>
+        <translation>Aucune course ne circule le {date} : tous les comptages valent 0. Le flux est valable du {first} au {last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>No usable geometry: no layer geometry, no valid geompoint / geomsurf WKT, no coordinates</source>
+        <translation>Aucune géométrie utilisable : ni géométrie de couche, ni WKT geompoint / geomsurf valide, ni coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>No weekday of the feed has any trip: analysing its busiest day, {date} ({weekday}, {trips} trips).</source>
+        <translation>Aucun jour de semaine du flux n'a de course : analyse de son jour le plus chargé, le {date} ({weekday}, {trips} courses).</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>No {wanted} field: {field} is used instead.</source>
+        <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Not a candidate</source>
+        <translation>Non candidat</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>not connected: no geometry</source>
+        <translation>non raccordé : pas de géométrie</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>not connected: no road usable in this mode</source>
+        <translation>non raccordé : aucune route praticable dans ce mode</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>not connected: {distance} m from the nearest road</source>
+        <translation>non raccordé : à {distance} m de la route la plus proche</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Not enough memory to export {path}: lower the resolution.</source>
+        <translation>Mémoire insuffisante pour exporter {path} : réduisez la résolution.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>not filled</source>
+        <translation>non renseignée</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Number of sites (0: no limit)</source>
+        <translation>Nombre de sites (0 : sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Number of sites to select</source>
+        <translation>Nombre de sites à sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>on foot</source>
+        <translation>à pied</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>One line per rejected row, warning or information, with the reason and the action.</source>
+        <translation>Une ligne par ligne rejetée, avertissement ou information, avec le motif et l'action.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>One point per station (parent_station) instead of one per platform.</source>
+        <translation>Un point par station (parent_station) au lieu d'un par quai.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>One polygon per site and time; all times come from one search per site.</source>
+        <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Only for an order expression of your own.</source>
+        <translation>Seulement pour une expression de tri personnalisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Only sites where this field is true</source>
+        <translation>Uniquement les sites où ce champ est vrai</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Only the first {n} of {m} sites are printed.</source>
+        <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Only the sites for which the expression is true get a page. Default: the candidate sites. Empty: all.</source>
+        <translation>Seuls les sites pour lesquels l'expression est vraie ont une page. Par défaut : les sites candidats. Vide : tous.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Only used in the explanations (« à pied », « à vélo »).</source>
+        <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open a friches inventory</source>
+        <translation>Ouvrir un inventaire de friches</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage and add its layers to the project</source>
+        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>OpenStreetMap (highway, oneway, maxspeed)</source>
+        <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
+        <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
+        <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Order of the pages (expression)</source>
+        <translation>Ordre des pages (expression)</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Other background layers of the atlas</source>
+        <translation>Autres couches de fond de l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Outline of the polygons</source>
+        <translation>Contour des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Output of Catchment (fields site_id, minutes): each page shows the bands of its site.</source>
+        <translation>Sortie de l'algorithme Zone de chalandise (champs site_id, minutes) : chaque page montre les tranches de son site.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Output of Transit service: stops drawn by departures per hour.</source>
+        <translation>Sortie de l'algorithme Offre de transport par arrêt : arrêts représentés selon leurs départs par heure.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Ownership</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Pages ordered by {expression}{direction}.</source>
+        <translation>Pages triées selon {expression}{direction}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>parking</source>
+        <translation>stationnement</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Peak window end (HH:MM)</source>
+        <translation>Fin de la période de pointe (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Peak window start (HH:MM)</source>
+        <translation>Début de la période de pointe (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Places whose catchments count as covered (tiers-lieux, France Services...).</source>
+        <translation>Lieux dont les zones de chalandise comptent comme couvertes (tiers-lieux, France Services...).</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Planning</source>
+        <translation>Urbanisme</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Please correct these fields:</source>
+        <translation>Veuillez corriger ces champs :</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>PLU prescriptions</source>
+        <translation>Prescriptions du PLU</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>PLU zones (TYPEZONE)</source>
+        <translation>zones de PLU (TYPEZONE)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>PLU zones (zone_urba or the zones output of Zoning overlay), in the CNIG colours.</source>
+        <translation>Zones des PLU (zone_urba ou la sortie « Zones (réparées) » du Croisement avec le zonage), aux couleurs CNIG.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>PLU zones (zone_urba)</source>
+        <translation>Zones du PLU (zone_urba)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Point layer of the friches inventory (CNIG friches fields)</source>
+        <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Points (EPSG:4326) with departures, departures_per_hour, mean_headway_min, routes, route_names, modes.</source>
+        <translation>Points (EPSG:4326) avec departures, departures_per_hour, mean_headway_min, routes, route_names, modes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Points or polygons (friches, tiers-lieux, candidate sites).</source>
+        <translation>Points ou polygones (friches, tiers-lieux, sites candidats).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Points or polygons (polygons are measured from their point on surface).</source>
+        <translation>Points ou polygones (les polygones sont mesurés depuis leur point intérieur).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Points, polygons or a table without geometry (CSV with geompoint / geomsurf WKT columns or coordinate columns).</source>
+        <translation>Points, polygones ou table sans géométrie (CSV avec colonnes WKT geompoint / geomsurf ou colonnes de coordonnées).</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Pollution</source>
+        <translation>Pollution</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
+        <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Polygons drawn as buffers around the reached roads.</source>
+        <translation>Polygones dessinés en tampons autour des routes atteintes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for).</source>
+        <translation>Polygones dessinés sur une grille de 10 m (routes atteintes denses ou très étendues, ou à la demande).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Polygons of the sites (friches_emprises), matched on site_id, outlined on the main map.</source>
+        <translation>Polygones des sites (friches_emprises), rapprochés par site_id, dont le contour est tracé sur la carte principale.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Polygons with a population (INSEE Filosofi 200 m cells by default).</source>
+        <translation>Polygones portant une population (carreaux INSEE Filosofi à 200 m par défaut).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Polygons with a population count, spread evenly over each polygon: by default the INSEE Filosofi 200 m grid (field 'ind'). A polygon covering 30 % of a cell counts 30 % of its population.</source>
+        <translation>Polygones portant un effectif de population, réparti uniformément sur chaque polygone : par défaut la grille INSEE Filosofi à 200 m (champ 'ind'). Un polygone couvrant 30 % d'un carreau compte 30 % de sa population.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>population</source>
+        <translation>population</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Population covered</source>
+        <translation>Population couverte</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population field</source>
+        <translation>Champ de population</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population grid</source>
+        <translation>Grille de population</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population newly served by the selection</source>
+        <translation>Population nouvellement desservie par la sélection</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Population not covered</source>
+        <translation>Population non couverte</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population not served by existing places</source>
+        <translation>Population non desservie par les lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population of the grid</source>
+        <translation>Population de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Population target (people, optional)</source>
+        <translation>Population cible (habitants, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Population: {n} polygons, {total} people in field '{field}'{grid}.</source>
+        <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Possible duplicate of {other_id} (input row {other_row}): points {distance} m apart</source>
+        <translation>Doublon possible de {other_id} (ligne {other_row}) : points distants de {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
+        <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Preparing the maps…</source>
+        <translation>Préparation des cartes…</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>prescription(s)</source>
+        <translation>prescription(s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>prescription_lin: prescriptions (lines)</source>
+        <translation>prescription_lin : prescriptions (linéaires)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>prescription_pct: prescriptions (points)</source>
+        <translation>prescription_pct : prescriptions (ponctuelles)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>PRESCRIPTION_SURF / _LIN / _PCT layers (TYPEPSC, STYPEPSC; optional LIBELLE, TXT).</source>
+        <translation>Couches PRESCRIPTION_SURF / _LIN / _PCT (TYPEPSC, STYPEPSC ; facultatifs : LIBELLE, TXT).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>prescription_surf: prescriptions (surfaces)</source>
+        <translation>prescription_surf : prescriptions (surfaciques)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>prescriptions</source>
+        <translation>prescriptions</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Prescriptions (surfaces, lines, points)</source>
+        <translation>Prescriptions (surfaces, lignes, points)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Prescriptions and informations within this distance of a point site are listed.</source>
+        <translation>Les prescriptions et informations situées à moins de cette distance d'un site ponctuel sont listées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Priority field (ties)</source>
+        <translation>Champ de priorité (égalités)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Priority neighbourhoods (QPV)</source>
+        <translation>Quartiers prioritaires (QPV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>PTAL grid</source>
+        <translation>Grille PTAL</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Public services (France Services, libraries, town halls, schools...): counted within 500 m; France Services and EPN count as existing digital inclusion places; town halls and schools are used when the layers below are not given.</source>
+        <translation>Services publics (France Services, bibliothèques, mairies, écoles...) : comptés dans un rayon de 500 m ; les France Services et les EPN comptent comme lieux de médiation numérique existants ; les mairies et les écoles sont utilisées quand les couches ci-dessous ne sont pas fournies.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>public transport</source>
+        <translation>transport public</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Public transport timetable: stops, PTAL and ÖV classes (steps skipped without it).</source>
+        <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>QPV</source>
+        <translation>QPV</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>QPV 2024 perimeters (ANCT).</source>
+        <translation>Périmètres des QPV 2024 (ANCT).</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Rank for this use with the weights shown</source>
+        <translation>Rang pour cet usage avec les pondérations affichées</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>ranking</source>
+        <translation>classement</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Read {rows} row(s): {imported} site(s) imported, {rejected} rejected, {warnings} warning(s).</source>
+        <translation>{rows} ligne(s) lue(s) : {imported} site(s) importé(s), {rejected} rejetée(s), {warnings} avertissement(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Reading the road network…</source>
+        <translation>Lecture du réseau routier…</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Reading {path}…</source>
+        <translation>Lecture de {path}…</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Reads a friches inventory into the CNIG friches standard and reports every problem.</source>
+        <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>rejected</source>
+        <translation>rejetée</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Reliability: share of the weights whose criteria have data</source>
+        <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>repaired</source>
+        <translation>réparé</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Required by the standard.</source>
+        <translation>Obligatoire dans le standard.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>required, please fill it in</source>
+        <translation>obligatoire, veuillez le renseigner</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Reset filters</source>
+        <translation>Réinitialiser les filtres</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Reset weights</source>
+        <translation>Réinitialiser les pondérations</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Resolution (dpi)</source>
+        <translation>Résolution (ppp)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Results (GeoPackage)</source>
+        <translation>Résultats (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
+        <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/network_io.py"/>
+        <source>Road network</source>
+        <translation>Réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Routes</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>row kept with its point only</source>
+        <translation>ligne gardée avec son seul point</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Row {row} ({site}): {reason} → {action}</source>
+        <translation>Ligne {row} ({site}) : {reason} → {action}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Rows rejected</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: condition '{value}' cannot be read.</source>
+        <translation>Table de règles {path}, ligne {line} : la condition « {value} » est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: condition '{value}' needs codes.</source>
+        <translation>Table de règles {path}, ligne {line} : la condition « {value} » nécessite des codes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: priority '{value}' is not a number.</source>
+        <translation>Table de règles {path}, ligne {line} : la priorité « {value} » n'est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: result '{value}' is not compatible, conditional, incompatible or unknown.</source>
+        <translation>Table de règles {path}, ligne {line} : le résultat « {value} » n'est pas l'une des valeurs compatible, conditional, incompatible ou unknown.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: unknown condition '{value}'.</source>
+        <translation>Table de règles {path}, ligne {line} : condition inconnue « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Rules table {path}, line {line}: unknown use '{value}' (coworking, fablab, mediation or *).</source>
+        <translation>Table de règles {path}, ligne {line} : usage inconnu « {value} » (coworking, fablab, mediation ou *).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Run from the QGIS window, the results load in the project with the plugin's styles.</source>
+        <translation>Lancés depuis la fenêtre de QGIS, les résultats sont chargés dans le projet avec les styles de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Same as the population target, as a share of the people no existing place reaches.</source>
+        <translation>Comme la population cible, mais exprimée en part des habitants qu'aucun lieu existant n'atteint.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>schools</source>
+        <translation>écoles</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Schools and universities</source>
+        <translation>Écoles et universités</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Score candidate sites (coworking, fablab, digital inclusion)</source>
+        <translation>Noter les sites candidats (coworking, fablab, médiation numérique)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Score candidates</source>
+        <translation>Notation des candidats</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>Score from 0 to 100 with the weights shown</source>
+        <translation>Score de 0 à 100 avec les pondérations affichées</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Scored sites</source>
+        <translation>Sites notés</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>scores per use (coworking, fablab, digital inclusion)</source>
+        <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Scoring profile (JSON)</source>
+        <translation>Profil de notation (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>SCOT layer: no field {wanted} nor a name field; the SCOT is named by its feature id.</source>
+        <translation>Couche SCoT : ni champ {wanted} ni champ nom ; le SCoT est nommé par son identifiant d'entité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>SCOT layer: no field {wanted}, names read from {field}.</source>
+        <translation>Couche SCoT : pas de champ {wanted}, noms lus dans {field}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>SCOT name field</source>
+        <translation>Champ nom du SCoT</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>SCOT perimeter</source>
+        <translation>Périmètre du SCoT</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Search distance around point sites (m)</source>
+        <translation>Distance de recherche autour des sites ponctuels (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Searching the network and drawing the catchments…</source>
+        <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>secteur_cc: carte communale sectors</source>
+        <translation>secteur_cc : secteurs des cartes communales</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Select sites</source>
+        <translation>Sélection des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Select sites that best complete the network (maximal covering)</source>
+        <translation>Sélectionner les sites qui complètent le mieux le maillage (couverture maximale)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Select sites: the K candidates that together reach the most people not served.</source>
+        <translation>Sélection des sites : les K candidats qui, ensemble, atteignent le plus d'habitants non desservis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <source>Selected sites</source>
+        <translation>Sites sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>selection of the sites that reach the most people not served</source>
+        <translation>sélection des sites qui atteignent le plus d'habitants non desservis</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Selection on the sheets</source>
+        <translation>Sélection reportée sur les fiches</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Service date (YYYY-MM-DD)</source>
+        <translation>Date de service (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>services</source>
+        <translation>services</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Services and facilities</source>
+        <translation>Services et équipements</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>set to 'inconnu'</source>
+        <translation>mis à « inconnu »</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Set to today when you save.</source>
+        <translation>Prend la date du jour à l'enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Share of the people not served reached (%)</source>
+        <translation>Part atteinte des habitants non desservis (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Share of the population covered (%)</source>
+        <translation>Part de la population couverte (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Show or hide the friches inventory panel</source>
+        <translation>Afficher ou masquer le panneau de l'inventaire des friches</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Show or hide the panel ranking the candidate sites for each use</source>
+        <translation>Afficher ou masquer le panneau qui classe les sites candidats pour chaque usage</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Show the provider's algorithms in the Processing toolbox</source>
+        <translation>Afficher les algorithmes du fournisseur dans la boîte à outils de traitements</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Side of the grid cells; 0 for no grid.</source>
+        <translation>Côté des carreaux de la grille ; 0 pour ne pas créer de grille.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <location filename="../ui/candidates_model.py"/>
+        <location filename="../ui/friche_form.py"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Site area</source>
+        <translation>Surface du site</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Site footprints</source>
+        <translation>Emprises des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Site footprints of an imported inventory</source>
+        <translation>Emprises des sites d'un inventaire importé</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <location filename="../processing/select_sites.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Site identifier field</source>
+        <translation>Champ identifiant du site</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Site identifier field of the catchments</source>
+        <translation>Champ identifiant de site des zones de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Site name field (for messages)</source>
+        <translation>Champ nom du site (pour les messages)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Site polygons</source>
+        <translation>Emprises des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>site sheets atlas</source>
+        <translation>atlas des fiches sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Site sheets atlas (PDF)</source>
+        <translation>Atlas des fiches sites (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Site {site} has no geometry: no page.</source>
+        <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Site {site}: outside the zones of the zoning layer.</source>
+        <translation>Site {site} : hors des zones de la couche de zonage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>site_actu_date ({actu}) is earlier than site_identif_date ({identif})</source>
+        <translation>site_actu_date ({actu}) est antérieure à site_identif_date ({identif})</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>site_id '{value}' does not follow the standard's &lt;INSEE&gt;_&lt;id&gt; form</source>
+        <translation>site_id « {value} » ne suit pas la forme &lt;INSEE&gt;_&lt;id&gt; du standard</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>site_id {site_id} is already used by input row {first_row}</source>
+        <translation>site_id {site_id} est déjà utilisé par la ligne {first_row}</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Sites (inventory)</source>
+        <translation>Sites (inventaire)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Sites (their extent)</source>
+        <translation>Sites (leur emprise)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Sites added to the inventory</source>
+        <translation>Sites ajoutés à l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Sites imported</source>
+        <translation>Sites importés</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Sites not connected to the network</source>
+        <translation>Sites non raccordés au réseau</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Sites outside the zoning</source>
+        <translation>Sites hors zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Sites scored</source>
+        <translation>Nombre de sites notés</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Sites selected</source>
+        <translation>Nombre de sites sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Sites to analyse</source>
+        <translation>Sites à analyser</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Sites to analyse (expression)</source>
+        <translation>Sites à analyser (expression)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Sites to print (expression)</source>
+        <translation>Sites à imprimer (expression)</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Sites to rank by the population they would newly cover (friches...).</source>
+        <translation>Sites à classer selon la population supplémentaire qu'ils couvriraient (friches...).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Sites updated in the inventory</source>
+        <translation>Sites mis à jour dans l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Sites with a site_id, e.g. the output of Score candidate sites.</source>
+        <translation>Sites dotés d'un site_id, par ex. la sortie de l'algorithme Noter les sites candidats.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Sites with population reached</source>
+        <translation>Sites avec la population atteinte</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Sites with transit coverage</source>
+        <translation>Sites avec leur desserte en transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Sites with zoning</source>
+        <translation>Sites avec leur zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Skipped: {reason}</source>
+        <translation>Ignorée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Smallest area shown, in hectares (site_surface)</source>
+        <translation>Surface minimale affichée, en hectares (site_surface)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Smooth (buffer around the roads)</source>
+        <translation>Lissé (tampon autour des routes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), the same outline for every polygon of a run.</source>
+        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, ou quand chacun atteint plus de 200 km de routes (en voiture ou à vélo), le même contour pour tous les polygones d'un traitement.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Snapping of dangling line ends (m)</source>
+        <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Sort descending</source>
+        <translation>Tri décroissant</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Speed (km/h), replaces the default speeds</source>
+        <translation>Vitesse (km/h), remplace les vitesses par défaut</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Speed field (km/h), generic schema</source>
+        <translation>Champ de vitesse (km/h), schéma générique</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>speed {speed} km/h</source>
+        <translation>vitesse de {speed} km/h</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>speed {speed} km/h everywhere</source>
+        <translation>vitesse de {speed} km/h partout</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Start of the time window, included (HH:MM or HH:MM:SS).</source>
+        <translation>Début de la plage horaire, inclus (HH:MM ou HH:MM:SS).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Start of the window of the ÖV-Güteklassen intervals (ARE: 06:00).</source>
+        <translation>Début de la période de calcul des intervalles ÖV-Güteklassen (ARE : 06:00).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Start time (HH:MM)</source>
+        <translation>Heure de début (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_model.py"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Status of the site (site_statut)</source>
+        <translation>Statut du site (site_statut)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Step {k}/{n}: {text}</source>
+        <translation>Étape {k}/{n} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>step {k}: {reason}</source>
+        <translation>étape {k} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Step {step}: {name} ({id}) adds {gain} people, {total} in all ({pct} % of those not served).</source>
+        <translation>Étape {step} : {name} ({id}) ajoute {gain} habitants, {total} au total ({pct} % des habitants non desservis).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Steps skipped</source>
+        <translation>Étapes ignorées</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Stop as soon as the chosen sites reach this many people not served before.</source>
+        <translation>S'arrêter dès que les sites choisis atteignent ce nombre d'habitants jusque-là non desservis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>stops</source>
+        <translation>arrêts</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Stops with their service</source>
+        <translation>Arrêts avec leur offre</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
+        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>styles of the results</source>
+        <translation>styles des résultats</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Target share of the people not served (%)</source>
+        <translation>Part cible des habitants non desservis (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Territory (communes)</source>
+        <translation>Territoire (communes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Territory (locator map)</source>
+        <translation>Territoire (carte de situation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The 'Candidates with new coverage' output of Coverage gaps: new_pop_15min, the population a site would reach that no existing place reaches.</source>
+        <translation>La sortie « Candidats avec leur nouvelle couverture » de l'algorithme Zones non couvertes : new_pop_15min, la population qu'un site atteindrait et qu'aucun lieu existant n'atteint.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The 'Sites with population reached' output of Catchment; the field named in the profile (pop_15min) is used, else the pop_&lt;minutes&gt;min field closest to it.</source>
+        <translation>La sortie « Sites avec la population atteinte » de l'algorithme Zone de chalandise ; le champ indiqué dans le profil (pop_15min) est utilisé, sinon le champ pop_&lt;minutes&gt;min le plus proche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>the algorithm friches:score_candidates is not available: scoring skipped.</source>
+        <translation>l'algorithme friches:score_candidates n'est pas disponible : notation ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>the algorithm friches:select_sites is not available: selection skipped.</source>
+        <translation>l'algorithme friches:select_sites n'est pas disponible : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The algorithm {alg} is missing.</source>
+        <translation>L'algorithme {alg} est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
+        <translation>La réponse de {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The API Carto GPU service answered HTTP {status} for {url}: {message}</source>
+        <translation>Le service API Carto GPU a répondu HTTP {status} pour {url} : {message}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size.</source>
+        <translation>Le service API Carto GPU n'a pas répondu à temps ({url}). Réessayez plus tard, ou avec une taille de tuile plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The API Carto GPU service failed (HTTP {status}) for {url}: {message}. The GPU may be down: try again later; layers already in the GeoPackage stay usable.</source>
+        <translation>Le service API Carto GPU a échoué (HTTP {status}) pour {url} : {message}. Le GPU est peut-être indisponible : réessayez plus tard ; les couches déjà présentes dans le GeoPackage restent utilisables.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The API Carto GPU service refused the request (HTTP {status}, bad parameter) {url}: {message}. A smaller tile size may help.</source>
+        <translation>Le service API Carto GPU a refusé la requête (HTTP {status}, paramètre incorrect) {url} : {message}. Une taille de tuile plus petite peut aider.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The atlas could not go through its pages ({path}).</source>
+        <translation>L'atlas n'a pas pu parcourir ses pages ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The atlas has {n} pages instead of {m}.</source>
+        <translation>L'atlas compte {n} pages au lieu de {m}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The band of the catchments to use (field minutes); 0: the longest band present.</source>
+        <translation>La tranche des zones de chalandise à utiliser (champ minutes) ; 0 : la tranche la plus longue présente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The candidate sites have no identifier field (site_id).</source>
+        <translation>Les sites candidats n'ont pas de champ identifiant (site_id).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The catchment layer needs the fields site_id and minutes (output of Catchment).</source>
+        <translation>La couche des zones de chalandise doit avoir les champs site_id et minutes (sortie de l'algorithme Zone de chalandise).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The catchments have no minutes field: every polygon of a site is used.</source>
+        <translation>Les zones de chalandise n'ont pas de champ minutes : tous les polygones d'un site sont utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The catchments have no site identifier field (site_id).</source>
+        <translation>Les zones de chalandise n'ont pas de champ identifiant de site (site_id).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The catchments have no {minutes} min band (bands: {bands}).</source>
+        <translation>Les zones de chalandise n'ont pas de tranche de {minutes} min (tranches : {bands}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The Catchments output of Catchment run on the candidates (site_id, minutes).</source>
+        <translation>La sortie « Zones de chalandise » de l'algorithme Zone de chalandise lancé sur les candidats (site_id, minutes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The centre of each commune (default: the town halls among the services).</source>
+        <translation>Le centre de chaque commune (par défaut : les mairies parmi les services).</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The changes could not be saved to the file.</source>
+        <translation>Les modifications n'ont pas pu être enregistrées dans le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
+        <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The end time ({end}) must be after the start time ({start}).</source>
+        <translation>L'heure de fin ({end}) doit être postérieure à l'heure de début ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The export of {path} failed.</source>
+        <translation>L'export de {path} a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>The export to {file} failed: {error}</source>
+        <translation>L'export vers {file} a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The expression of '{param}' fails on site {site}: {error}</source>
+        <translation>L'expression de « {param} » échoue sur le site {site} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The expression of '{param}' is not valid: {error}</source>
+        <translation>L'expression de « {param} » n'est pas valide : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The expression of '{param}' uses fields the sites layer does not have: {fields}.</source>
+        <translation>L'expression de « {param} » utilise des champs absents de la couche des sites : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The extent {bbox} is not in longitude / latitude once reprojected: check the CRS of the sites.</source>
+        <translation>Une fois reprojetée, l'emprise {bbox} n'est pas en longitude / latitude : vérifiez le SCR des sites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The feed has neither {file} nor {alternative}: one of them is required.</source>
+        <translation>Le flux ne contient ni {file} ni {alternative} : l'un des deux est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The feed has no {file}: it is required.</source>
+        <translation>Le flux ne contient pas {file} : ce fichier est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
+        <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The friches_emprises layer, for an inventory already imported (drawn in the atlas).</source>
+        <translation>La couche friches_emprises, pour un inventaire déjà importé (dessinée dans l'atlas).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The geometry could not be reprojected: {error}</source>
+        <translation>La géométrie n'a pas pu être reprojetée : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The GPU knows no commune with the INSEE code {insee}.</source>
+        <translation>Le GPU ne connaît aucune commune de code INSEE {insee}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The GPU layers to download.</source>
+        <translation>Les couches du GPU à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The GPU marks commune {insee} as under the RNU (no PLU nor carte communale): expect no zoning.</source>
+        <translation>Le GPU indique que la commune {insee} relève du RNU (ni PLU ni carte communale) : aucun zonage n'est attendu.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>The grid would have {n} cells (more than {max}): choose larger cells or a smaller extent.</source>
+        <translation>La grille compterait {n} carreaux (plus de {max}) : choisissez des carreaux plus grands ou une emprise plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The GTFS file {path} does not exist.</source>
+        <translation>Le fichier GTFS {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The identifier links the point to its polygon; it cannot be changed here.</source>
+        <translation>L'identifiant relie le point à son polygone ; il ne peut pas être modifié ici.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The imported sites as points, with the CNIG fields and site_surface, surface_source, has_polygon, import_notes.</source>
+        <translation>Les sites importés en points, avec les champs CNIG et site_surface, surface_source, has_polygon, import_notes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The input has no rows.</source>
+        <translation>L'entrée ne contient aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that surfaces are in m² and distances in metres.</source>
+        <translation>Le SCR de l'inventaire {crs} est géographique : choisissez un SCR projeté (par ex. EPSG:2154 Lambert-93) pour des surfaces en m² et des distances en mètres.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The inventory is already imported (site_id): import skipped.</source>
+        <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The inventory must be a GeoPackage (.gpkg): {path}</source>
+        <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
+        <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The layer '{layer}' has no {field} field, required by the CNIG standard. Fields found: {fields}.</source>
+        <translation>La couche « {layer} » n'a pas de champ {field}, obligatoire dans le standard CNIG. Champs trouvés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The layer cannot be edited.</source>
+        <translation>La couche n'est pas modifiable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>The layer “{layer}” has no score fields (score_coworking, score_fablab, score_mediation): run “Score candidate sites” on it first.</source>
+        <translation>La couche « {layer} » n'a pas de champs de score (score_coworking, score_fablab, score_mediation) : lancez d'abord « Noter les sites candidats » sur cette couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>The layer “{layer}” has no score_details: its scores are shown as they are, weights cannot change them.</source>
+        <translation>La couche « {layer} » n'a pas de champ score_details : ses scores sont affichés tels quels, les pondérations ne peuvent pas les modifier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>The layer “{layer}” is not a friches inventory: it lacks the field(s) {fields} of the CNIG friches standard. Import the file with “Import a friches inventory…” or choose another layer.</source>
+        <translation>La couche « {layer} » n'est pas un inventaire de friches : il lui manque le ou les champs {fields} du standard CNIG Friches. Importez le fichier avec « Importer un inventaire de friches… » ou choisissez une autre couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The layout template has no map item with the id main_map.</source>
+        <translation>Le modèle de mise en page n'a aucun objet carte d'identifiant main_map.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The layout template {path} is not valid XML.</source>
+        <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
+        <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The new values could not be written to the layer.</source>
+        <translation>Les nouvelles valeurs n'ont pas pu être écrites dans la couche.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The outlines of the sites that have one (site_id, site_nom, site_surface).</source>
+        <translation>Les emprises des sites qui en ont une (site_id, site_nom, site_surface).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The PDF printer failed on {path}.</source>
+        <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The point is {distance} m from the site's polygon: the polygon's point on surface is used</source>
+        <translation>Le point est à {distance} m du polygone du site : le point intérieur du polygone est utilisé</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The polygon is invalid and could not be repaired ({reason})</source>
+        <translation>Le polygone est invalide et n'a pas pu être réparé ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The polygon was invalid ({reason})</source>
+        <translation>Le polygone était invalide ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The population grid has no population field (ind).</source>
+        <translation>La grille de population n'a pas de champ de population (ind).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
+        <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>The road network has no line geometry.</source>
+        <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The rules table {path} cannot be read: {error}</source>
+        <translation>La table de règles {path} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The rules table {path} does not exist.</source>
+        <translation>La table de règles {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The rules table {path} has no rules.</source>
+        <translation>La table de règles {path} ne contient aucune règle.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The rules table {path} lacks the column(s) {columns}.</source>
+        <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The scoring profile cannot be used: {error}</source>
+        <translation>Le profil de notation est inutilisable : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The SCOT covering the sites.</source>
+        <translation>Le SCoT couvrant les sites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
+        <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
+        <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The service's address (another instance or a test server).</source>
+        <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>The site (longitude {lon}, latitude {lat}) is outside France: check the CRS</source>
+        <translation>Le site (longitude {lon}, latitude {lat}) est hors de France : vérifiez le SCR</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The sites (points or polygons), e.g. the inventory's friches or friches_emprises.</source>
+        <translation>Les sites (points ou polygones), par ex. les couches friches ou friches_emprises de l'inventaire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
+        <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The sites layer '{layer}' has no geometry: import it with friches:import_inventory first.</source>
+        <translation>La couche des sites « {layer} » n'a pas de géométrie : importez-la d'abord avec friches:import_inventory.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>The sites layer has no geometry to take an extent from.</source>
+        <translation>La couche des sites n'a aucune géométrie dont tirer une emprise.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The sites layer has no site_id field: give the output of Import inventory, Score candidates or Select sites.</source>
+        <translation>La couche des sites n'a pas de champ site_id : indiquez la sortie de l'un des algorithmes « Importer un inventaire de friches », « Noter les sites candidats » ou « Sélectionner les sites ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The sites output of Transit coverage: nearest_stop_m, ptal, dep_500m_h.</source>
+        <translation>La sortie des sites de l'algorithme Desserte en transports en commun : nearest_stop_m, ptal, dep_500m_h.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The sites output of Zoning overlay: compat_coworking, compat_fablab, compat_mediation, zone_libelle.</source>
+        <translation>La sortie des sites de l'algorithme Croisement avec le zonage : compat_coworking, compat_fablab, compat_mediation, zone_libelle.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>The sites with nearest_stop, nearest_stop_id, nearest_stop_m, nearest_stop_method, dep_500m_h, ptal_ai, ptal, oev_class.</source>
+        <translation>Les sites avec nearest_stop, nearest_stop_id, nearest_stop_m, nearest_stop_method, dep_500m_h, ptal_ai, ptal, oev_class.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The sites with their fields and the score fields listed above.</source>
+        <translation>Les sites avec leurs champs et les champs de score décrits ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The sites with their fields and the zoning fields listed above.</source>
+        <translation>Les sites avec leurs champs et les champs de zonage décrits ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The sites with their scores (output of Score candidates or Select sites): one page per site; fields site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</source>
+        <translation>Les sites avec leurs scores (sortie de l'algorithme « Noter les sites candidats » ou « Sélectionner les sites ») : une page par site ; champs site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The target of {target} people is not reached with these candidates.</source>
+        <translation>La cible de {target} habitants n'est pas atteinte avec ces candidats.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
+        <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>The use the sites are ranked for</source>
+        <translation>L'usage pour lequel les sites sont classés</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>The walking network has no line with two points or more.</source>
+        <translation>Le réseau piéton n'a aucune ligne d'au moins deux points.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>The walking network has no lines: straight-line distances are used.</source>
+        <translation>Le réseau piéton n'a aucune ligne : les distances à vol d'oiseau sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The zones as used: valid geometries in the working CRS, with zone_family, zone_type and geom_repaired; styled with the CNIG colours.</source>
+        <translation>Les zones telles qu'utilisées : géométries valides dans le SCR de travail, avec zone_family, zone_type et geom_repaired ; symbolisées avec les couleurs CNIG.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The zones layer '{layer}' has no LIBELLE field, required by the CNIG ZONE_URBA standard. Fields found: {fields}.</source>
+        <translation>La couche de zones « {layer} » n'a pas de champ LIBELLE, obligatoire dans le standard CNIG ZONE_URBA. Champs trouvés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>The zones layer '{layer}' has no TYPEZONE field (CNIG ZONE_URBA) nor TYPESECT field (carte communale SECTEUR_CC). Fields found: {fields}.</source>
+        <translation>La couche de zones « {layer} » n'a ni champ TYPEZONE (ZONE_URBA CNIG) ni champ TYPESECT (SECTEUR_CC de carte communale). Champs trouvés : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The {layer} layer has no site_id field: it is ignored.</source>
+        <translation>La couche « {layer} » n'a pas de champ site_id : elle est ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>The {layer} layer is ignored: the sites have no identifier.</source>
+        <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>They are kept in the layer's edit buffer (the layer stays in edit mode): fix the problem and click Save again, or save or discard the layer's edits in QGIS.</source>
+        <translation>Elles sont conservées dans le tampon d'édition de la couche (la couche reste en mode édition) : corrigez le problème et cliquez à nouveau sur Enregistrer, ou enregistrez ou annulez les modifications de la couche dans QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>tiers-lieux</source>
+        <translation>tiers-lieux</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Tile size (degrees)</source>
+        <translation>Taille des tuiles (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Title in the page header</source>
+        <translation>Titre de l'en-tête de page</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Town hall or centre</source>
+        <translation>Mairie ou centre-bourg</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>town halls</source>
+        <translation>mairies</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>transit</source>
+        <translation>transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/transit_coverage.py"/>
+        <location filename="../processing/transit_service.py"/>
+        <source>Transit coverage</source>
+        <translation>Desserte en transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>transit coverage</source>
+        <translation>desserte en transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>transit coverage (PTAL, ÖV classes)</source>
+        <translation>desserte en transports en commun (PTAL, classes ÖV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Transit coverage (sites)</source>
+        <translation>Desserte en transports en commun (sites)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Transit coverage grid</source>
+        <translation>Grille de desserte en transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Transit coverage of sites and territory (PTAL, ÖV classes)</source>
+        <translation>Desserte en transports en commun des sites et du territoire (PTAL, classes ÖV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Transit service</source>
+        <translation>Offre de transport</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>transit service per stop</source>
+        <translation>offre de transport par arrêt</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Transit service per stop (GTFS)</source>
+        <translation>Offre de transport par arrêt (GTFS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Transit stops</source>
+        <translation>Arrêts de transport en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Travel mode</source>
+        <translation>Mode de déplacement</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Travel time (minutes)</source>
+        <translation>Temps de parcours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>Travel time band (minutes)</source>
+        <translation>Tranche de temps de parcours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Travel times (minutes, comma-separated)</source>
+        <translation>Temps de parcours (minutes, séparés par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
+        <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_model.py"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Type of site (site_type)</source>
+        <translation>Type de site (site_type)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>unite_fonciere_surface was empty: set to the polygon's area ({new} m²)</source>
+        <translation>unite_fonciere_surface était vide : prend l'aire du polygone ({new} m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
+        <source>Unknown area</source>
+        <translation>Surface inconnue</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Unknown error.</source>
+        <translation>Erreur inconnue.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Unknown network schema '{schema}'.</source>
+        <translation>Schéma de réseau inconnu : « {schema} ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Unknown travel mode '{mode}'.</source>
+        <translation>Mode de déplacement inconnu : « {mode} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Use</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Used to name sites in warnings; by default site_nom, nom or name when present.</source>
+        <translation>Sert à nommer les sites dans les avertissements ; par défaut site_nom, nom ou name s'ils existent.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Used when neither an INSEE code nor sites are given.</source>
+        <translation>Utilisée si ni code INSEE ni sites ne sont indiqués.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>value filled in</source>
+        <translation>valeur complétée</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>value normalised</source>
+        <translation>valeur normalisée</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>value replaced by 'inconnu'</source>
+        <translation>valeur remplacée par « inconnu »</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>value set to NULL</source>
+        <translation>valeur mise à NULL</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Walk</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Walk: 4.8 km/h, one-way streets ignored, no motorways or trunk roads. Bike: 15 km/h (walking pace on footways and steps), one-way streets followed unless open to bikes, no motorways. Car: one-way streets followed, no footways, paths, steps or cycleways; speed from maxspeed or vitesse_moyenne_vl, else from the road class. Free-flow times: no congestion, no turn or crossing delays.</source>
+        <translation>Marche : 4,8 km/h, sens uniques ignorés, ni autoroutes ni voies rapides. Vélo : 15 km/h (allure de marche sur les voies piétonnes et les escaliers), sens uniques respectés sauf s'ils sont ouverts aux vélos, pas d'autoroutes. Voiture : sens uniques respectés, ni voies piétonnes, chemins, escaliers ou pistes cyclables ; vitesse issue de maxspeed ou de vitesse_moyenne_vl, sinon de la classe de la route. Temps en circulation fluide : ni congestion, ni temps perdu aux virages ou aux carrefours.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Walking catchments</source>
+        <translation>Zones de chalandise à pied</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>walking catchments and population reached</source>
+        <translation>zones de chalandise à pied et population atteinte</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Walking network (lines)</source>
+        <translation>Réseau piéton (lignes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>Walking network: {n} lines.</source>
+        <translation>Réseau piéton : {n} lignes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Walking times (minutes, comma-separated)</source>
+        <translation>Temps de marche (minutes, séparés par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Walking times must be numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
+        <translation>Les temps de marche doivent être des nombres de minutes séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Weight {weight} of {total}</source>
+        <translation>Poids {weight} sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Weights</source>
+        <translation>Pondérations</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Width around the reached roads (m)</source>
+        <translation>Largeur autour des routes atteintes (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>WKT / coordinate columns read in EPSG:2154 (Lambert-93): the coordinates are not degrees. Set the source CRS if they are in another CRS.</source>
+        <translation>Colonnes WKT / de coordonnées lues en EPSG:2154 (Lambert-93) : les coordonnées ne sont pas des degrés. Indiquez le SCR source si elles sont dans un autre SCR.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>WKT / coordinate columns read in EPSG:4326: the coordinates look like degrees.</source>
+        <translation>Colonnes WKT / de coordonnées lues en EPSG:4326 : les coordonnées ressemblent à des degrés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>WKT / coordinate columns read in {crs} (parameter).</source>
+        <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>XLSX…</source>
+        <translation>XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zone shares, prescriptions and SCOT of each site, and whether coworking, fablab and digital-inclusion uses fit there.</source>
+        <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>zone_urba: PLU / PLUi zones</source>
+        <translation>zone_urba : zones des PLU / PLUi</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zones (repaired)</source>
+        <translation>Zones (réparées)</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zones read</source>
+        <translation>Zones lues</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zones read as {kind}.</source>
+        <translation>Zones lues comme {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zones reprojected from {source} to {dest}.</source>
+        <translation>Zones reprojetées de {source} vers {dest}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zoning</source>
+        <translation>Zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>zoning</source>
+        <translation>zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zoning (ZONE_URBA or SECTEUR_CC)</source>
+        <translation>Zonage (ZONE_URBA ou SECTEUR_CC)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Zoning overlay</source>
+        <translation>Croisement avec le zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/score_candidates.py"/>
+        <source>zoning overlay</source>
+        <translation>croisement avec le zonage</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>Zoning overlay (PLU, carte communale, SCOT)</source>
+        <translation>Croisement avec le zonage (PLU, carte communale, SCoT)</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>Zoning overlay (sites)</source>
+        <translation>Croisement avec le zonage (sites)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Zoom the map to the friches listed (or to the selected ones)</source>
+        <translation>Zoomer la carte sur les friches listées (ou sur celles qui sont sélectionnées)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>Zoom the map to the sites listed (or to the selected ones)</source>
+        <translation>Zoomer la carte sur les sites listés (ou sur ceux qui sont sélectionnés)</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Zoom to list</source>
+        <translation>Zoomer sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>{covered} of {total} people ({pct} %) live within {minutes} min {mode} of an existing place; {uncovered} do not.</source>
+        <translation>{covered} personnes sur {total} ({pct} %) habitent à moins de {minutes} min {mode} d'un lieu existant ; {uncovered} non.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>{date}: {peak} departures in the peak window {ps}-{pe}, {day} in the day window {ds}-{de}.</source>
+        <translation>{date} : {peak} départs dans la période de pointe {ps}-{pe}, {day} dans la période de jour {ds}-{de}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{deps} departures at {stops} stops between {start} and {end}.</source>
+        <translation>{deps} départs à {stops} arrêts entre {start} et {end}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field} is not valid WKT ({error})</source>
+        <translation>{field} n'est pas un WKT valide ({error})</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field} is required by the standard but empty</source>
+        <translation>{field} est obligatoire dans le standard mais vide</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field} was written latitude first ({lat} {lon}): axes swapped to longitude, latitude</source>
+        <translation>{field} était écrit latitude d'abord ({lat} {lon}) : axes inversés en longitude, latitude</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
         <source>{field} · right-click to show or hide columns</source>
         <translation>{field} · clic droit pour afficher ou masquer des colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_model.py" line="303"/>
-        <source>Unknown area</source>
-        <translation>Surface inconnue</translation>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' completed with a leading zero: '{new}'</source>
+        <translation>{field} : « {value} » complété d'un zéro initial : « {new} »</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' does not follow the standard's format</source>
+        <translation>{field} : « {value} » ne respecte pas le format du standard</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+        <translation>{field} : « {value} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' is not a whole number</source>
+        <translation>{field} : « {value} » n'est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' is not a year</source>
+        <translation>{field} : « {value} » n'est pas une année</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' is not in the standard's list of values</source>
+        <translation>{field} : « {value} » n'est pas dans la liste de valeurs du standard</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' rewritten as '{new}' (the standard's format)</source>
+        <translation>{field} : « {value} » réécrit « {new} » (format du standard)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' rounded to {new}</source>
+        <translation>{field} : « {value} » arrondi à {new}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: '{value}' written with the standard's spelling '{new}'</source>
+        <translation>{field} : « {value} » écrit avec l'orthographe du standard « {new} »</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: a {type} geometry is neither a point nor a polygon</source>
+        <translation>{field} : une géométrie {type} n'est ni un point ni un polygone</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: legacy code '{value}' replaced by '{new}'</source>
+        <translation>{field} : ancien code « {value} » remplacé par « {new} »</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{field}: several points, their centroid is used</source>
+        <translation>{field} : plusieurs points, leur centroïde est utilisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} existe déjà. Voulez-vous le remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file} is not UTF-8: read as windows-1252.</source>
+        <translation>{file} n'est pas en UTF-8 : lu en windows-1252.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file}, row {row}: parent_station '{value}' is not a stop ({count} rows): those stops are not grouped.</source>
+        <translation>{file}, ligne de données {row} : parent_station « {value} » n'est pas un arrêt ({count} lignes) : ces arrêts ne sont pas regroupés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file}, row {row}: service_id '{value}' is in no calendar ({count} trips): those trips never run.</source>
+        <translation>{file}, ligne de données {row} : service_id « {value} » n'est dans aucun calendrier ({count} courses) : ces courses ne circulent jamais.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file}: {count} stop times without a time, interpolated between the timed stops of their trip.</source>
+        <translation>{file} : {count} horaires de passage sans heure, interpolés entre les arrêts horodatés de leur course.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer} has no sub-type field: sub-codes read as 00.</source>
+        <translation>{layer} n'a pas de champ de sous-type : sous-codes lus comme 00.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer} has TYPEINF and no TYPEPSC: read as informations.</source>
+        <translation>{layer} a un champ TYPEINF et pas de TYPEPSC : lue comme informations.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer} has TYPEPSC and no TYPEINF: read as prescriptions.</source>
+        <translation>{layer} a un champ TYPEPSC et pas de TYPEINF : lue comme prescriptions.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer}: feature {fid} could not be reprojected, ignored.</source>
+        <translation>{layer} : l'entité {fid} n'a pas pu être reprojetée, elle est ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer}: feature {fid} has an invalid geometry that could not be repaired, ignored.</source>
+        <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
+        <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} feature(s) downloaded.</source>
+        <translation>{layer} : {n} entité(s) téléchargée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} feature(s) from _start={start} (total {total}): {url}</source>
+        <translation>{layer} : {n} entité(s) à partir de _start={start} (total {total}) : {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} feature(s) read from the cache (downloaded {date}).</source>
+        <translation>{layer} : {n} entité(s) lue(s) dans le cache (téléchargement du {date}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} feature(s) without a usable {kind} geometry skipped.</source>
+        <translation>{layer} : {n} entité(s) sans géométrie utilisable de type {kind} ignorée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate site(s).</source>
+        <translation>{n} site(s) candidat(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate(s) have no catchment for this band and cannot be chosen: {ids}</source>
+        <translation>{n} candidat(s) n'ont pas de zone de chalandise pour cette tranche et ne peuvent pas être choisis : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>{n} candidate(s) of {total} sites</source>
+        <translation>{n} candidat(s) sur {total} sites</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_model.py"/>
+        <source>{n} candidate(s) of {total} sites · threshold {threshold}</source>
+        <translation>{n} candidat(s) sur {total} sites · seuil {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>{n} field(s) of the CNIG standard are missing from this layer ({fields}): the list and the form show the others.</source>
+        <translation>{n} champ(s) du standard CNIG manque(nt) dans cette couche ({fields}) : la liste et le formulaire affichent les autres.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
+        <source>{n} friches · total {ha} ha</source>
+        <translation>{n} friches · total {ha} ha</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
+        <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} invalid site geometry(ies) repaired for the overlay (the output keeps the input geometry).</source>
+        <translation>{n} géométrie(s) de site invalide(s) réparée(s) pour le croisement (la sortie garde la géométrie d'entrée).</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} invalid zone geometry(ies) repaired (make_valid).</source>
+        <translation>{n} géométrie(s) de zone invalide(s) réparée(s) (make_valid).</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} multi-part zone(s): each counted as one zone, its parts together.</source>
+        <translation>{n} zone(s) multipartie(s) : chacune comptée comme une seule zone, ses parties réunies.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
+        <source>{n} of {total} friches · total {ha} ha</source>
+        <translation>{n} friches sur {total} · total {ha} ha</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>{n} pages to print.</source>
+        <translation>{n} pages à imprimer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{n} row(s) had coordinates written latitude first: swapped.</source>
+        <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
+        <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_dock.py"/>
+        <source>{n} site(s) exported to {file}</source>
+        <translation>{n} site(s) exporté(s) vers {file}</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
+        <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>{n} site(s) lie outside France: check the CRS of the input (or the source CRS parameter).</source>
+        <translation>{n} site(s) sont hors de France : vérifiez le SCR de l'entrée (ou le paramètre SCR source).</translation>
+    </message>
+    <message>
+        <location filename="../processing/scoring_io.py"/>
+        <source>{n} site(s) not found by identifier in the {layer} layer (their criteria count as missing data): {ids}</source>
+        <translation>{n} site(s) introuvable(s) par identifiant dans la couche « {layer} » (leurs critères comptent comme données manquantes) : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>{n} site(s) reach no stop within {km} km along the network (off the network, or in a part of it not connected to any stop): straight-line distances are used for them.</source>
+        <translation>{n} site(s) n'atteignent aucun arrêt à moins de {km} km le long du réseau (hors du réseau, ou dans une partie de celui-ci reliée à aucun arrêt) : les distances à vol d'oiseau sont utilisées pour eux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>{n} site(s) without geometry, or whose coordinates cannot be transformed (check the layer's CRS): their transit fields are empty.</source>
+        <translation>{n} site(s) sans géométrie, ou dont les coordonnées ne peuvent pas être transformées (vérifiez le SCR de la couche) : leurs champs de desserte sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
+        <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>{n} sites imported, {r} rows rejected (see the import_report table).</source>
+        <translation>{n} sites importés, {r} lignes rejetées (voir la table import_report).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>{n} sites kept by the expression {expression}.</source>
+        <translation>{n} sites retenus par l'expression {expression}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>{n} sites selected, reaching {pop} people not served before.</source>
+        <translation>{n} sites sélectionnés, atteignant {pop} habitants jusque-là non desservis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone type(s) written in another case, normalised: {values}.</source>
+        <translation>{n} type(s) de zone écrit(s) dans une autre casse, normalisé(s) : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) outside the document (RNU, ZURNU or sector 99): not counted in the shares.</source>
+        <translation>{n} zone(s) hors document (RNU, ZURNU ou secteur 99) : non comptée(s) dans les parts.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) read from {layer}.</source>
+        <translation>{n} zone(s) lue(s) dans {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) typed AU without c / s: counted as AUs (the stricter reading).</source>
+        <translation>{n} zone(s) de type AU sans c / s : comptée(s) comme AUs (la lecture la plus stricte).</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) with a legacy TYPEZONE (Ah counted as A, Nh and Nd as N): {values}.</source>
+        <translation>{n} zone(s) avec un ancien TYPEZONE (Ah compté comme A, Nh et Nd comme N) : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) with an empty or unknown type, typed from their LIBELLE: {values}.</source>
+        <translation>{n} zone(s) au type vide ou inconnu, typée(s) d'après leur LIBELLE : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} zone(s) with an unreadable type, not counted in the shares: {values}.</source>
+        <translation>{n} zone(s) au type illisible, non comptée(s) dans les parts : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>{n} {what} read from {layer}.</source>
+        <translation>{n} {what} lue(s) dans {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
+        <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>{pct} % of the population lives within {minutes} min of an existing place.</source>
+        <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
+        <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>{step} failed: {error}</source>
+        <translation>Échec de l'étape « {step} » : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{stops} stops, {routes} routes, {trips} trips, {times} stop times{freq}.</source>
+        <translation>{stops} arrêts, {routes} lignes, {trips} courses, {times} horaires de passage{freq}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>{tied} of {total} sites tied to the network.</source>
+        <translation>{tied} sites sur {total} raccordés au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{uncovered} of {total} people live outside every existing place's catchment.</source>
+        <translation>{uncovered} habitants sur {total} vivent hors de la zone de chalandise de tous les lieux existants.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>{use}: {n} candidate(s) (score ≥ {threshold}).</source>
+        <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>{value} (not in the standard)</source>
+        <translation>{value} (hors standard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>{value} (not in the standard) · {n}</source>
+        <translation>{value} (hors standard) · {n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>{value} is not a valid year</source>
+        <translation>{value} n'est pas une année valide</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_model.py"/>
+        <source>{value} m²</source>
+        <translation>{value} m²</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>{what} '{name}' is tied to a small piece of network cut off from the rest (no larger piece within {tolerance} m): its catchment is small; check the network around it.</source>
+        <translation>{what} « {name} » est raccordé à un petit morceau de réseau isolé du reste (aucun morceau plus grand à moins de {tolerance} m) : sa zone de chalandise est petite ; vérifiez le réseau autour.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>{what} '{name}' is {status} (tolerance {tolerance} m, {mode}): no catchment.</source>
+        <translation>{what} « {name} » {status} (tolérance {tolerance} m, {mode}) : pas de zone de chalandise.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>{what} (from the services)</source>
+        <translation>{what} (d'après les services)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: '{value}' in {column} is not a date (YYYYMMDD).</source>
+        <translation>{where} : « {value} » dans {column} n'est pas une date (AAAAMMJJ).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: '{value}' in {column} is not a time (HH:MM:SS).</source>
+        <translation>{where} : « {value} » dans {column} n'est pas une heure (HH:MM:SS).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: '{value}' in {column} is not a valid number.</source>
+        <translation>{where} : « {value} » dans {column} n'est pas un nombre valide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: '{value}' is not an allowed value of {column}.</source>
+        <translation>{where} : « {value} » n'est pas une valeur autorisée de {column}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: end_time {end} is not after start_time {start}.</source>
+        <translation>{where} : end_time {end} n'est pas postérieur à start_time {start}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: invalid feed ({code}).</source>
+        <translation>{where} : flux invalide ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: no service runs on any date (calendar.txt and calendar_dates.txt).</source>
+        <translation>{where} : aucun service ne circule à aucune date (calendar.txt et calendar_dates.txt).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: route_id '{value}' is not in routes.txt.</source>
+        <translation>{where} : route_id « {value} » est absent de routes.txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: stop_id '{value}' is not in stops.txt.</source>
+        <translation>{where} : stop_id « {value} » est absent de stops.txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the coordinates ({lat}, {lon}) are out of range.</source>
+        <translation>{where} : les coordonnées ({lat}, {lon}) sont hors limites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the file is empty (no header).</source>
+        <translation>{where} : le fichier est vide (pas d'en-tête).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the file is neither UTF-8 nor windows-1252 ({reason}).</source>
+        <translation>{where} : le fichier n'est ni en UTF-8 ni en windows-1252 ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the first and last stops of trip '{trip_id}' must have a time.</source>
+        <translation>{where} : le premier et le dernier arrêt de la course « {trip_id} » doivent avoir un horaire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the line cannot be read as CSV ({reason}).</source>
+        <translation>{where} : la ligne ne peut pas être lue en CSV ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: the required column '{column}' is missing.</source>
+        <translation>{where} : la colonne obligatoire « {column} » est absente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: trip_id '{value}' is not in trips.txt.</source>
+        <translation>{where} : trip_id « {value} » est absent de trips.txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: {column} '{value}' appears twice.</source>
+        <translation>{where} : {column} « {value} » apparaît deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{where}: {column} is empty but required.</source>
+        <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>ÖV day window end (HH:MM)</source>
+        <translation>Fin de la période de jour ÖV (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_coverage.py"/>
+        <source>ÖV day window start (HH:MM)</source>
+        <translation>Début de la période de jour ÖV (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
+        <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>“{value}” does not have the expected form</source>
+        <translation>« {value} » n'a pas la forme attendue</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>“{value}” is not a value of the standard</source>
+        <translation>« {value} » n'est pas une valeur du standard</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>… and {n} more, see the report.</source>
+        <translation>… et {n} autre(s), voir le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../processing/zoning_overlay.py"/>
+        <source>… further warnings not shown.</source>
+        <translation>… avertissements suivants non affichés.</translation>
     </message>
 </context>
 </TS>

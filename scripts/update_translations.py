@@ -63,10 +63,12 @@ def read_ts(path):
 def write_ts(path, lang, strings, known):
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", f'<TS version="2.1" language="{lang}">',
              "<context>", f"    <name>{CONTEXT}</name>"]
-    for source, locations in strings.items():
+    # Messages sorted by source text, locations by file only: adding or moving code elsewhere leaves the
+    # catalogue untouched, so branches that each add strings merge without conflicts.
+    for source in sorted(strings, key=lambda s: (s.casefold(), s)):
         lines.append("    <message>")
-        for file, line in locations:
-            lines.append(f'        <location filename="../{escape(file)}" line="{line}"/>')
+        for file in sorted({file for file, _line in strings[source]}):
+            lines.append(f'        <location filename="../{escape(file)}"/>')
         lines.append(f"        <source>{escape(source)}</source>")
         text = known.get(source)
         if text:
