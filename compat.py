@@ -51,14 +51,18 @@ else:  # QGIS 3.22 - 3.34
 
 if QGIS_VERSION_INT >= 33000:
     WKB_POINT = Qgis.WkbType.Point
+    WKB_MULTIPOINT = Qgis.WkbType.MultiPoint
     WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
     WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+    WKB_UNKNOWN = Qgis.WkbType.Unknown
 else:
     WKB_POINT = QgsWkbTypes.Type.Point
+    WKB_MULTIPOINT = QgsWkbTypes.Type.MultiPoint
     WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
     WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+    WKB_UNKNOWN = QgsWkbTypes.Type.Unknown
 
 if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
     LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
@@ -71,9 +75,12 @@ else:
 
 if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
     GEOMETRY_POINT, GEOMETRY_POLYGON = Qgis.GeometryType.Point, Qgis.GeometryType.Polygon
+    GEOMETRY_LINE, GEOMETRY_NULL = Qgis.GeometryType.Line, Qgis.GeometryType.Null
 else:
     GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
     GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+    GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+    GEOMETRY_NULL = QgsWkbTypes.GeometryType.NullGeometry
 
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType

@@ -7,9 +7,10 @@ its parameters and the call into ``core``.
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.progress import Progress
 from ..dependencies import install_command, missing_requirements
 from ..translation import tr
 
@@ -64,6 +65,78 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
                     missing="; ".join(why for _req, why in missing), command=install_command(reqs)
                 )
             )
+
+
+    def canceled(self, what: str = "") -> QgsProcessingException:
+        """The exception that ends a canceled run (raised, never a silent empty result that a chain of
+        algorithms would take for a finished one)."""
+        if what:
+            return QgsProcessingException(self.tr("Canceled during {step}.").format(step=what))
+        return QgsProcessingException(self.tr("Canceled."))
+
+
+    # -- coordinate reference systems ------------------------------------------------------------------
+    def warn_no_crs(self, feedback, layer_name: str, assumed) -> None:
+        """One warning for a layer without CRS, naming it, what is assumed and what to do (never one
+        message per feature)."""
+        feedback.pushWarning(self.tr(
+            "The layer '{layer}' has no coordinate reference system (CRS): its coordinates are read as {crs}. "
+            "If they are in another CRS, set it in the layer's properties (Source › Assigned CRS) and run again."
+        ).format(layer=layer_name, crs=crs_text(assumed)))
+
+    def projected_crs_parameter(self, parameters, name, context, default="EPSG:2154"):
+        """The CRS chosen in parameter ``name``, refused with a clear message when it is not a CRS QGIS
+        knows (e.g. ``EPSG:999999``) or is geographic (degrees): never silently replaced. ``default``
+        when the parameter is empty."""
+        value = parameters.get(name)
+        given = value not in (None, "") and not (isinstance(value, QgsCoordinateReferenceSystem) and not value.isValid()
+                                                 and not value.authid())
+        crs = self.parameterAsCrs(parameters, name, context)
+        if not given:
+            return QgsCoordinateReferenceSystem(default)
+        description = self.parameterDefinition(name).description() if self.parameterDefinition(name) else name
+        if not crs.isValid():
+            raise QgsProcessingException(self.tr(
+                "'{value}' given for '{param}' is not a coordinate reference system QGIS knows: choose one in the "
+                "list, e.g. EPSG:2154 (Lambert-93)."
+            ).format(value=_value_text(value), param=description))
+        if crs.isGeographic():
+            raise QgsProcessingException(self.tr(
+                "'{param}' must be a projected CRS (in metres), not {crs} (in degrees): e.g. EPSG:2154 "
+                "(Lambert-93) in metropolitan France."
+            ).format(param=description, crs=crs_text(crs)))
+        return crs
+
+
+def crs_text(crs) -> str:
+    """``EPSG:2154 (RGF93 v1 / Lambert-93)``: the code and the name a user recognises."""
+    if crs is None or not crs.isValid():
+        return tr("no CRS")
+    code, name = crs.authid(), crs.description()
+    if code and name:
+        return f"{code} ({name})"
+    return code or name or crs.toWkt()[:60]
+
+
+def _value_text(value) -> str:
+    if isinstance(value, QgsCoordinateReferenceSystem):
+        return value.authid() or value.toWkt()[:60] or tr("an empty CRS")
+    return str(value)
+
+
+def assumed_crs(extent) -> QgsCoordinateReferenceSystem:
+    """The CRS coordinates without one most likely are in: WGS 84 when the extent fits in degrees,
+    else Lambert-93 (the import's rule for WKT and coordinate columns)."""
+    if extent is not None and not extent.isNull() and -180.0 <= extent.xMinimum() <= extent.xMaximum() <= 180.0 \
+            and -90.0 <= extent.yMinimum() <= extent.yMaximum() <= 90.0:
+        return QgsCoordinateReferenceSystem("EPSG:4326")
+    return QgsCoordinateReferenceSystem("EPSG:2154")
+
+
+def core_progress(feedback, start: float = 0.0, end: float = 100.0) -> Progress:
+    """A core :class:`Progress` reporting into ``feedback`` between ``start`` and ``end`` percent and
+    canceled with it (the hook every long core loop checks)."""
+    return Progress(lambda f: feedback.setProgress(start + (end - start) * f), feedback.isCanceled)
 
 
 def show_decimals(param, decimals: int):

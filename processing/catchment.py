@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -25,6 +24,7 @@ from ..compat import SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field
 from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_sink_type
 from .styles import style_on_completion
 
 
@@ -104,6 +104,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, self.tr("Sites with population reached"))
         )
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CONNECTED, self.tr("Sites not connected to the network")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -178,16 +179,21 @@ class CatchmentAlgorithm(FrichesAlgorithm):
 
         steps.setCurrentStep(step)
         dest_id = self._write_catchments(
-            parameters, context, polygons, population, minutes, site_ids, labels, settings, crs
+            parameters, context, steps, polygons, population, minutes, site_ids, labels, settings, crs
         )
         steps.setCurrentStep(step + 1)
+        report = WriteReport(steps)
         sites_id = self._write_sites(
-            parameters, context, sites_source, features, geoms, population, minutes, attachment, settings, crs
+            parameters, context, steps, report, sites_source, features, geoms, population, minutes, attachment,
+            settings, crs, site_ids
         )
         style_on_completion(context, dest_id, "catchment_bands", self.tr("Catchments"))
-        return {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
+        results = {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
+        report.publish(self, parameters, context, results)
+        return results
 
-    def _write_catchments(self, parameters, context, polygons, population, minutes, site_ids, labels, settings, crs):
+    def _write_catchments(self, parameters, context, feedback, polygons, population, minutes, site_ids, labels,
+                          settings, crs):
         fields = QgsFields()
         fields.append(make_field("site_id", "string", 80))
         fields.append(make_field("name", "string", 254))
@@ -195,29 +201,25 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         fields.append(make_field("minutes", "double"))
         fields.append(make_field("population", "double"))
         fields.append(make_field("area_ha", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        # largest band first, so that smaller bands are drawn on top even without a style
-        for b in reversed(range(len(minutes))):
-            for i in range(polygons.shape[0]):
-                polygon = polygons[i, b]
-                if polygon is None:
-                    continue
-                feature = QgsFeature(fields)
-                geometry = nio.to_qgs(polygon)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-                pop = population[i, b]
-                feature.setAttributes([
-                    site_ids[i], labels[i], settings.mode, float(minutes[b]),
-                    None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
-                ])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs, feedback) as sink:
+            # largest band first, so that smaller bands are drawn on top even without a style
+            for b in reversed(range(len(minutes))):
+                for i in range(polygons.shape[0]):
+                    polygon = polygons[i, b]
+                    if polygon is None:
+                        continue
+                    feature = QgsFeature(fields)
+                    feature.setGeometry(nio.to_qgs(polygon))
+                    pop = population[i, b]
+                    feature.setAttributes([
+                        site_ids[i], labels[i], settings.mode, float(minutes[b]),
+                        None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
+                    ])
+                    sink.add(feature, i, site_ids[i])
+        return sink.dest_id
 
-    def _write_sites(self, parameters, context, source, features, geoms, population, minutes, attachment, settings,
-                     crs):
+    def _write_sites(self, parameters, context, feedback, report, source, features, geoms, population, minutes,
+                     attachment, settings, crs, site_ids):
         added = [f"pop_{nio.minutes_label(m)}min" for m in minutes] + ["network_status", "network_dist_m"]
         fields = QgsFields()
         kept = []
@@ -229,20 +231,20 @@ class CatchmentAlgorithm(FrichesAlgorithm):
             fields.append(make_field(name, "double"))
         fields.append(make_field("network_status", "string", 120))
         fields.append(make_field("network_dist_m", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SITES, context, fields, source.wkbType(), crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SITES))
-        for i, feature in enumerate(features):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            values = [attrs[k] for k in kept]
-            for b in range(len(minutes)):
-                pop = population[i, b]
-                values.append(None if np.isnan(pop) else round(float(pop), 1))
-            distance = attachment.distance[i]
-            values.append(nio.site_status_text(attachment.status[i], distance, settings.tolerance))
-            values.append(round(float(distance), 1) if np.isfinite(distance) else None)
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        sink_type = site_sink_type(source.wkbType(), (f.geometry() for f in features))
+        with OutputSink(self, parameters, self.OUTPUT_SITES, context, fields, sink_type, crs, feedback,
+                        report) as sink:
+            for i, feature in enumerate(features):
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                values = [attrs[k] for k in kept]
+                for b in range(len(minutes)):
+                    pop = population[i, b]
+                    values.append(None if np.isnan(pop) else round(float(pop), 1))
+                distance = attachment.distance[i]
+                values.append(nio.site_status_text(attachment.status[i], distance, settings.tolerance))
+                values.append(round(float(distance), 1) if np.isfinite(distance) else None)
+                out.setAttributes(values)
+                sink.add(out, feature.id(), site_ids[i])
+        return sink.dest_id

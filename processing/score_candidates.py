@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureRequest,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -23,7 +23,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, make_field
+from ..compat import (
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    make_field,
+)
 from ..core.scoring import USES
 from ..core.scoring import facts as fx
 from ..core.scoring.explain import explain_site
@@ -32,6 +40,7 @@ from ..core.scoring.score import details_json, ranks, score_site, to_details
 from ..translation import ui_language
 from . import scoring_io as sio
 from .base import FrichesAlgorithm, show_decimals
+from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
 #: Fields the algorithm adds (an input field of the same name is replaced).
@@ -197,6 +206,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored sites"))
         param.setHelp(self.tr("The sites with their fields and the score fields listed above."))
         self.addParameter(param)
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.SITES, self.tr("Sites scored")))
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATES_COWORKING, self.tr("Coworking candidates")))
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATES_FABLAB, self.tr("Fablab candidates")))
@@ -236,7 +246,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 crs=crs.authid()))
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         id_fields = self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
         id_field = sio.find_field(source.fields().names(), id_fields[0] if id_fields else "site_id")
         if id_field is None:
@@ -285,7 +295,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 continue
             table = sio.read_table(layer, context, geometry=False, feedback=feedback)
             if table is None:
-                return {}
+                raise self.canceled()
             layer_id = sio.find_field(table.names, id_field, "site_id")
             if layer_id is None:
                 feedback.pushWarning(self.tr("The {layer} layer has no site_id field: it is ignored.").format(
@@ -322,7 +332,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         feedback.setProgress(30)
 
         if not self._geometry_facts(parameters, context, feedback, profile, crs, sites, facts, used):
-            return {}
+            raise self.canceled()
         feedback.pushInfo(self.tr("Data used: {sources}.").format(sources=", ".join(used)))
         feedback.setProgress(60)
 
@@ -332,19 +342,22 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                    for use in USES}
         feedback.setProgress(75)
 
-        dest_id = self._write(parameters, context, source, sites, profile, facts, results, overall, per_use,
-                              threshold, path)
+        report = WriteReport(feedback)
+        dest_id = self._write(parameters, context, feedback, report, source, sites, profile, facts, results,
+                              overall, per_use, threshold, path, keys)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
         counts = {use: sum(1 for r in results if r.uses[use].candidate) for use in USES}
-        return {
+        out = {
             self.OUTPUT: dest_id,
             self.SITES: len(results),
             self.CANDIDATES_COWORKING: counts["coworking"],
             self.CANDIDATES_FABLAB: counts["fablab"],
             self.CANDIDATES_MEDIATION: counts["mediation"],
         }
+        report.publish(self, parameters, context, out)
+        return out
 
     # -- facts ------------------------------------------------------------------------------------------
     @staticmethod
@@ -473,7 +486,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         return True
 
     # -- output -----------------------------------------------------------------------------------------
-    def _write(self, parameters, context, source, sites, profile, facts, results, overall, per_use, threshold, path):
+    def _write(self, parameters, context, feedback, report, source, sites, profile, facts, results, overall,
+               per_use, threshold, path, keys):
         added = [name for name, _kind, _length in OUTPUT_FIELDS]
         fields = QgsFields()
         kept = []
@@ -483,32 +497,35 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 kept.append(i)
         for name, kind, length in OUTPUT_FIELDS:
             fields.append(make_field(name, kind, length))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         profile_label = path or f"{profile.name} {profile.version}".strip()
         position = {fid: i for i, fid in enumerate(sites.fids)}
-        for feature in source.getFeatures():
-            i = position.get(feature.id())
-            if i is None:
-                continue
-            result = results[i]
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            values = [attrs[k] for k in kept]
-            values += [round(result.uses[use].score, 1) for use in USES]
-            values += [result.best_use, round(result.best_score, 1), overall[i]]
-            values += [per_use[use][i] for use in USES]
-            values += [bool(result.uses[use].candidate) for use in USES]
-            values += [int(round(result.reliability))]
-            values += [explain_site(profile, result, facts[i], "fr"), explain_site(profile, result, facts[i], "en")]
-            details = to_details(result, facts[i], threshold, profile.candidate_min_reliability)
-            values += [details_json(_jsonable(details)), profile_label]
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source),
+                        source.sourceCrs(), feedback, report) as sink:
+            for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
+                i = position.get(feature.id())
+                if i is None:
+                    continue
+                result = results[i]
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                values = [attrs[k] for k in kept]
+                values += [round(result.uses[use].score, 1) for use in USES]
+                values += [result.best_use, round(result.best_score, 1), overall[i]]
+                values += [per_use[use][i] for use in USES]
+                values += [bool(result.uses[use].candidate) for use in USES]
+                values += [int(round(result.reliability))]
+                values += [explain_site(profile, result, facts[i], "fr"),
+                           explain_site(profile, result, facts[i], "en")]
+                details = to_details(result, facts[i], threshold, profile.candidate_min_reliability)
+                values += [details_json(_jsonable(details)), profile_label]
+                out.setAttributes(values)
+                sink.add(out, feature.id(), keys[i])
+        if sink.written != len(results):
+            raise QgsProcessingException(self.tr(
+                "{written} of {total} sites were written into the output '{output}': the input changed while it "
+                "was read.").format(written=sink.written, total=len(results), output=sink.label))
+        return sink.dest_id
 
     def _report(self, feedback, profile, sites, facts, results, overall, threshold):
         lang = ui_language()

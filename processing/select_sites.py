@@ -11,7 +11,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -26,6 +25,7 @@ from ..compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_NO_GEOMETRY,
@@ -34,6 +34,7 @@ from ..compat import (
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
 from .base import FrichesAlgorithm, show_decimals
+from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
 OUTPUT_FIELDS = (("step", "int"), ("marginal_pop", "double"), ("cumulative_pop", "double"),
@@ -179,6 +180,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Selected sites")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LOG, self.tr("Gains at each step"), optional=True, createByDefault=True))
+        add_report_parameter(self)
         for name, label in ((self.SELECTED, self.tr("Sites selected")),
                             (self.TOTAL_POPULATION, self.tr("Population of the grid")),
                             (self.UNCOVERED_POPULATION, self.tr("Population not served by existing places")),
@@ -217,17 +219,29 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         # candidates
         sites = sio.read_table(source, context, geometry=False, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         candidates = []  # (key, fid, row)
         seen = set()
+        no_id, repeated = [], []
         for fid, row in zip(sites.fids, sites.rows):
             key = sio.site_key(row.get(id_field))
-            if key is None or key in seen:
-                continue
             if use_field is not None and not _truthy(row.get(use_field)):
+                continue
+            if key is None:
+                no_id.append(str(fid))
+                continue
+            if key in seen:
+                repeated.append(key)
                 continue
             seen.add(key)
             candidates.append((key, fid, row))
+        if no_id:
+            feedback.pushWarning(self.tr("{n} candidate(s) without {field} cannot be chosen (feature ids {ids}).")
+                                 .format(n=len(no_id), field=id_field, ids=sio.quote_list(no_id)))
+        if repeated:
+            feedback.pushWarning(self.tr("{n} candidate(s) repeat an identifier already seen: only the first of each "
+                                         "can be chosen ({ids}).").format(n=len(repeated),
+                                                                          ids=sio.quote_list(repeated)))
         if not candidates:
             raise QgsProcessingException(self.tr("No candidate site to choose from (check the field {field}).").format(
                 field=use_field or id_field))
@@ -237,7 +251,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         crs = population_source.sourceCrs()
         cells = sio.read_table(population_source, context, crs, [pop_field], feedback=feedback)
         if cells is None:
-            return {}
+            raise self.canceled()
         points = [None if g is None else g.point_on_surface() for g in cells.geoms]
         population = np.array([_float(r.get(pop_field)) or 0.0 for r in cells.rows], dtype=float)
         feedback.setProgress(20)
@@ -245,7 +259,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         # catchments of the candidates for the chosen band
         catch = sio.read_table(catchments_source, context, crs, feedback=feedback)
         if catch is None:
-            return {}
+            raise self.canceled()
         minutes_field = sio.find_field(catch.names, "minutes")
         minutes = self.parameterAsDouble(parameters, self.MINUTES, context)
         band = self._band(catch, minutes_field, minutes, feedback)
@@ -275,7 +289,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         if existing_source is not None:
             existing = sio.read_table(existing_source, context, crs, feedback=feedback)
             if existing is None:
-                return {}
+                raise self.canceled()
             ex_minutes = sio.find_field(existing.names, "minutes")
             geoms = [g for g, row in zip(existing.geoms, existing.rows) if g is not None and (
                 ex_minutes is None or band is None or _float(row.get(ex_minutes)) == band)]
@@ -310,8 +324,9 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         feedback.setProgress(80)
 
         self._report(feedback, result, candidates, sites, target)
-        dest_id = self._write_selected(parameters, context, source, result, candidates)
-        log_id = self._write_log(parameters, context, result, candidates, sites)
+        report = WriteReport(feedback)
+        dest_id = self._write_selected(parameters, context, feedback, report, source, result, candidates)
+        log_id = self._write_log(parameters, context, feedback, result, candidates, sites)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         style_on_completion(context, dest_id, "selected_sites_polygons" if polygons else "selected_sites")
         selected_pop = float(result.cumulative[-1]) if result.cumulative.size else 0.0
@@ -325,6 +340,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         }
         if log_id is not None:
             out[self.OUTPUT_LOG] = log_id
+        report.publish(self, parameters, context, out)
         return out
 
     def _field(self, parameters, name, context, source, default):
@@ -374,7 +390,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(self.tr("The target of {target} people is not reached with these candidates.").format(
                 target=round(target)))
 
-    def _write_selected(self, parameters, context, source, result, candidates):
+    def _write_selected(self, parameters, context, feedback, report, source, result, candidates):
         added = [name for name, _kind in OUTPUT_FIELDS]
         fields = QgsFields()
         kept = []
@@ -384,42 +400,45 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
                 kept.append(i)
         for name, kind in OUTPUT_FIELDS:
             fields.append(make_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         fids = [candidates[i][1] for i in result.order]
-        features = {f.id(): f for f in source.getFeatures(QgsFeatureRequest().setFilterFids(fids))}
-        for step, i in enumerate(result.order, start=1):
-            feature = features.get(candidates[i][1])
-            if feature is None:
-                continue
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            out.setAttributes([attrs[k] for k in kept] + [
-                step, round(float(result.gains[step - 1]), 1), round(float(result.cumulative[step - 1]), 1),
-                round(100.0 * float(result.share[step - 1]), 2),
-            ])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        request = QgsFeatureRequest().setFilterFids(fids)
+        features = {f.id(): f for f in source.getFeatures(request, SKIP_GEOMETRY_CHECKS)}
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source), source.sourceCrs(),
+                        feedback, report) as sink:
+            for step, i in enumerate(result.order, start=1):
+                key, fid, _row = candidates[i]
+                feature = features.get(fid)
+                if feature is None:
+                    raise QgsProcessingException(self.tr(
+                        "The selected site {site} is no longer in the candidates layer: it changed while it was "
+                        "read.").format(site=key))
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                out.setAttributes([attrs[k] for k in kept] + [
+                    step, round(float(result.gains[step - 1]), 1), round(float(result.cumulative[step - 1]), 1),
+                    round(100.0 * float(result.share[step - 1]), 2),
+                ])
+                sink.add(out, fid, key)
+        return sink.dest_id
 
-    def _write_log(self, parameters, context, result, candidates, sites):
+    def _write_log(self, parameters, context, feedback, result, candidates, sites):
         if not parameters.get(self.OUTPUT_LOG):
             return None
         fields = QgsFields()
         for name, kind, length in (("step", "int", 0), ("site_id", "string", 80), ("site_nom", "string", 254),
                                    ("marginal_pop", "double", 0), ("rank_in_step", "int", 0), ("chosen", "bool", 0)):
             fields.append(make_field(name, kind, length))
-        sink, log_id = self.parameterAsSink(parameters, self.OUTPUT_LOG, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            return None
         chosen_at = {i: step for step, i in enumerate(result.order, start=1)}
-        for entry in result.log:
-            for rank, (i, gain) in enumerate(zip(entry.candidates, entry.gains), start=1):
-                key, _fid, row = candidates[int(i)]
-                feature = QgsFeature(fields)
-                feature.setAttributes([entry.step, key, self._name(row), round(float(gain), 1), rank,
-                                       chosen_at.get(int(i)) == entry.step])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return log_id
+        with OutputSink(self, parameters, self.OUTPUT_LOG, context, fields, WKB_NO_GEOMETRY, feedback=feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for entry in result.log:
+                for rank, (i, gain) in enumerate(zip(entry.candidates, entry.gains), start=1):
+                    key, fid, row = candidates[int(i)]
+                    feature = QgsFeature(fields)
+                    feature.setAttributes([entry.step, key, self._name(row), round(float(gain), 1), rank,
+                                           chosen_at.get(int(i)) == entry.step])
+                    sink.add(feature, fid, key)
+        return sink.dest_id

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -37,6 +36,8 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
+    GEOMETRY_NULL,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
@@ -48,12 +49,14 @@ from ..compat import (
 )
 from ..core import inventory as inv
 from ..core.cnig_friches import fold
+from ..core.progress import Canceled
 from ..core.zoning import codes
 from ..core.zoning import compatibility as compat
 from ..core.zoning import overlay as ov
 from ..translation import ui_language
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, core_progress, show_decimals
 from .inventory_store import py_value
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_sink_type
 from .styles import style_on_completion
 
 #: Fields the algorithm adds to the sites (an input field of the same name is replaced).
@@ -281,6 +284,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         param.setHelp(self.tr("The zones as used: valid geometries in the working CRS, with zone_family, zone_type "
                               "and geom_repaired; styled with the CNIG colours."))
         self.addParameter(param)
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.SITES, self.tr("Sites")))
         self.addOutput(QgsProcessingOutputNumber(self.OUTSIDE, self.tr("Sites outside the zoning")))
         self.addOutput(QgsProcessingOutputNumber(self.ZONES_READ, self.tr("Zones read")))
@@ -300,6 +304,12 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
 
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self._process(parameters, context, feedback)
+        except Canceled:
+            raise self.canceled() from None
+
+    def _process(self, parameters, context, feedback):
         self.require_dependencies()
         lang = ui_language()
         rules_path = self.parameterAsFile(parameters, self.RULES, context)
@@ -315,9 +325,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         sites_in = self._input(parameters, self.INPUT, context)
         if sites_in is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(sites_in.wkb_type) not in (
-                QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry,
-                QgsWkbTypes.GeometryType.LineGeometry):
+        if QgsWkbTypes.geometryType(sites_in.wkb_type) == GEOMETRY_NULL:
             raise QgsProcessingException(self.tr(
                 "The sites layer '{layer}' has no geometry: import it with friches:import_inventory first."
             ).format(layer=sites_in.name))
@@ -353,35 +361,33 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         feedback.setProgress(45)
 
         # 4. overlay and compatibility --------------------------------------------------------------------
-        results = ov.overlay_sites(site_geoms, zones, prescriptions, informations, scots, near_m=near_m)
+        results = ov.overlay_sites(site_geoms, zones, prescriptions, informations, scots, near_m=near_m,
+                                   progress=core_progress(feedback, 45, 60))
         feedback.setProgress(60)
 
         out_fields, kept = self._site_fields(sites_in.fields)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, sites_in.wkb_type,
-                                             sites_in.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink_type = site_sink_type(sites_in.wkb_type, (f.geometry() for f in site_features))
+        report = WriteReport(feedback)
         near_word = self.tr("nearby")
         outside = 0
-        for n, (feat, res) in enumerate(zip(site_features, results), start=1):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
-            verdicts = compat.evaluate_site(rules, res)
-            if res.status in (ov.STATUS_OUTSIDE, ov.STATUS_NO_GEOMETRY):
-                outside += 1
-                if res.status == ov.STATUS_OUTSIDE:
-                    self._warn(feedback, self.tr("Site {site}: outside the zones of the zoning layer.").format(
-                        site=self._site_name(feat, id_index)))
-            out = QgsFeature(out_fields)
-            attrs = [feat.attribute(i) for i in kept] + self._site_values(res, verdicts, lang, near_word)
-            out.setAttributes(attrs)
-            if feat.hasGeometry():
-                out.setGeometry(feat.geometry())
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(60 + int(30.0 * n / max(1, len(site_features))))
-        style = "zoning_sites_polygons" if QgsWkbTypes.geometryType(sites_in.wkb_type) == \
-            QgsWkbTypes.GeometryType.PolygonGeometry else "zoning_sites"
+        with OutputSink(self, parameters, self.OUTPUT, context, out_fields, sink_type, sites_in.crs, feedback,
+                        report) as sink:
+            for n, (feat, res) in enumerate(zip(site_features, results), start=1):
+                verdicts = compat.evaluate_site(rules, res)
+                if res.status in (ov.STATUS_OUTSIDE, ov.STATUS_NO_GEOMETRY):
+                    outside += 1
+                    if res.status == ov.STATUS_OUTSIDE:
+                        self._warn(feedback, self.tr("Site {site}: outside the zones of the zoning layer.").format(
+                            site=self._site_name(feat, id_index)))
+                out = QgsFeature(out_fields)
+                attrs = [feat.attribute(i) for i in kept] + self._site_values(res, verdicts, lang, near_word)
+                out.setAttributes(attrs)
+                if feat.hasGeometry():
+                    out.setGeometry(feat.geometry())
+                sink.add(out, feat.id(), self._site_name(feat, id_index) if id_index >= 0 else None)
+                feedback.setProgress(60 + int(30.0 * n / max(1, len(site_features))))
+        dest_id = sink.dest_id
+        style = "zoning_sites_polygons" if QgsWkbTypes.geometryType(sink_type) == GEOMETRY_POLYGON else "zoning_sites"
         style_on_completion(context, dest_id, style)
         results_dict = {self.OUTPUT: dest_id}
 
@@ -399,6 +405,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             self.ZONES_READ: len(zones),
             self.REPAIRED: repaired,
         })
+        report.publish(self, parameters, context, results_dict)
         feedback.setProgress(100)
         return results_dict
 
@@ -490,7 +497,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             fids.append(feat.id())
             wkbs.append(self._wkb(feat, transform, data.name, feedback))
         data.features = None
-        geoms, repaired, multipart = ov.repair_many(wkbs, polygonal=polygonal)
+        geoms, repaired, multipart = ov.repair_many(wkbs, polygonal=polygonal, progress=core_progress(feedback))
         self._repaired[kind] += sum(repaired)
         self._multipart[kind] += sum(multipart)
         for geom, fixed, fid in zip(geoms, repaired, fids):
@@ -740,22 +747,22 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             kept.append(i)
         for name, kind, length in ZONE_FIELDS:
             fields.append(make_field(name, kind, length))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON, work_crs)
-        if sink is None:
-            return None
         import numpy as np
         import shapely
 
         wkbs = shapely.to_wkb(np.array([zone.geometry for zone in zones], dtype=object)) if zones else []
-        for zone, (attrs, repaired), wkb in zip(zones, rows, wkbs):
-            feat = QgsFeature(fields)
-            feat.setAttributes([attrs[i] for i in kept] + [zone.family or None, zone.zone_type or None, repaired])
-            geom = QgsGeometry()
-            geom.fromWkb(wkb)
-            feat.setGeometry(geom)
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT_ZONES))
-        return dest
+        with OutputSink(self, parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON, work_crs, feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for zone, (attrs, repaired), wkb in zip(zones, rows, wkbs):
+                feat = QgsFeature(fields)
+                feat.setAttributes([attrs[i] for i in kept] + [zone.family or None, zone.zone_type or None, repaired])
+                geom = QgsGeometry()
+                geom.fromWkb(wkb)
+                feat.setGeometry(geom)
+                sink.add(feat, zone.fid, zone.libelle)
+        return sink.dest_id
 
     # -- messages ---------------------------------------------------------------------------------------
     def _site_name(self, feat, id_index):
