@@ -241,7 +241,9 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         crs = sio.metric_crs(source.sourceCrs(), source.sourceExtent(), context)
-        if crs != source.sourceCrs():
+        if not source.sourceCrs().isValid():
+            self.warn_no_crs(feedback, source.sourceName(), crs)
+        elif crs != source.sourceCrs():
             feedback.pushInfo(self.tr("Distances are measured in {crs} (the sites' CRS is not in metres).").format(
                 crs=crs.authid()))
         sites = sio.read_table(source, context, crs, feedback=feedback)
@@ -257,7 +259,11 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             keys = [sio.site_key(row.get(id_field)) or f"#{fid}" for row, fid in zip(sites.rows, sites.fids)]
         feedback.setProgress(10)
 
-        facts = [self._inventory_facts(row) for row in sites.rows]
+        facts = []
+        for i, row in enumerate(sites.rows):
+            if i % 256 == 0 and feedback.isCanceled():
+                raise self.canceled()
+            facts.append(self._inventory_facts(row))
         for f, geom in zip(facts, sites.geoms):
             if f.get("site_surface") is None and geom is not None and geom.area > 0:
                 f["site_surface"] = float(geom.area)  # a polygon without the field: its own area
@@ -336,7 +342,13 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         feedback.pushInfo(self.tr("Data used: {sources}.").format(sources=", ".join(used)))
         feedback.setProgress(60)
 
-        results = [score_site(profile, f, threshold=threshold) for f in facts]
+        results = []
+        for i, f in enumerate(facts):
+            if i % 64 == 0:
+                if feedback.isCanceled():
+                    raise self.canceled()
+                feedback.setProgress(60 + 15.0 * i / max(1, len(facts)))
+            results.append(score_site(profile, f, threshold=threshold))
         overall = ranks([r.best_score for r in results], [r.reliability for r in results], keys)
         per_use = {use: ranks([r.uses[use].score for r in results], [r.uses[use].reliability for r in results], keys)
                    for use in USES}
@@ -398,6 +410,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             layer = self.parameterAsSource(parameters, param_name, context)
             if layer is None:
                 return None, None
+            if not layer.sourceCrs().isValid():
+                self.warn_no_crs(feedback, layer.sourceName(), crs)
             return layer, sio.read_table(layer, context, crs, feedback=feedback)
 
         geoms = sites.geoms

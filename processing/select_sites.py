@@ -31,9 +31,10 @@ from ..compat import (
     WKB_NO_GEOMETRY,
     make_field,
 )
+from ..core.progress import Canceled
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, assumed_crs, core_progress, show_decimals
 from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
@@ -190,6 +191,12 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
 
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self._process(parameters, context, feedback)
+        except Canceled:
+            raise self.canceled() from None
+
+    def _process(self, parameters, context, feedback):
         self.require_dependencies()
         import shapely  # here, not at import: the plugin loads (and explains) without shapely
 
@@ -249,10 +256,17 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
 
         # population cells, in their own CRS
         crs = population_source.sourceCrs()
+        if not crs.isValid():
+            crs = catchments_source.sourceCrs() if catchments_source.sourceCrs().isValid() else \
+                assumed_crs(population_source.sourceExtent())
+            self.warn_no_crs(feedback, population_source.sourceName(), crs)
+        for layer in (catchments_source, existing_source):
+            if layer is not None and not layer.sourceCrs().isValid():
+                self.warn_no_crs(feedback, layer.sourceName(), crs)
         cells = sio.read_table(population_source, context, crs, [pop_field], feedback=feedback)
         if cells is None:
             raise self.canceled()
-        points = [None if g is None else g.point_on_surface() for g in cells.geoms]
+        points = list(shapely.point_on_surface(np.array(cells.geoms, dtype=object)))
         population = np.array([_float(r.get(pop_field)) or 0.0 for r in cells.rows], dtype=float)
         feedback.setProgress(20)
 
@@ -280,8 +294,12 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         if not candidates:
             raise QgsProcessingException(self.tr("No candidate has a catchment in the catchments layer (joined by "
                                                  "{field}).").format(field=catchment_id))
-        merged = [shapely.union_all(polygons[key]) for key, _fid, _row in candidates]
-        cover = cells_in_polygons(merged, points)
+        merged = []
+        for key, _fid, _row in candidates:
+            if feedback.isCanceled():
+                raise self.canceled()
+            merged.append(shapely.union_all(polygons[key]))
+        cover = cells_in_polygons(merged, points, core_progress(feedback, 25, 50))
         feedback.setProgress(50)
 
         # existing places
@@ -298,7 +316,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
                                              "is used.").format(minutes=f"{band:g}"))
                 geoms = [g for g in existing.geoms if g is not None]
             if geoms:
-                served = cells_in_polygons([shapely.union_all(geoms)], points)[0]
+                served = cells_in_polygons([shapely.union_all(geoms)], points, core_progress(feedback, 50, 55))[0]
                 already[served] = True
 
         # target
@@ -320,7 +338,8 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         cover = [cover[i] for i in order]
         if priority is not None:
             priority = [priority[i] for i in order]
-        result = greedy_cover(cover, population, already, k=k or None, target=target or None, priority=priority)
+        result = greedy_cover(cover, population, already, k=k or None, target=target or None, priority=priority,
+                              progress=core_progress(feedback, 55, 80))
         feedback.setProgress(80)
 
         self._report(feedback, result, candidates, sites, target)

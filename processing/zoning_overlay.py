@@ -339,7 +339,9 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         site_features, site_geoms = [], []
         id_index = find_field(sites_in.fields, self.parameterAsString(parameters, self.SITE_ID_FIELD, context)
                               or "site_id")
-        to_work = self._transform(sites_in.crs, work_crs, transform_context)
+        # a sites layer without CRS is read in the zones' CRS (warned by _working_crs)
+        site_crs = next((c for c in (sites_in.crs, zones_in.crs) if c.isValid()), work_crs)
+        to_work = self._transform(site_crs, work_crs, transform_context)
         for geom, feat, _repaired in self._read_features(sites_in, to_work, "site", feedback):
             site_features.append(feat)
             site_geoms.append(geom)
@@ -370,7 +372,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         report = WriteReport(feedback)
         near_word = self.tr("nearby")
         outside = 0
-        with OutputSink(self, parameters, self.OUTPUT, context, out_fields, sink_type, sites_in.crs, feedback,
+        with OutputSink(self, parameters, self.OUTPUT, context, out_fields, sink_type, site_crs, feedback,
                         report) as sink:
             for n, (feat, res) in enumerate(zip(site_features, results), start=1):
                 verdicts = compat.evaluate_site(rules, res)
@@ -440,12 +442,17 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         crs = sites_in.crs
         if not crs.isValid():
             crs = zones_in.crs
+            if crs.isValid():
+                self.warn_no_crs(feedback, sites_in.name, crs)
+        elif not zones_in.crs.isValid():
+            self.warn_no_crs(feedback, zones_in.name, crs)
         if crs.isValid() and not crs.isGeographic():
             return crs
         if not crs.isValid():
-            feedback.pushWarning(self.tr("Neither the sites nor the zones have a CRS: they are assumed to be in "
-                                         "Lambert-93 (EPSG:2154)."))
-            return QgsCoordinateReferenceSystem("EPSG:2154")
+            crs = QgsCoordinateReferenceSystem("EPSG:2154")
+            self.warn_no_crs(feedback, sites_in.name, crs)
+            self.warn_no_crs(feedback, zones_in.name, crs)
+            return crs
         # sites in degrees: measure in the territory's projected CRS
         lon, lat = 2.5, 46.5
         transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
@@ -638,6 +645,8 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(self.tr("{layer} has no sub-type field: sub-codes read as 00.").format(
                 layer=data.name))
         i_lib, i_txt = find_field(fields, "LIBELLE"), find_field(fields, "TXT")
+        if not data.crs.isValid():
+            self.warn_no_crs(feedback, data.name, work_crs)
         transform = self._transform(data.crs, work_crs, transform_context)
         target = prescriptions if table == "PSC" else informations
         n = 0
@@ -669,6 +678,8 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             else:
                 feedback.pushWarning(self.tr("SCOT layer: no field {wanted} nor a name field; the SCOT is named "
                                              "by its feature id.").format(wanted=wanted))
+        if not data.crs.isValid():
+            self.warn_no_crs(feedback, data.name, work_crs)
         transform = self._transform(data.crs, work_crs, transform_context)
         scots = []
 
