@@ -455,7 +455,7 @@ class OutputSink:
             temporary, final = self._file
             self._file = None
             if temporary.exists():
-                files.commit(temporary, final)
+                commit_file(temporary, final)
         elif self._table is not None:
             path, temporary, final = self._table
             self._table = None
@@ -474,6 +474,17 @@ class OutputSink:
             path, temporary, _final = self._table
             self._table = None
             drop_table(path, temporary)
+
+
+def commit_file(temporary, final) -> None:
+    """:func:`core.files.commit` with a message a user can act on when the final file is locked."""
+    try:
+        files.commit(temporary, final)
+    except OSError as exc:
+        files.remove(temporary)
+        raise QgsProcessingException(tr(
+            "Could not replace {path} ({error}): it may be open in QGIS or another program. Close it (or remove its "
+            "layers from the project) and run again.").format(path=final, error=exc.strerror or exc)) from exc
 
 
 # -- GeoPackage tables -------------------------------------------------------------------------------------
