@@ -15,8 +15,8 @@ import uuid
 from pathlib import Path
 from typing import Iterator, List, Union
 
-#: Marker in temporary names: ``.<name>.part-<8 hex>.<ext>`` (hidden on Unix, never a user's name).
-PART = ".part-"
+#: Marker in temporary names: ``<name>~part-<8 hex>.<ext>``.
+PART = "~part-"
 #: Files a shapefile is made of besides the .shp (the .qml/.qmd styles of the user are not among them).
 SHAPEFILE_SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml", ".qpj")
 
@@ -24,12 +24,12 @@ PathLike = Union[str, Path]
 
 
 def temporary_sibling(path: PathLike) -> Path:
-    """A fresh hidden name next to ``path`` with the same extension (so that drivers choosing the format
-    by extension write the same format): ``/d/out.gpkg`` → ``/d/.out.part-1a2b3c4d.gpkg``."""
+    """A fresh name next to ``path`` with the same extension and no other dot (GDAL and QGIS choose the
+    format from what follows the first dot): ``/d/out.v2.gpkg`` → ``/d/out_v2~part-1a2b3c4d.gpkg``."""
     path = Path(path)
-    suffix = "".join(path.suffixes[-1:])
+    suffix = path.suffix
     stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
-    return path.with_name(f".{stem}{PART}{uuid.uuid4().hex[:8]}{suffix}")
+    return path.with_name(f"{stem.replace('.', '_')}{PART}{uuid.uuid4().hex[:8]}{suffix}")
 
 
 def is_temporary(path: PathLike) -> bool:
@@ -86,28 +86,44 @@ def atomic_path(final: PathLike) -> Iterator[Path]:
     commit(temporary, final)
 
 
-@contextlib.contextmanager
-def atomic_folder_files(folder: PathLike) -> Iterator[Path]:
-    """``with atomic_folder_files(d) as tmp_dir:`` write files into ``tmp_dir``; on success each is moved
-    into ``d`` (replacing a file of the same name, which the caller's naming makes its own), on error
-    ``tmp_dir`` is removed and ``d`` is left as it was."""
+def temporary_folder(folder: PathLike) -> Path:
+    """A fresh empty folder beside ``folder`` (created, with ``folder``'s parent) to write files into
+    before :func:`move_files` puts them in ``folder``."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_sibling(folder / "files")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_sibling(folder)
     temporary.mkdir()
-    try:
-        yield temporary
-    except BaseException:
-        _remove_tree(temporary)
-        raise
+    return temporary
+
+
+def move_files(temporary: PathLike, folder: PathLike) -> None:
+    """Move the complete files of ``temporary`` into ``folder`` (replacing files of the same name, which
+    the caller's naming makes its own), then remove ``temporary``."""
+    temporary, folder = Path(temporary), Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     try:
         for item in sorted(temporary.iterdir()):
             os.replace(item, folder / item.name)
     finally:
-        _remove_tree(temporary)
+        remove_folder(temporary)
 
 
-def _remove_tree(folder: Path) -> None:
+@contextlib.contextmanager
+def atomic_folder_files(folder: PathLike) -> Iterator[Path]:
+    """``with atomic_folder_files(d) as tmp_dir:`` write files into ``tmp_dir``; on success they are moved
+    into ``d``, on error ``tmp_dir`` is removed and ``d`` is left as it was."""
+    temporary = temporary_folder(folder)
+    try:
+        yield temporary
+    except BaseException:
+        remove_folder(temporary)
+        raise
+    move_files(temporary, folder)
+
+
+def remove_folder(folder: PathLike) -> None:
+    """Remove a temporary folder and the files in it."""
+    folder = Path(folder)
     if not folder.exists():
         return
     for item in folder.iterdir():

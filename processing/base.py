@@ -5,6 +5,7 @@ and help layout (the short help followed by each parameter's help), so each algo
 its parameters and the call into ``core``.
 """
 
+import functools
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingException
@@ -18,10 +19,30 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 class FrichesAlgorithm(QgsProcessingAlgorithm):
-    """Common behaviour; subclasses define name(), displayName(), group ids, initAlgorithm, processAlgorithm."""
+    """Common behaviour; subclasses define name(), displayName(), group ids, initAlgorithm, processAlgorithm.
+
+    Outputs written to files are completed under temporary names and only take their final names once
+    ``processAlgorithm`` has returned (:meth:`defer_commit`): a run that fails or is canceled, even after
+    its first output is written, leaves every file of the user as it was.
+    """
 
     #: icon file name in resources/icons
     ICON = "friches.svg"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "commits_outputs", False):
+            cls.processAlgorithm = _commit_outputs_after(process)
+
+    def defer_commit(self, commit, discard) -> bool:
+        """Run ``commit()`` when ``processAlgorithm`` returns, ``discard()`` if it raises; False (nothing
+        deferred: the caller commits itself) outside a run."""
+        deferred = getattr(self, "_deferred", None)
+        if deferred is None:
+            return False
+        deferred.append((commit, discard))
+        return True
 
     def tr(self, text):
         return tr(text)
@@ -106,6 +127,32 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
                 "(Lambert-93) in metropolitan France."
             ).format(param=description, crs=crs_text(crs)))
         return crs
+
+
+def _commit_outputs_after(process):
+    """``processAlgorithm`` followed by the commits its outputs deferred (or their discard on error)."""
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        self._deferred = []
+        try:
+            results = process(self, parameters, context, feedback)
+        except BaseException:
+            deferred, self._deferred = self._deferred, None
+            for _commit, discard in deferred:
+                discard()
+            raise
+        deferred, self._deferred = self._deferred, None
+        for k, (commit, _discard) in enumerate(deferred):
+            try:
+                commit()
+            except BaseException:
+                for _c, discard in deferred[k + 1:]:
+                    discard()
+                raise
+        return results
+
+    run.commits_outputs = True
+    return run
 
 
 def crs_text(crs) -> str:

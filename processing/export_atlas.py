@@ -77,7 +77,7 @@ from ..compat import (
 from ..core import files
 from ..translation import ui_language
 from .base import FrichesAlgorithm
-from .sinks import WriteReport, fit_geometry, site_label, site_sink_type
+from .sinks import WriteReport, commit_file, fit_geometry, site_label, site_sink_type
 from .styles import apply_style, style_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -402,10 +402,13 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         settings.simplifyGeometries = True
         settings.exportMetadata = True
         settings.appendGeoreference = True
-        # written under a temporary name, renamed when complete: a crash or a cancel never leaves half a PDF
-        with files.atomic_path(pdf) as partial:
-            result, error = QgsLayoutExporter.exportToPdf(atlas, str(partial), settings, steps)
-            self._check(result, error, pdf)
+        # written under a temporary name, renamed once the run is complete: a crash or a cancel never
+        # leaves half a PDF, nor replaces the user's previous one
+        partial = files.temporary_sibling(pdf)
+        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
+        self.defer_commit(lambda: commit_file(partial, pdf), lambda: files.remove(partial))
+        result, error = QgsLayoutExporter.exportToPdf(atlas, str(partial), settings, steps)
+        self._check(result, error, pdf)
         outputs = {self.OUTPUT_PDF: pdf, self.PAGES: count}
         if png_folder:
             steps.setCurrentStep(3)
@@ -413,10 +416,12 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
             image_settings = QgsLayoutExporter.ImageExportSettings()
             image_settings.dpi = dpi
             image_settings.exportMetadata = False  # GDAL cannot update a PNG in place
-            with files.atomic_folder_files(png_folder) as partial_folder:
-                result, error = QgsLayoutExporter.exportToImage(atlas, str(Path(partial_folder) / "fiche.png"), "png",
-                                                                image_settings, steps)
-                self._check(result, error, png_folder)
+            partial_folder = files.temporary_folder(png_folder)
+            self.defer_commit(lambda: files.move_files(partial_folder, png_folder),
+                              lambda: files.remove_folder(partial_folder))
+            result, error = QgsLayoutExporter.exportToImage(atlas, str(partial_folder / "fiche.png"), "png",
+                                                            image_settings, steps)
+            self._check(result, error, png_folder)
             outputs[self.PNG_FOLDER] = png_folder
         steps.pushInfo(self.tr("Atlas written: {path} ({n} pages).").format(path=pdf, n=count))
         # the layout must go before its project

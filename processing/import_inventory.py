@@ -43,7 +43,8 @@ from ..compat import (
 )
 from ..core import cnig_friches
 from ..core import inventory as inv
-from .base import FrichesAlgorithm, crs_text
+from ..core.progress import Canceled
+from .base import FrichesAlgorithm, core_progress, crs_text
 from .inventory_schema import inventory_fields, polygon_fields
 from .inventory_store import (
     InventoryStore,
@@ -320,12 +321,15 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(
                 self.tr("{n} row(s) had coordinates written latitude first: swapped.").format(n=swapped))
         transform_context = context.transformContext()
-        imp.reproject({
-            "layer": self._readable(shapely_transform(layer_crs, target_crs, transform_context), layer_crs),
-            "columns": self._readable(shapely_transform(columns_crs or target_crs, target_crs, transform_context),
-                                      columns_crs or target_crs),
-        })
-        imp.finalise()
+        try:
+            imp.reproject({
+                "layer": self._readable(shapely_transform(layer_crs, target_crs, transform_context), layer_crs),
+                "columns": self._readable(shapely_transform(columns_crs or target_crs, target_crs, transform_context),
+                                          columns_crs or target_crs),
+            }, core_progress(feedback, 50, 52))
+            imp.finalise(core_progress(feedback, 52, 58))
+        except Canceled:
+            raise QgsProcessingException(self.tr("Import cancelled.")) from None
         outside = imp.check_location(
             shapely_transform(target_crs, QgsCoordinateReferenceSystem("EPSG:4326"), transform_context))
         if outside:

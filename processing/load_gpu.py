@@ -304,8 +304,10 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             feedback.setProgress(int(100.0 * (step + 1) / len(layers)))
         if changed:
             self._write_cache(self._work, cache, context)
-            commit_file(self._work, path)
+            work = self._work
             self._work = None
+            if not self.defer_commit(lambda: commit_file(work, path), lambda: files.remove(work)):
+                commit_file(work, path)
         feedback.pushInfo(self.tr("{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.").format(
             requests=self._requests, cached=from_cache, path=path))
         results.update({self.FEATURES: total_features, self.REQUESTS: self._requests, self.FROM_CACHE: from_cache})

@@ -278,10 +278,13 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                               False, "car", None)
         self._join_population(facts, sites.rows, sites.names, profile, "new_pop", "new_pop_field", "new_pop_15min",
                               True, None, None)
+        own = {name: sio.find_field(sites.names, name) for name in (*fx.TRANSIT_FACTS, *fx.ZONING_FACTS)}
+        own = {name: field for name, field in own.items() if field is not None}
         for i, row in enumerate(sites.rows):
-            for name in (*fx.TRANSIT_FACTS, *fx.ZONING_FACTS):
-                field = sio.find_field(sites.names, name)
-                if field is not None and row.get(field) is not None:
+            if i % 256 == 0 and feedback.isCanceled():
+                raise self.canceled()
+            for name, field in own.items():
+                if row.get(field) is not None:
                     facts[i][name] = row.get(field)
 
         joins = (
@@ -535,6 +538,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 values += [details_json(_jsonable(details)), profile_label]
                 out.setAttributes(values)
                 sink.add(out, feature.id(), keys[i])
+                if sink.written % 64 == 0:
+                    feedback.setProgress(75 + 25.0 * sink.written / max(1, len(results)))
         if sink.written != len(results):
             raise QgsProcessingException(self.tr(
                 "{written} of {total} sites were written into the output '{output}': the input changed while it "

@@ -453,7 +453,8 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
                         required=False) as sink:
             if not sink.active:
                 return None
-            for entry in result.log:
+            for n, entry in enumerate(result.log):
+                feedback.setProgress(85 + 15.0 * n / max(1, len(result.log)))
                 for rank, (i, gain) in enumerate(zip(entry.candidates, entry.gains), start=1):
                     key, fid, row = candidates[int(i)]
                     feature = QgsFeature(fields)

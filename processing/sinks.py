@@ -323,10 +323,6 @@ def _destination(value, context) -> str:
     return "" if value is None else str(value)
 
 
-def _quote(path: str) -> str:
-    return path.replace("\\", "\\\\").replace("'", "\\'")
-
-
 class OutputSink:
     """A Processing feature sink that fits geometries, checks writes, honours cancel and writes files and
     GeoPackage tables under a temporary name renamed on success (removed on failure). Use it as a
@@ -347,8 +343,15 @@ class OutputSink:
         self.sink = None
         self.dest_id = None
         redirected = self._redirect(parameters, context)
+        # a GeoPackage's spatial index is built when the writer closes, which takes seconds for a large
+        # output: built only once the output is complete (a canceled run ends at once)
+        self._index = ((self._file is not None and self._file[1].suffix.lower() == ".gpkg")
+                       or self._table is not None) and _kind(wkb_type) != GEOMETRY_NULL
+        layer_options = ["SPATIAL_INDEX=NO"] if self._index else []
         sink, dest_id = alg.parameterAsSink(redirected, name, context, fields, wkb_type,
-                                            crs if crs is not None else QgsCoordinateReferenceSystem())
+                                            crs if crs is not None else QgsCoordinateReferenceSystem(),
+                                            createOptions={"layerOptions": layer_options} if layer_options else {},
+                                            layerOptions=layer_options)
         if sink is None:
             self._cleanup()
             if required:
@@ -386,12 +389,11 @@ class OutputSink:
             final = Path(dest)
             if not final.suffix:
                 return parameters  # Processing adds the default extension itself: let it
-            temporary = files.temporary_sibling(final)
-            final.parent.mkdir(parents=True, exist_ok=True)
+            # the same name in a temporary folder beside it: the layer inside keeps the name the final
+            # file gives it, and the rename stays on one file system
+            temporary = files.temporary_folder(final) / final.name
             self._file = (temporary, final)
             new = str(temporary)
-            if final.suffix.lower() == ".gpkg":  # the table keeps the name the final file gives it
-                new = f"ogr:dbname='{_quote(str(temporary))}' table=\"{final.stem}\" (geom)"
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             copy = QgsProcessingOutputLayerDefinition(value)
             copy.sink = QgsProperty.fromValue(new)
@@ -447,19 +449,31 @@ class OutputSink:
         del sink
 
     def close(self) -> None:
-        """Complete the output: the temporary file or table takes the final name."""
+        """Complete the output: the temporary file or table takes the final name when the algorithm
+        returns (at once outside an algorithm's run)."""
         self._release()
         if self._own_report:
             self.report.warn()
         if self._file is not None:
             temporary, final = self._file
             self._file = None
+            if self._index and temporary.exists():
+                create_spatial_index(temporary, final.stem)
             if temporary.exists():
-                commit_file(temporary, final)
+                commit, discard = (lambda: commit_file(temporary, final)), (lambda: _remove_file(temporary))
+            else:
+                _remove_file(temporary)
+                commit = discard = None
         elif self._table is not None:
             path, temporary, final = self._table
             self._table = None
-            rename_table(path, temporary, final)
+            if self._index:
+                create_spatial_index(path, temporary)
+            commit, discard = (lambda: rename_table(path, temporary, final)), (lambda: drop_table(path, temporary))
+        else:
+            commit = discard = None
+        if commit is not None and not self.alg.defer_commit(commit, discard):
+            commit()
 
     def abort(self) -> None:
         """Drop what was written: the final name keeps what it had."""
@@ -468,7 +482,7 @@ class OutputSink:
 
     def _cleanup(self):
         if self._file is not None:
-            files.remove(self._file[0])
+            _remove_file(self._file[0])
             self._file = None
         if self._table is not None:
             path, temporary, _final = self._table
@@ -476,12 +490,23 @@ class OutputSink:
             drop_table(path, temporary)
 
 
+def _remove_file(temporary: Path) -> None:
+    """Remove a temporary output (and its temporary folder, when it has one of its own)."""
+    files.remove(temporary)
+    if files.is_temporary(temporary.parent):
+        files.remove_folder(temporary.parent)
+
+
 def commit_file(temporary, final) -> None:
-    """:func:`core.files.commit` with a message a user can act on when the final file is locked."""
+    """:func:`core.files.commit` with a message a user can act on when the final file is locked; the
+    temporary folder of ``temporary`` (when it has one) is removed."""
+    temporary = Path(temporary)
     try:
         files.commit(temporary, final)
+        if files.is_temporary(temporary.parent):
+            files.remove_folder(temporary.parent)
     except OSError as exc:
-        files.remove(temporary)
+        _remove_file(temporary)
         raise QgsProcessingException(tr(
             "Could not replace {path} ({error}): it may be open in QGIS or another program. Close it (or remove its "
             "layers from the project) and run again.").format(path=final, error=exc.strerror or exc)) from exc
@@ -495,6 +520,22 @@ def _open_gpkg(path):
     if not Path(path).exists():
         return None
     return gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+
+
+def create_spatial_index(path, table) -> None:
+    """Build the spatial index of ``table`` in the GeoPackage ``path`` (written without one)."""
+    dataset = _open_gpkg(path)
+    if dataset is None:
+        return
+    try:
+        layer = dataset.GetLayerByName(table)
+        if layer is None or not layer.GetGeometryColumn():
+            return
+        result = dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{table}', '{layer.GetGeometryColumn()}')")
+        if result is not None:
+            dataset.ReleaseResultSet(result)
+    finally:
+        dataset = None
 
 
 def drop_table(path, table) -> None:
