@@ -76,6 +76,7 @@ from ..compat import (
 )
 from ..translation import ui_language
 from .base import FrichesAlgorithm
+from .layout_export import pdf_export_settings
 from .styles import apply_style, style_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -393,13 +394,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(2)
         steps.pushInfo(self.tr("Exporting {n} pages to {path}…").format(n=count, path=pdf))
         dpi = self.parameterAsInt(parameters, self.DPI, context)
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = False
-        settings.simplifyGeometries = True
-        settings.exportMetadata = True
-        settings.appendGeoreference = True
+        settings = pdf_export_settings(dpi)
         Path(pdf).parent.mkdir(parents=True, exist_ok=True)
         result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, steps)
         self._check(result, error, pdf)
