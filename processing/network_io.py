@@ -22,12 +22,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import FLAG_ADVANCED, NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_LINE, SOURCE_POLYGON
+from ..compat import DISTANCE_METERS, FLAG_ADVANCED, NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_LINE, SOURCE_POLYGON
 from ..core.network import (
     DEFAULT_BUFFER_M,
     DEFAULT_TOLERANCE_M,
@@ -226,7 +225,7 @@ def draw_catchments(graph, attachment, budgets, settings, feedback):
 
 
 def _metric_projected(crs) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS
 
 
 def analysis_crs(network_source, sites_crs, context, feedback):

@@ -23,7 +23,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, make_field
+from ..compat import (
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    make_field,
+)
 from ..core.scoring import USES
 from ..core.scoring import facts as fx
 from ..core.scoring.explain import explain_site
@@ -335,7 +343,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         dest_id = self._write(parameters, context, source, sites, profile, facts, results, overall, per_use,
                               threshold, path)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
         counts = {use: sum(1 for r in results if r.uses[use].candidate) for use in USES}
         return {

@@ -24,6 +24,7 @@ from qgis.core import (
 
 from ..compat import (
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_POINT,
@@ -312,7 +313,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         self._report(feedback, result, candidates, sites, target)
         dest_id = self._write_selected(parameters, context, source, result, candidates)
         log_id = self._write_log(parameters, context, result, candidates, sites)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "selected_sites_polygons" if polygons else "selected_sites")
         selected_pop = float(result.cumulative[-1]) if result.cumulative.size else 0.0
         out = {

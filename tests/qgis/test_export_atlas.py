@@ -302,7 +302,11 @@ def test_runs_inside_a_graphical_model(plugin, processing_context, feedback, tmp
     child.setModelOutputs({"pdf": output})
     model.addChildAlgorithm(child)
     assert model.childAlgorithm("atlas").algorithm() is not None
+    # QGIS names the model's parameter and output after the child and output ("atlas:pdf") up to 3.38 and
+    # after the output's description from 3.40: ask the model, as the modeler's dialog does.
+    [destination] = [p.name() for p in model.destinationParameterDefinitions()]
+    [output_name] = [o.name() for o in model.outputDefinitions()]
     pdf = tmp_dir / "model.pdf"
-    result = processing.run(model, {"sites": scored_sites(), "atlas:pdf": str(pdf)}, context=processing_context,
+    result = processing.run(model, {"sites": scored_sites(), destination: str(pdf)}, context=processing_context,
                             feedback=feedback)
-    assert Path(result["atlas:pdf"]) == pdf and pdf_pages(pdf) == 3
+    assert Path(result[output_name]) == pdf and pdf_pages(pdf) == 3
