@@ -122,11 +122,14 @@ for suite in "${SUITES[@]}"; do
   fi
   mount_chroot "$root"
   log "$suite: fresh clone of $(git -C "$REPO" rev-parse --short HEAD), then make ${TARGETS}"
+  # every target runs even when one fails, so that one run shows everything that breaks on that release
   cmd="set -e; rm -rf /root/friches; git clone -q /src /root/friches; cd /root/friches; . /etc/os-release;"
-  cmd+=" echo \"\$PRETTY_NAME\";"
+  cmd+=" echo \"\$PRETTY_NAME\"; failed=;"
   for target in $TARGETS; do
-    cmd+=" echo '>>> make $target'; SECONDS=0; make $target; echo \">>> make $target: \${SECONDS} s\";"
+    cmd+=" echo '>>> make $target'; SECONDS=0; make $target || failed=\"\$failed $target\";"
+    cmd+=" echo \">>> make $target: \${SECONDS} s\";"
   done
+  cmd+=" if [ -n \"\$failed\" ]; then echo \">>> failed:\$failed\"; exit 1; fi"
   if in_chroot "$root" "$cmd"; then
     log "$suite: passed in $(( $(date +%s) - start )) s"
   else
