@@ -88,11 +88,9 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
             )
 
 
-    def canceled(self, what: str = "") -> QgsProcessingException:
+    def canceled(self) -> QgsProcessingException:
         """The exception that ends a canceled run (raised, never a silent empty result that a chain of
         algorithms would take for a finished one)."""
-        if what:
-            return QgsProcessingException(self.tr("Canceled during {step}.").format(step=what))
         return QgsProcessingException(self.tr("Canceled."))
 
 

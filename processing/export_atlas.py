@@ -68,15 +68,18 @@ from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
     FLAG_NO_THREADING,
+    GEOMETRY_POINT,
     NUMBER_INTEGER,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
+    WKB_POLYGON,
     make_field,
 )
 from ..core import files
 from ..translation import ui_language
 from .base import FrichesAlgorithm
+from .layout_export import pdf_export_settings
 from .sinks import WriteReport, commit_file, fit_geometry, site_label, site_sink_type
 from .styles import apply_style, style_path
 
@@ -395,13 +398,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(2)
         steps.pushInfo(self.tr("Exporting {n} pages to {path}…").format(n=count, path=pdf))
         dpi = self.parameterAsInt(parameters, self.DPI, context)
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = False
-        settings.simplifyGeometries = True
-        settings.exportMetadata = True
-        settings.appendGeoreference = True
+        settings = pdf_export_settings(dpi)
         # written under a temporary name, renamed once the run is complete: a crash or a cancel never
         # leaves half a PDF, nor replaces the user's previous one
         partial = files.temporary_sibling(pdf)
@@ -578,7 +575,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         """One feature per page, in page order, framing the site, its footprint and its catchment bands."""
         out_fields = QgsFields(fields)
         out_fields.append(make_field("atlas_page", "int"))
-        layer = self._memory_layer("atlas_pages", out_fields, QgsWkbTypes.Type.Polygon, crs)
+        layer = self._memory_layer("atlas_pages", out_fields, WKB_POLYGON, crs)
         features = []
         for page, site in enumerate(pages, 1):
             key = _site_key(site["site_id"])
@@ -607,7 +604,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         layer = self._memory_layer("sites", fields, wkb_type, crs)
         self._fill(layer, sites, feedback)
         root = QgsRuleBasedRenderer.Rule(None)
-        if QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.GeometryType.PointGeometry:
+        if QgsWkbTypes.geometryType(wkb_type) == GEOMETRY_POINT:
             current = QgsMarkerSymbol.createSimple({
                 "name": "star", "color": "#d7301f", "outline_color": "#ffffff", "outline_width": "0.5", "size": "6.5",
             })

@@ -14,7 +14,6 @@ import os
 import shutil
 
 from qgis.core import (
-    Qgis,
     QgsBlockingNetworkRequest,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -37,7 +36,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
@@ -46,10 +44,10 @@ from ..compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
-    QGIS_VERSION_INT,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
     WKB_MULTILINESTRING,
+    WKB_MULTIPOINT,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
     make_field,
@@ -61,7 +59,6 @@ from .inventory_store import gpkg_layer_names, py_value
 from .sinks import commit_file
 from .styles import StylePostProcessor
 
-WKB_MULTIPOINT = Qgis.WkbType.MultiPoint if QGIS_VERSION_INT >= 33000 else QgsWkbTypes.Type.MultiPoint
 GEOMETRY_TYPES = {"polygon": WKB_MULTIPOLYGON, "line": WKB_MULTILINESTRING, "point": WKB_MULTIPOINT}
 
 #: Name of the table recording what each layer of the GeoPackage was downloaded for.

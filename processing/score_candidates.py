@@ -26,11 +26,13 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     make_field,
+    parameter_as_fields,
 )
 from ..core.scoring import USES
 from ..core.scoring import facts as fx
@@ -249,7 +251,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
             raise self.canceled()
-        id_fields = self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
+        id_fields = parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
         id_field = sio.find_field(source.fields().names(), id_fields[0] if id_fields else "site_id")
         if id_field is None:
             feedback.pushWarning(self.tr("No site identifier field: the analyses cannot be joined, only the "
@@ -361,7 +363,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         dest_id = self._write(parameters, context, feedback, report, source, sites, profile, facts, results,
                               overall, per_use, threshold, path, keys)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
         counts = {use: sum(1 for r in results if r.uses[use].candidate) for use in USES}
         out = {
@@ -425,7 +427,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
 
         service_kinds = None
         if services is not None:
-            kind_fields = self.parameterAsFields(parameters, self.SERVICES_KIND_FIELD, context)
+            kind_fields = parameter_as_fields(self, parameters, self.SERVICES_KIND_FIELD, context)
             kind_field = sio.find_field(services.names, kind_fields[0] if kind_fields else "kind", "kind", "type")
             typequ = sio.find_field(services.names, "typequ")
             service_kinds = [" ".join(str(row.get(f)) for f in (kind_field, typequ) if f and row.get(f) is not None)
@@ -436,7 +438,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             used.append(self.tr("services"))
 
         if places is not None or services is not None:
-            kind_fields = self.parameterAsFields(parameters, self.KIND_FIELD, context)
+            kind_fields = parameter_as_fields(self, parameters, self.KIND_FIELD, context)
             targets = {use: ([], []) for use in USES}
             if places is not None:
                 kind_field = sio.find_field(places.names, kind_fields[0] if kind_fields else "kind", "kind", "typo")

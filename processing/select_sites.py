@@ -23,6 +23,7 @@ from qgis.core import (
 
 from ..compat import (
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SKIP_GEOMETRY_CHECKS,
@@ -30,6 +31,7 @@ from ..compat import (
     SOURCE_POLYGON,
     WKB_NO_GEOMETRY,
     make_field,
+    parameter_as_fields,
 )
 from ..core.progress import Canceled
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
@@ -346,7 +348,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         report = WriteReport(feedback)
         dest_id = self._write_selected(parameters, context, feedback, report, source, result, candidates)
         log_id = self._write_log(parameters, context, feedback, result, candidates, sites)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "selected_sites_polygons" if polygons else "selected_sites")
         selected_pop = float(result.cumulative[-1]) if result.cumulative.size else 0.0
         out = {
@@ -363,7 +365,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         return out
 
     def _field(self, parameters, name, context, source, default):
-        fields = self.parameterAsFields(parameters, name, context)
+        fields = parameter_as_fields(self, parameters, name, context)
         wanted = fields[0] if fields else default
         if not wanted:
             return None
