@@ -41,7 +41,8 @@ from ..core.scoring.profile import ProfileError, load_profile
 from ..core.scoring.score import details_json, ranks, score_site, to_details
 from ..translation import ui_language
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, assumed_crs, show_decimals
+from .inventory_store import shapely_transform
 from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
@@ -242,15 +243,20 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        crs = sio.metric_crs(source.sourceCrs(), source.sourceExtent(), context)
-        if not source.sourceCrs().isValid():
-            self.warn_no_crs(feedback, source.sourceName(), crs)
-        elif crs != source.sourceCrs():
+        site_crs = source.sourceCrs()
+        if not site_crs.isValid():  # coordinates read in the CRS they most likely are in, said once
+            site_crs = assumed_crs(source.sourceExtent())
+            self.warn_no_crs(feedback, source.sourceName(), site_crs)
+        crs = sio.metric_crs(site_crs, source.sourceExtent(), context)
+        if crs != site_crs:
             feedback.pushInfo(self.tr("Distances are measured in {crs} (the sites' CRS is not in metres).").format(
                 crs=crs.authid()))
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
             raise self.canceled()
+        if not source.sourceCrs().isValid() and site_crs != crs:
+            to_metres = shapely_transform(site_crs, crs, context.transformContext())
+            sites.geoms = [None if g is None else to_metres(g) for g in sites.geoms]
         id_fields = parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
         id_field = sio.find_field(source.fields().names(), id_fields[0] if id_fields else "site_id")
         if id_field is None:
@@ -360,8 +366,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         feedback.setProgress(75)
 
         report = WriteReport(feedback)
-        dest_id = self._write(parameters, context, feedback, report, source, sites, profile, facts, results,
-                              overall, per_use, threshold, path, keys)
+        dest_id = self._write(parameters, context, feedback, report, source, site_crs, sites, profile, facts,
+                              results, overall, per_use, threshold, path, keys)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
@@ -505,8 +511,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         return True
 
     # -- output -----------------------------------------------------------------------------------------
-    def _write(self, parameters, context, feedback, report, source, sites, profile, facts, results, overall,
-               per_use, threshold, path, keys):
+    def _write(self, parameters, context, feedback, report, source, site_crs, sites, profile, facts, results,
+               overall, per_use, threshold, path, keys):
         added = [name for name, _kind, _length in OUTPUT_FIELDS]
         fields = QgsFields()
         kept = []
@@ -518,8 +524,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             fields.append(make_field(name, kind, length))
         profile_label = path or f"{profile.name} {profile.version}".strip()
         position = {fid: i for i, fid in enumerate(sites.fids)}
-        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source),
-                        source.sourceCrs(), feedback, report) as sink:
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source), site_crs,
+                        feedback, report) as sink:
             for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
                 i = position.get(feature.id())
                 if i is None:

@@ -291,7 +291,7 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
         n_sites = len(sites["features"])
         with OutputSink(self, parameters, self.OUTPUT, context, out_fields,
                         site_sink_type(source.wkbType(), (f.geometry() for f in sites["features"])),
-                        source.sourceCrs(), steps, report) as sink:
+                        site_crs, steps, report) as sink:
             k = 0
             for n, feat in enumerate(sites["features"]):
                 if steps.isCanceled():
@@ -375,6 +375,8 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
         from ..core.gtfs import ptal
         from ..core.gtfs.walk import WalkNetwork, pairs_from_results
 
+        if not network_source.sourceCrs().isValid():
+            self.warn_no_crs(feedback, network_source.sourceName(), work_crs)
         lines = network_lines(self, network_source, work_crs, context, feedback)
         if not lines:
             feedback.pushWarning(self.tr("The walking network has no lines: straight-line distances are used."))
