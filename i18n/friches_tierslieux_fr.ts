@@ -14,6 +14,16 @@
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
+        <location filename="../processing/base.py"/>
+        <source>'{param}' must be a projected CRS (in metres), not {crs} (in degrees): e.g. EPSG:2154 (Lambert-93) in metropolitan France.</source>
+        <translation>« {param} » doit être un SCR projeté (en mètres), pas {crs} (en degrés) : par ex. EPSG:2154 (Lambert-93) en France métropolitaine.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>'{value}' given for '{param}' is not a coordinate reference system QGIS knows: choose one in the list, e.g. EPSG:2154 (Lambert-93).</source>
+        <translation>« {value} », donné pour « {param} », n'est pas un système de coordonnées connu de QGIS : choisissez-en un dans la liste, par ex. EPSG:2154 (Lambert-93).</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>'{value}' is not a date: write YYYY-MM-DD, e.g. 2025-03-18.</source>
         <translation>« {value} » n'est pas une date : écrivez AAAA-MM-JJ, par ex. 2025-03-18.</translation>
@@ -149,6 +159,11 @@
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>a feature</source>
+        <translation>une entité</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>A GTFS zip: stops, routes, trips, stop_times and calendar and/or calendar_dates.</source>
         <translation>Un fichier zip GTFS : stops, routes, trips, stop_times et calendar et/ou calendar_dates.</translation>
@@ -218,6 +233,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>an empty CRS</source>
+        <translation>un SCR vide</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -328,8 +348,18 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <source>Canceled during step {k}/{n} ({step}): the steps before it are complete in the GeoPackage, nothing of this one was written.</source>
+        <translation>Annulé pendant l'étape {k}/{n} ({step}) : les étapes précédentes sont complètes dans le GeoPackage, rien de celle-ci n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Canceled: the output '{output}' was not written.</source>
+        <translation>Annulé : la sortie « {output} » n'a pas été écrite.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -596,9 +626,24 @@
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
     </message>
     <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Could not copy the features of {layer} for the maps: {error}</source>
+        <translation>Impossible de copier les entités de {layer} pour les cartes : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not name the table {table} in {path}.</source>
+        <translation>Impossible de nommer la table {table} dans {path}.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Could not open or create the inventory {path}: {error}</source>
         <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not open {path} to complete the table {table}.</source>
+        <translation>Impossible d'ouvrir {path} pour terminer la table {table}.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -611,6 +656,16 @@
         <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not replace {path} ({error}): it may be open in QGIS or another program. Close it (or remove its layers from the project) and run again.</source>
+        <translation>Impossible de remplacer {path} ({error}) : il est peut-être ouvert dans QGIS ou un autre programme. Fermez-le (ou retirez ses couches du projet) et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Could not write a feature of {layer} in {path}: {error}</source>
+        <translation>Impossible d'écrire une entité de {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Could not write the inventory {path}: {error}</source>
         <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
@@ -619,6 +674,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Could not write the layer {layer} in {path}: {error}</source>
         <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not write {what} into the output '{output}': {error}</source>
+        <translation>Impossible d'écrire {what} dans la sortie « {output} » : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1456,6 +1516,11 @@
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
     </message>
     <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>its coordinates ({x}, {y}) are outside the area where {crs} is defined: check the CRS of the input (or the source CRS parameter)</source>
+        <translation>ses coordonnées ({x}, {y}) sont hors de la zone où {crs} est défini : vérifiez le SCR de l'entrée (ou le paramètre SCR des colonnes)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Keeps the first pages in the order above.</source>
         <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
@@ -1678,11 +1743,6 @@
         <translation>Arrêt le plus proche, départs à moins de 500 m, PTAL et classe ÖV de chaque site et d'une grille.</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py"/>
-        <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
-        <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
-    </message>
-    <message>
         <location filename="../processing/network_io.py"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
@@ -1716,6 +1776,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no candidate site: selection skipped.</source>
         <translation>aucun site candidat : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>no CRS</source>
+        <translation>aucun SCR</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -1778,6 +1843,11 @@
         <translation>pas de grille de population : sélection ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No PTAL grid: the sites give no extent to draw it on.</source>
+        <translation>Pas de grille PTAL : les sites ne donnent pas d'emprise où la dessiner.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>No remaining candidate reaches anyone not yet served: the choice stops.</source>
         <translation>Aucun candidat restant n'atteint d'habitant non encore desservi : le choix s'arrête.</translation>
@@ -1807,6 +1877,16 @@
         <location filename="../processing/full_analysis.py"/>
         <source>No site matches the expression {expression}.</source>
         <translation>Aucun site ne correspond à l'expression {expression}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No site of the inventory could be imported ({r} rows rejected: see the import_report table of {gpkg}): there is nothing to analyse.</source>
+        <translation>Aucun site de l'inventaire n'a pu être importé ({r} lignes rejetées : voir la table import_report de {gpkg}) : il n'y a rien à analyser.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No site of the inventory has a usable geometry ({n} site(s) read): there is nothing to analyse. Check the geometry of the inventory (or the import_report table of {gpkg}).</source>
+        <translation>Aucun site de l'inventaire n'a de géométrie utilisable ({n} site(s) lu(s)) : il n'y a rien à analyser. Vérifiez la géométrie de l'inventaire (ou la table import_report de {gpkg}).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2012,6 +2092,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>parking</source>
         <translation>stationnement</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>parts of another geometry type left out (collection or multi-part geometry)</source>
+        <translation>parties d'un autre type de géométrie écartées (collection ou géométrie multiple)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2326,6 +2411,11 @@
         <translation>réparé</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Report of features written with another geometry</source>
+        <translation>Rapport des entités écrites avec une autre géométrie</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Required by the standard.</source>
         <translation>Obligatoire dans le standard.</translation>
@@ -2375,6 +2465,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>row kept with its point only</source>
         <translation>ligne gardée avec son seul point</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>row {row}</source>
+        <translation>ligne {row}</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -2669,6 +2764,11 @@
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>site {site}</source>
+        <translation>le site {site}</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Site {site} has no geometry: no page.</source>
         <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
@@ -2869,6 +2969,16 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <source>Step {k}/{n} ({step}) ended without its output {outputs}: see its messages above.</source>
+        <translation>L'étape {k}/{n} ({step}) s'est terminée sans sa sortie {outputs} : voir ses messages ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Step {k}/{n} ({step}) failed: {error}</source>
+        <translation>L'étape {k}/{n} ({step}) a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
         <source>Step {k}/{n}: {text}</source>
         <translation>Étape {k}/{n} : {text}</translation>
     </message>
@@ -3048,6 +3158,11 @@
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>the data provider refused it</source>
+        <translation>le fournisseur de données l'a refusée</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The end time ({end}) must be after the start time ({start}).</source>
         <translation>L'heure de fin ({end}) doit être postérieure à l'heure de début ({start}).</translation>
@@ -3148,11 +3263,6 @@
         <translation>L'entrée ne contient aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that surfaces are in m² and distances in metres.</source>
-        <translation>Le SCR de l'inventaire {crs} est géographique : choisissez un SCR projeté (par ex. EPSG:2154 Lambert-93) pour des surfaces en m² et des distances en mètres.</translation>
-    </message>
-    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>The inventory is already imported (site_id): import skipped.</source>
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
@@ -3166,6 +3276,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>The layer '{layer}' has no coordinate reference system (CRS): its coordinates are read as {crs}. If they are in another CRS, set it in the layer's properties (Source › Assigned CRS) and run again.</source>
+        <translation>La couche « {layer} » n'a pas de système de coordonnées (SCR) : ses coordonnées sont lues en {crs}. Si elles sont dans un autre SCR, indiquez-le dans les propriétés de la couche (Source › SCR attribué) et relancez.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3283,6 +3398,11 @@
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The selected site {site} is no longer in the candidates layer: it changed while it was read.</source>
+        <translation>Le site choisi {site} n'est plus dans la couche des candidats : elle a changé pendant sa lecture.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
         <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
@@ -3356,6 +3476,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The sites with their scores (output of Score candidates or Select sites): one page per site; fields site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</source>
         <translation>Les sites avec leurs scores (sortie de l'algorithme « Noter les sites candidats » ou « Sélectionner les sites ») : une page par site ; champs site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>The table {table} of {path} was not written.</source>
+        <translation>La table {table} de {path} n'a pas été écrite.</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -3695,6 +3820,21 @@
         <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>written as its point on surface (another geometry type than the output's)</source>
+        <translation>écrites par leur point intérieur (autre type de géométrie que celui de la sortie)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Written only when needed: one line per feature whose geometry could not be written as read (a layer mixing points, lines and polygons), with its site, row and what was done.</source>
+        <translation>Écrit seulement si besoin : une ligne par entité dont la géométrie n'a pas pu être écrite telle quelle (couche mêlant points, lignes et polygones), avec son site, sa ligne et ce qui a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>written without geometry: none of its parts is of the output's geometry type</source>
+        <translation>écrites sans géométrie : aucune de leurs parties n'est du type de géométrie de la sortie</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
@@ -3975,6 +4115,16 @@
         <translation>{n} candidat(s) sur {total} sites · seuil {threshold}</translation>
     </message>
     <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate(s) repeat an identifier already seen: only the first of each can be chosen ({ids}).</source>
+        <translation>{n} candidat(s) reprennent un identifiant déjà vu : seul le premier de chacun peut être choisi ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate(s) without {field} cannot be chosen (feature ids {ids}).</source>
+        <translation>{n} candidat(s) sans {field} ne peuvent pas être choisis (identifiants d'entité {ids}).</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>{n} field(s) of the CNIG standard are missing from this layer ({fields}): the list and the form show the others.</source>
         <translation>{n} champ(s) du standard CNIG manque(nt) dans cette couche ({fields}) : la liste et le formulaire affichent les autres.</translation>
@@ -4115,6 +4265,11 @@
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>{output}: {n} feature(s) {what}: {sites}.</source>
+        <translation>{output} : {n} entité(s) {what} : {sites}.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
@@ -4128,11 +4283,6 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py"/>
-        <source>{step} failed: {error}</source>
-        <translation>Échec de l'étape « {step} » : {error}</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4278,6 +4428,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>{where}: {column} is empty but required.</source>
         <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>{written} of {total} sites were written into the output '{output}': the input changed while it was read.</source>
+        <translation>{written} sites sur {total} ont été écrits dans la sortie « {output} » : l'entrée a changé pendant sa lecture.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
