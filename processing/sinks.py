@@ -9,9 +9,10 @@ surface for a point output); a feature that cannot be fitted is written without 
 is reported by site and row (warning + the REPORT table). Every ``addFeature`` is checked and a failure
 stops the algorithm with a message naming the site, the output and the reason.
 
-Files and GeoPackage tables are written under a temporary name (a hidden sibling file, a ``_part_``
-table) and renamed when complete, so that a crash or a cancel never leaves a half output under the
-final name, and the user's previous file stays whole until the new one is.
+Files and GeoPackage tables are written under a temporary name (the same file name in a ``~part-``
+folder beside it, a ``_part_`` table) and take their final names once the algorithm has returned, so
+that a crash, an error or a cancel never leaves a half output under the final name, and the user's
+previous file stays whole until the new one is complete.
 """
 
 from __future__ import annotations
