@@ -6,6 +6,7 @@ its parameters and the call into ``core``.
 """
 
 import functools
+import traceback
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingException
@@ -134,10 +135,15 @@ def _commit_outputs_after(process):
         self._deferred = []
         try:
             results = process(self, parameters, context, feedback)
-        except BaseException:
+        except BaseException as exc:
             deferred, self._deferred = self._deferred, None
             for _commit, discard in deferred:
                 discard()
+            # the exception outlives the run (Processing keeps it for its log): release the locals of the
+            # frames it went through, among them open feature iterators, each holding one of the few
+            # connections QGIS allows per file (after four canceled imports of one CSV the fifth waited
+            # forever for a connection)
+            traceback.clear_frames(exc.__traceback__)
             raise
         deferred, self._deferred = self._deferred, None
         for k, (commit, _discard) in enumerate(deferred):

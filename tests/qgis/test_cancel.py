@@ -142,6 +142,18 @@ def test_import_inventory(plugin, tmp_path, threshold):
                                         "REPORT": str(out / "report.gpkg")}, out, threshold)
 
 
+def test_repeated_cancels_of_one_file(plugin, tmp_path):
+    """Seven imports of the same CSV canceled while reading it: each ends at once. QGIS allows four
+    connections per file; a canceled run that kept its feature iterator alive (in the frames of the
+    exception Processing keeps) made the fifth wait forever."""
+    csv = big_inventory_csv(tmp_path / "inventory.csv", 20_000)
+    out = tmp_path / "out"
+    out.mkdir()
+    for _ in range(7):
+        run_and_cancel("import_inventory", {"INPUT": str(csv), "OUTPUT": "TEMPORARY_OUTPUT",
+                                            "REPORT": "TEMPORARY_OUTPUT"}, out, 3)
+
+
 @pytest.mark.parametrize("threshold", [1, 12, 21])
 def test_transit_service(plugin, feed, tmp_path, threshold):
     previous_output(tmp_path, "stops.gpkg")
