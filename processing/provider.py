@@ -10,11 +10,13 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .acquisition_programme import AcquisitionProgrammeAlgorithm
 from .catchment import CatchmentAlgorithm
 from .coverage_gaps import CoverageGapsAlgorithm
 from .export_atlas import ExportAtlasAlgorithm
 from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .land_prices import LandPricesAlgorithm
 from .load_gpu import LoadGpuAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
@@ -36,6 +38,8 @@ ALGORITHMS = (
     ZoningOverlayAlgorithm,
     ScoreCandidatesAlgorithm,
     SelectSitesAlgorithm,
+    LandPricesAlgorithm,
+    AcquisitionProgrammeAlgorithm,
     ExportAtlasAlgorithm,
     FullAnalysisAlgorithm,
 )

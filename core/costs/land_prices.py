@@ -180,6 +180,87 @@ def estimate_sites(sites: pd.DataFrame, sales: pd.DataFrame, steps: Sequence[Tup
     return out
 
 
+def money(value: Optional[float], lang: str, unit: str = "€") -> str:
+    """``1 958 100 €`` (French) or ``1,958,100 €`` (English); a dash for None."""
+    if value is None or not np.isfinite(value):
+        return "–"
+    text = f"{round(value):,}"
+    text = text.replace(",", "\u202f") if lang == "fr" else text
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+_KIND_WORDS = {KIND_PREMISES: ("Locaux d'activité", "Industrial and commercial premises"),
+               KIND_LAND: ("Terrains", "Land")}
+_RELIABILITY_WORDS = {HIGH: ("élevée", "high"), MEDIUM: ("moyenne", "medium"), LOW: ("faible", "low"),
+                      NONE: ("aucune", "none")}
+
+
+def scope_text(estimate: KindEstimate, commune: str, lang: str) -> str:
+    """« dans un rayon de 2 000 m » / "in the commune 45999"."""
+    if estimate.scope == SCOPE_COMMUNE:
+        return f"dans la commune {commune}" if lang == "fr" else f"in the commune {commune}"
+    radius = money(estimate.radius_m, lang, "m")
+    return f"dans un rayon de {radius}" if lang == "fr" else f"within {radius}"
+
+
+def describe(site: SiteEstimate, steps: Sequence[Tuple[str, float]], min_sales: int, commune: str,
+             lang: str) -> str:
+    """The sentence of the estimate in French or English: which sales, which area, how widened, the
+    median and quartiles, the area they multiply and the reliability; or why there is none."""
+    fr = lang == "fr"
+    parts = []
+    for kind in (KIND_PREMISES, KIND_LAND):
+        est = site.premises if kind == KIND_PREMISES else site.land
+        word = _KIND_WORDS[kind][0 if fr else 1]
+        if est.sales == 0:
+            last = steps[-1]
+            area = (f"dans un rayon de {money(last[1], lang, 'm')}" if fr else f"within {money(last[1], lang, 'm')}")
+            parts.append(f"{word} : aucune vente comparable {area}" if fr else f"{word}: no comparable sale {area}")
+            continue
+        where = scope_text(est, commune, lang)
+        first = steps[0]
+        widened = ""
+        if est.widened:
+            start = (f"la commune {commune}" if first[0] == SCOPE_COMMUNE else money(first[1], lang, "m")) if fr else (
+                f"the commune {commune}" if first[0] == SCOPE_COMMUNE else money(first[1], lang, "m"))
+            widened = f" (zone élargie depuis {start})" if fr else f" (area widened from {start})"
+        few = ""
+        if est.sales < min_sales:
+            few = (f", moins de {min_sales} ventes même dans la plus grande zone" if fr else
+                   f", fewer than {min_sales} sales even in the largest area")
+        unit = "€/m²"
+        quartiles_text = (f"quartiles {money(est.q1, lang, '')}–{money(est.q3, lang, unit)}")
+        if fr:
+            parts.append(f"{word} : {est.sales} vente(s) {where}{widened}{few}, médiane "
+                         f"{money(est.median, lang, unit)} ({quartiles_text})")
+        else:
+            parts.append(f"{word}: {est.sales} sale(s) {where}{widened}{few}, median "
+                         f"{money(est.median, lang, unit)} ({quartiles_text})")
+    if site.basis is None:
+        if fr:
+            tail = "pas d'estimation (aucune vente comparable, ou pas de surface connue) : aucune valeur n'est devinée"
+        else:
+            tail = "no estimate (no comparable sale, or no known area): no value is guessed"
+    else:
+        area = site.floor_m2 if site.basis == KIND_PREMISES else site.land_m2
+        est = site.used
+        what = ("m² de plancher" if site.basis == KIND_PREMISES else "m² de terrain") if fr else (
+            "m² of floor" if site.basis == KIND_PREMISES else "m² of land")
+        reliability = _RELIABILITY_WORDS[est.reliability][0 if fr else 1]
+        if fr:
+            tail = (f"estimation {money(est.median, lang, '€/m²')} × {money(area, lang, what)} = "
+                    f"{money(site.estimate, lang)} (de {money(site.low, lang)} à {money(site.high, lang)}), "
+                    f"fiabilité {reliability}")
+        else:
+            tail = (f"estimate {money(est.median, lang, '€/m²')} × {money(area, lang, what)} = "
+                    f"{money(site.estimate, lang)} ({money(site.low, lang)} to {money(site.high, lang)}), "
+                    f"reliability {reliability}")
+        if site.basis == KIND_LAND and site.floor_m2:
+            tail += (" ; pas de vente de locaux : valeur du terrain seul" if fr else
+                     "; no sale of premises: value of the land alone")
+    return (" ; " if fr else "; ").join(parts) + ". " + tail[0].upper() + tail[1:] + "."
+
+
 def _number(value) -> Optional[float]:
     try:
         number = float(value)
@@ -188,5 +269,21 @@ def _number(value) -> Optional[float]:
     return number if np.isfinite(number) else None
 
 
-__all__ = ["HIGH", "KINDS", "KIND_LAND", "KIND_PREMISES", "LOW", "MEDIUM", "NONE", "KindEstimate", "SiteEstimate",
-           "comparables", "estimate_site", "estimate_sites", "quartiles", "widening_steps"]
+__all__ = [
+    "HIGH",
+    "KINDS",
+    "KIND_LAND",
+    "KIND_PREMISES",
+    "LOW",
+    "MEDIUM",
+    "NONE",
+    "KindEstimate",
+    "SiteEstimate",
+    "comparables",
+    "describe",
+    "estimate_site",
+    "estimate_sites",
+    "money",
+    "quartiles",
+    "widening_steps",
+]
