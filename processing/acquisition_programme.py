@@ -45,7 +45,7 @@ from ..compat import (
 from ..core.costs import programme as pg
 from ..core.costs import programme_text as ptext
 from ..core.costs.cost_table import CostTableError, load_table
-from ..core.costs.land_prices import money
+from ..core.costs.formatting import money
 from ..core.progress import Canceled
 from ..translation import ui_language
 from . import costs_io as cio

@@ -14,7 +14,7 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsFields
 from qgis.PyQt.QtCore import QDate
 
 from ..compat import WKB_NO_GEOMETRY, make_field
-from ..core.costs import dvf
+from ..core.costs import KIND_LAND, KIND_PREMISES
 from ..core.progress import Progress
 from ..translation import tr
 from . import scoring_io as sio
@@ -82,7 +82,8 @@ def scope_label(estimate, commune: str) -> Optional[str]:
 
 
 # -- DVF messages ------------------------------------------------------------------------------------
-def dvf_error_text(exc: dvf.DvfError) -> str:
+def dvf_error_text(exc) -> str:
+    """The translated message of a ``core.costs.dvf.DvfError``."""
     params = exc.params
     path = params.get("path", "")
     if exc.code == "not_found":
@@ -125,10 +126,10 @@ def dvf_reason(code: str) -> str:
 
 
 def dvf_action(action: str) -> str:
-    return {dvf.REJECTED: tr("rejected"), dvf.IGNORED: tr("ignored"), dvf.KEPT: tr("kept")}.get(action, action)
+    return {"rejected": tr("rejected"), "ignored": tr("ignored"), "kept": tr("kept")}.get(action, action)
 
 
-def report_dvf_reading(feedback, data: dvf.DvfData) -> None:
+def report_dvf_reading(feedback, data) -> None:
     """What was read, and a warning per kind of problem (the report table lists them one by one)."""
     feedback.pushInfo(tr("{lines} line(s), {mutations} sale(s) read (encoding {encoding}, separator '{sep}').").format(
         lines=data.lines, mutations=data.mutations, encoding=data.encoding, sep=data.separator))
@@ -143,7 +144,7 @@ def report_dvf_reading(feedback, data: dvf.DvfData) -> None:
                                                                  end=data.reference_date.isoformat()))
     by_kind = data.sales["kind"].value_counts().to_dict() if len(data.sales) else {}
     feedback.pushInfo(tr("Comparable sales: {premises} of premises, {land} of land.").format(
-        premises=by_kind.get(dvf.KIND_PREMISES, 0), land=by_kind.get(dvf.KIND_LAND, 0)))
+        premises=by_kind.get(KIND_PREMISES, 0), land=by_kind.get(KIND_LAND, 0)))
     counts = data.counts()
     for code in ("bad_line", "missing_id", "duplicate_line", "duplicate_mutation", "inconsistent_price",
                  "inconsistent_date", "bad_date", "no_price", "absurd_price", "no_surface", "bad_coordinates",

@@ -9,7 +9,6 @@ comparable sales and the report of every line or sale left out. The method is do
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -39,7 +38,7 @@ from ..compat import (
     WKB_POINT,
     make_field,
 )
-from ..core.costs import dvf
+from ..core.costs import KIND_LAND, KIND_PREMISES
 from ..core.costs import land_prices as lp
 from ..core.progress import Canceled
 from . import costs_io as cio
@@ -208,6 +207,9 @@ class LandPricesAlgorithm(FrichesAlgorithm):
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         self.require_dependencies()
+        import pandas as pd  # here, not at import: the plugin loads (and explains) without pandas
+
+        from ..core.costs import dvf
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -220,9 +222,9 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         if max_radius < radius:
             raise QgsProcessingException(self.tr("The largest radius ({max} m) is smaller than the first radius "
                                                  "({first} m).").format(max=f"{max_radius:g}", first=f"{radius:g}"))
-        bounds = {dvf.KIND_PREMISES: (self.parameterAsDouble(parameters, self.PREMISES_MIN, context),
+        bounds = {KIND_PREMISES: (self.parameterAsDouble(parameters, self.PREMISES_MIN, context),
                                       self.parameterAsDouble(parameters, self.PREMISES_MAX, context)),
-                  dvf.KIND_LAND: (self.parameterAsDouble(parameters, self.LAND_MIN, context),
+                  KIND_LAND: (self.parameterAsDouble(parameters, self.LAND_MIN, context),
                                   self.parameterAsDouble(parameters, self.LAND_MAX, context))}
         feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
         progress = cio.progress_of(feedback, 0, 40)
@@ -314,8 +316,8 @@ class LandPricesAlgorithm(FrichesAlgorithm):
             for kind_est in (est.premises, est.land):
                 values += [cio.rounded(kind_est.q1, 2), cio.rounded(kind_est.median, 2), cio.rounded(kind_est.q3, 2),
                            kind_est.sales, cio.scope_label(kind_est, commune), kind_est.radius_m]
-            floor_value = est.area_estimate(dvf.KIND_PREMISES)[0]
-            land_value = est.area_estimate(dvf.KIND_LAND)[0]
+            floor_value = est.area_estimate(KIND_PREMISES)[0]
+            land_value = est.area_estimate(KIND_LAND)[0]
             values += [cio.rounded(floor_value, 0), cio.rounded(land_value, 0), cio.rounded(est.estimate, 0),
                        cio.rounded(est.low, 0), cio.rounded(est.high, 0), est.basis, est.reliability,
                        lp.describe(est, steps, min_sales, commune, "fr"),

@@ -30,7 +30,7 @@ from qgis.PyQt.QtGui import (
     QPen,
 )
 
-from ..core.costs.land_prices import money
+from ..core.costs.formatting import money
 
 #: Reasons of the sites left out, in the order the documents list them.
 LEFT_OUT_ORDER = ("mandatory_first", "budget", "tie", "covered_by_others", "not_examined", "too_expensive", "phasing",

@@ -20,6 +20,7 @@ from .land_prices import LandPricesAlgorithm
 from .load_gpu import LoadGpuAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
+from .site_costs import SiteCostsAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
 from .transit_service import TransitServiceAlgorithm
 from .zoning_overlay import ZoningOverlayAlgorithm
@@ -39,6 +40,7 @@ ALGORITHMS = (
     ScoreCandidatesAlgorithm,
     SelectSitesAlgorithm,
     LandPricesAlgorithm,
+    SiteCostsAlgorithm,
     AcquisitionProgrammeAlgorithm,
     ExportAtlasAlgorithm,
     FullAnalysisAlgorithm,

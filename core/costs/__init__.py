@@ -7,3 +7,8 @@ cost table (``resources/costs/default.json``); ``site_costs`` prices acquisition
 site and use; ``programme`` chooses the multi-year programme exactly as a mixed-integer programme (HiGHS
 through ``scipy.optimize.milp``). The method is documented in ``resources/costs/README.md``.
 """
+
+#: Kinds of comparable sale: industrial and commercial premises (price per m² of floor), urban land (per m²).
+KIND_PREMISES = "premises"
+KIND_LAND = "land"
+KINDS = (KIND_PREMISES, KIND_LAND)

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from ..cnig_friches import fold
+from . import KIND_LAND, KIND_PREMISES
 
 #: The 40 columns of the published file, in order (datagouv/dvf README-CSV).
 DVF_COLUMNS = (
@@ -69,9 +70,6 @@ REQUIRED = ("id_mutation", "date_mutation", "nature_mutation", "valeur_fonciere"
 #: Columns used when present.
 OPTIONAL = ("numero_disposition", "id_parcelle", "code_type_local", "code_nature_culture", "nature_culture")
 
-KIND_PREMISES = "premises"
-KIND_LAND = "land"
-KINDS = (KIND_PREMISES, KIND_LAND)
 
 #: Kinds of transfer kept by default (folded): ordinary sales, sales of building land, auctions. Left
 #: out: exchanges and expropriations (no market price), sales off-plan (new buildings, not friches).

@@ -18,7 +18,7 @@ comparaison* reduced to what the open data allows:
 The reliability says how the estimate was obtained: ``high`` (enough sales in the first area),
 ``medium`` (after widening), ``low`` (fewer than ``min_sales`` sales even in the largest area), ``none``.
 
-Pure Python (numpy, pandas).
+Pure Python (numpy; the sales come as a pandas DataFrame from ``dvf.py``).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
-import pandas as pd
 
-from .dvf import KIND_LAND, KIND_PREMISES, KINDS
+from . import KIND_LAND, KIND_PREMISES, KINDS
+from .formatting import money
 
 HIGH, MEDIUM, LOW, NONE = "high", "medium", "low", "none"
 #: Order of the reliabilities, best first.
@@ -76,7 +76,7 @@ def quartiles(values) -> Tuple[float, float, float]:
     return float(q1), float(median), float(q3)
 
 
-def comparables(x: float, y: float, commune: str, sales: pd.DataFrame, kind: str,
+def comparables(x: float, y: float, commune: str, sales, kind: str,
                 steps: Sequence[Tuple[str, float]], min_sales: int) -> KindEstimate:
     """The comparable sales of ``kind`` for a site at (x, y) in commune ``commune``.
 
@@ -151,7 +151,7 @@ class SiteEstimate:
 
 
 def estimate_site(x: float, y: float, commune: str, floor_m2: Optional[float], land_m2: Optional[float],
-                  sales: pd.DataFrame, steps: Sequence[Tuple[str, float]], min_sales: int) -> SiteEstimate:
+                  sales, steps: Sequence[Tuple[str, float]], min_sales: int) -> SiteEstimate:
     """Premises and land comparables of a site, and the estimate: premises × floor area when the site
     has buildings and premises sales exist, else land × land area, else none."""
     site = SiteEstimate(comparables(x, y, commune, sales, KIND_PREMISES, steps, min_sales),
@@ -166,7 +166,7 @@ def estimate_site(x: float, y: float, commune: str, floor_m2: Optional[float], l
     return site
 
 
-def estimate_sites(sites: pd.DataFrame, sales: pd.DataFrame, steps: Sequence[Tuple[str, float]], min_sales: int,
+def estimate_sites(sites, sales, steps: Sequence[Tuple[str, float]], min_sales: int,
                    progress=None) -> List[SiteEstimate]:
     """:func:`estimate_site` for every row of ``sites`` (columns x, y, commune, floor_m2, land_m2)."""
     out = []
@@ -178,15 +178,6 @@ def estimate_sites(sites: pd.DataFrame, sales: pd.DataFrame, steps: Sequence[Tup
         out.append(estimate_site(float(row.x), float(row.y), str(row.commune or ""), _number(row.floor_m2),
                                  _number(row.land_m2), sales, steps, min_sales))
     return out
-
-
-def money(value: Optional[float], lang: str, unit: str = "€") -> str:
-    """``1 958 100 €`` (French) or ``1,958,100 €`` (English); a dash for None."""
-    if value is None or not np.isfinite(value):
-        return "–"
-    text = f"{round(value):,}"
-    text = text.replace(",", "\u202f") if lang == "fr" else text
-    return f"{text}\u00a0{unit}" if unit else text
 
 
 _KIND_WORDS = {KIND_PREMISES: ("Locaux d'activité", "Industrial and commercial premises"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from . import programme as pg
-from .land_prices import money
+from .formatting import money
 
 #: Codes of sites kept out before the solve (set by the caller).
 NOT_CANDIDATE = "not_candidate"
