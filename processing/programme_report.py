@@ -348,6 +348,8 @@ def _chart(c: _Canvas, report: ProgrammeReport, lang: str, x0: float, y0: float,
     left, right, bottom = 20.0, 20.0 if report.population is not None else 4.0, 12.0
     px, py, pw, ph = x0 + left, y0 + 4, w - left - right, h - bottom - 4
     top = max(max(r.budget for r in years), max(r.spend for r in years), 1.0)
+    if report.carry_over:
+        top = max(top, max(r.available for r in years))
     step = _nice_step(top)
     top = step * math.ceil(top / step)
     pop_top = max((r.cumulative_pop or 0.0) for r in years) if report.population is not None else 0.0
@@ -377,6 +379,9 @@ def _chart(c: _Canvas, report: ProgrammeReport, lang: str, x0: float, y0: float,
         c.fill(cx - bar / 2, base - h_acq - h_works, bar, h_works, "works")
         yb = base - ph * row.budget / top
         c.line(cx - bar / 2 - 2, yb, cx + bar / 2 + 2, yb, "budget", 0.6)
+        if report.carry_over and row.available > row.budget + 0.5:
+            ya = base - ph * row.available / top
+            c.line(cx - bar / 2 - 2, ya, cx + bar / 2 + 2, ya, "budget", 0.4, dash=True)
         label = f"{row.year}"
         c.text(cx - slot / 2, base + 1, slot, 5, label, 7.5, True,
                align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
@@ -397,14 +402,18 @@ def _chart(c: _Canvas, report: ProgrammeReport, lang: str, x0: float, y0: float,
                    align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
     # legend, on the title's line
     ly = y0 - 8
-    lx = x0 + w - 150
+    lx = x0 + w - (185 if report.carry_over else 150)
     items = [("acq", _t(lang, "Acquisitions", "Acquisitions")), ("works", _t(lang, "Travaux", "Works")),
              ("budget", _t(lang, "Budget de l'année", "Budget of the year"))]
+    if report.carry_over:
+        items.append(("available", _t(lang, "Disponible avec le report", "Available with carry-over")))
     if report.population is not None:
         items.append(("pop", _t(lang, "Habitants couverts (cumul)", "People covered (cumulative)")))
     for colour, label in items:
         if colour == "budget":
             c.line(lx, ly + 2.5, lx + 5, ly + 2.5, "budget", 0.6)
+        elif colour == "available":
+            c.line(lx, ly + 2.5, lx + 5, ly + 2.5, "budget", 0.4, dash=True)
         elif colour == "pop":
             c.line(lx, ly + 2.5, lx + 5, ly + 2.5, "pop", 0.7)
             c.dot(lx + 2.5, ly + 2.5, 1.0, "pop")
@@ -446,19 +455,24 @@ def _year_table_columns(report, lang):
     cols = [
         (_t(lang, "Année", "Year"), 14, left, lambda y: str(y.year)),
         (_t(lang, "Budget", "Budget"), 24, r, lambda y: money(y.budget, lang)),
+    ]
+    if report.carry_over:
+        cols.append((_t(lang, "Disponible (report)", "Available (carry-over)"), 26, r,
+                     lambda y: money(y.available, lang)))
+    cols += [
         (_t(lang, "Acquisitions", "Acquisitions"), 25, r, lambda y: money(y.acquisitions, lang)),
         (_t(lang, "Travaux", "Works"), 25, r, lambda y: money(y.works, lang)),
         (_t(lang, "Dépense", "Spend"), 25, r, lambda y: money(y.spend, lang)),
         (_t(lang, "Non dépensé", "Unspent"), 24, r, lambda y: money(y.unspent, lang)),
         (_t(lang, "Cumul", "Cumulative"), 26, r, lambda y: money(y.cumulative, lang)),
-        (_t(lang, "Acquis", "Acquired"), 15, r, lambda y: str(y.acquired)),
-        (_t(lang, "Ouverts", "Opened"), 15, r, lambda y: str(y.opened)),
+        (_t(lang, "Acquis", "Acquired"), 14, r, lambda y: str(y.acquired)),
+        (_t(lang, "Ouverts", "Opened"), 14, r, lambda y: str(y.opened)),
     ]
     if report.population is not None:
-        cols += [(_t(lang, "Nouveaux habitants", "New people"), 26, r, lambda y: _num(y.new_pop, lang)),
-                 (_t(lang, "Habitants (cumul)", "People (cumul.)"), 26, r, lambda y: _num(y.cumulative_pop, lang))]
+        cols += [(_t(lang, "Nouveaux habitants", "New people"), 24, r, lambda y: _num(y.new_pop, lang)),
+                 (_t(lang, "Habitants (cumul)", "People (cumul.)"), 24, r, lambda y: _num(y.cumulative_pop, lang))]
     else:
-        cols += [(_t(lang, "Gain", "Gain"), 26, r, lambda y: _num(y.gain, lang, 1))]
+        cols += [(_t(lang, "Gain", "Gain"), 24, r, lambda y: _num(y.gain, lang, 1))]
     return cols
 
 
