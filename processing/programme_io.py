@@ -319,7 +319,7 @@ def programme_rows(problem, result, explanations, active, pre_reason, keys, site
         chosen = bool(result.selected[j])
         acq_year = years[result.acq_year[j]] if chosen else None
         works_year = years[result.works_year[j]] if chosen else None
-        displaced = [keys[active[d]] for d in e.displaced]
+        displaced = [site_names[active[d]] or keys[active[d]] for d in e.displaced]
         texts = [ptext.reason_text(e.code, lang, acq=acq_year, works=works_year, marginal=e.marginal, loss=e.loss,
                                    exact=e.exact, displaced=displaced, **{**common, "use": label(uses[i])[k]})
                  for k, lang in enumerate(("fr", "en"))]

@@ -482,7 +482,8 @@ def _site_table_columns(report, lang):
         lang, "Gain", "Gain")
     return [
         ("#", 7, r, lambda s: str(s.order or "")),
-        (_t(lang, "Site", "Site"), 62, left, lambda s: f"{s.name} ({s.site_id})" if s.name else s.site_id),
+        (_t(lang, "Site", "Site"), 62, left, lambda s: (f"{s.name} ({s.site_id})" if s.name else s.site_id) + (
+            _t(lang, " — imposé", " — mandatory") if s.mandatory else "")),
         (_t(lang, "Usage", "Use"), 24, left, lambda s: s.use_label[0 if lang == "fr" else 1]),
         (_t(lang, "Acquis.", "Acquired"), 14, r, lambda s: str(s.acq_year or "")),
         (_t(lang, "Travaux", "Works"), 14, r, lambda s: str(s.works_year or "")),
