@@ -259,7 +259,7 @@ def test_synthetic_ingeville_file(tmp_path):
 def test_the_demo_generator_is_deterministic(tmp_path):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("dvf_ingeville", ROOT / "demo" / "dvf_ingeville.py")
+    spec = importlib.util.spec_from_file_location("costs_ingeville", ROOT / "demo" / "costs_ingeville.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = module.write_csv(module.generate(ROOT / "demo" / "ingeville" / "ingeville.gpkg"), tmp_path / "dvf.csv")

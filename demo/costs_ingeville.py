@@ -1,4 +1,5 @@
-"""A small synthetic DVF file for Ingeville, in the published format of the geolocated DVF (Etalab).
+"""Ingeville's costs inputs: a small synthetic DVF file in the published format of the geolocated DVF
+(Etalab), and the town's multi-year investment budget.
 
 **Fictional sales**: the demo territory is invented, so are its sales. The file has the 40 columns of
 the files Etalab publishes on data.gouv.fr (https://github.com/datagouv/dvf, README-CSV), their
@@ -19,7 +20,11 @@ few sales, so that the estimate must widen its area there (and says so).
 Deterministic: ``random.Random`` seeded per commune and kind of sale, coordinates rounded to 1e-6°, fixed
 dates. Reads the communes and town halls of the territory GeoPackage (``communes``, ``services``).
 
-    .venv/bin/python demo/dvf_ingeville.py --territory demo/ingeville/ingeville.gpkg --out out/data/dvf_ingeville.csv
+The budget (``budget_ingeville.csv``, columns ``year`` and ``budget``) is the town's plan pluriannuel
+d'investissement for friches and third places, 2026-2031: 9 M€ over six years, more in the middle of
+the municipal term, the money not spent in a year carried over (as with autorisations de programme).
+
+    .venv/bin/python demo/costs_ingeville.py --territory demo/ingeville/ingeville.gpkg --out out/data
 """
 
 from __future__ import annotations
@@ -275,14 +280,31 @@ def write_csv(rows, path: Path):
     return path
 
 
+#: The budget of each year (€), 2026-2031.
+BUDGET = ((2026, 1200000), (2027, 1500000), (2028, 1800000), (2029, 1800000), (2030, 1500000), (2031, 1200000))
+#: The emblematic site the town has decided to convert whatever happens (mandatory in the programme).
+MANDATORY = ("45999_0002",)  # Ancien hôtel-Dieu
+
+
+def write_budget(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("year,budget\n" + "".join(f"{year},{amount}\n" for year, amount in BUDGET), encoding="utf-8")
+    return path
+
+
+def write_all(territory: Path, out: Path):
+    """``dvf_ingeville.csv`` and ``budget_ingeville.csv`` in the folder ``out``."""
+    return (write_csv(generate(territory), out / "dvf_ingeville.csv"), write_budget(out / "budget_ingeville.csv"))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = Path(__file__).resolve().parent
     parser.add_argument("--territory", default=str(root / "ingeville" / "ingeville.gpkg"))
-    parser.add_argument("--out", default=str(root / "ingeville" / "dvf_ingeville.csv"))
+    parser.add_argument("--out", default=str(root.parent / "out" / "data"))
     args = parser.parse_args(argv)
-    path = write_csv(generate(Path(args.territory)), Path(args.out))
-    print(f"{path}: {path.stat().st_size // 1024} kB")
+    for path in write_all(Path(args.territory), Path(args.out)):
+        print(f"{path}: {max(1, path.stat().st_size // 1024)} kB")
 
 
 if __name__ == "__main__":
