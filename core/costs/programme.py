@@ -495,13 +495,15 @@ class Explanation:
 
 
 def explain(problem: Problem, result: Result, candidates: Sequence[int], time_limit: float = 5.0,
-            max_examined: int = 10, progress=None) -> Dict[int, Explanation]:
+            max_examined: int = 10, progress=None, total_time: Optional[float] = None) -> Dict[int, Explanation]:
     """Why each site of ``candidates`` is in or out of the programme ``result``.
 
     Left-out sites are examined in order of their own gain (best first); the first ``max_examined`` that
-    fit alone are forced into the programme one at a time (a MILP each, ``time_limit`` seconds) to tell
-    the budget from the mandatory sites and to measure the loss; the others get NOT_EXAMINED.
+    fit alone are forced into the programme one at a time (a MILP each, ``time_limit`` seconds, and all
+    of them within ``total_time`` seconds when given) to tell the budget from the mandatory sites and to
+    measure the loss; the others get NOT_EXAMINED.
     """
+    started = time.perf_counter()
     out: Dict[int, Explanation] = {}
     selected = result.selected
     base = problem.objective(selected)
@@ -533,13 +535,15 @@ def explain(problem: Problem, result: Result, candidates: Sequence[int], time_li
         if marginal <= tol:
             out[i] = Explanation(COVERED, marginal=marginal)
             continue
-        if examined >= max_examined:
+        left = None if total_time is None else total_time - (time.perf_counter() - started)
+        if examined >= max_examined or (left is not None and left < 0.2):
             out[i] = Explanation(NOT_EXAMINED, marginal=marginal)
             continue
         examined += 1
         forced = np.zeros(problem.n, bool)
         forced[i] = True
-        trial = solve(problem, time_limit=time_limit, forced=forced, earliest=False)
+        limit = time_limit if left is None else min(time_limit, left)
+        trial = solve(problem, time_limit=limit, forced=forced, earliest=False)
         if trial.status in (INFEASIBLE, NO_SOLUTION):
             code = MANDATORY_FIRST if problem.mandatory.any() else BUDGET
             out[i] = Explanation(code, marginal=marginal)

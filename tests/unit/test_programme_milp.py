@@ -227,3 +227,13 @@ def test_bad_problems_are_refused():
         pg.Problem([np.nan], [1], [1], [1])
     with pytest.raises(ValueError):
         pg.Problem([1, 2], [1], [1], [1])
+
+
+def test_explanations_stay_within_their_time():
+    problem = pg.Problem([10, 10, 10], [10, 10, 10], [10, 10, 0], [30, 20, 10])
+    result = pg.solve(problem)
+    why = pg.explain(problem, result, range(3), total_time=0.0)
+    assert why[0].code == pg.SELECTED
+    assert why[1].code == why[2].code == pg.NOT_EXAMINED
+    why = pg.explain(problem, result, range(3), max_examined=1)
+    assert why[1].code == pg.BUDGET and why[2].code == pg.NOT_EXAMINED
