@@ -4638,7 +4638,7 @@
     <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>When reached, the best programme found is kept and the gap says how far from the optimum it can be. The explanations of the left-out sites get 40 % more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois atteinte, le meilleur programme trouvé est gardé et l'écart dit de combien il peut être sous l'optimum. Les explications des sites écartés ont 40 % de temps en plus.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>

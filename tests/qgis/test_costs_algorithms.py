@@ -93,9 +93,8 @@ def sites_layer():
 
 
 def projected_sales():
-    from osgeo import osr
-
     from friches_tierslieux.core.costs import dvf
+    from osgeo import osr
 
     data = dvf.read_dvf(DVF)
     wgs84, lambert = osr.SpatialReference(), osr.SpatialReference()

@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from friches_tierslieux.core.costs import KIND_LAND, KIND_PREMISES
 from friches_tierslieux.core.costs import land_prices as lp
 
@@ -112,9 +111,8 @@ def test_sentences_name_the_area_and_the_widening():
 
 
 def test_estimates_on_the_demo_file_against_an_independent_count():
-    from osgeo import osr
-
     from friches_tierslieux.core.costs import dvf
+    from osgeo import osr
 
     data = dvf.read_dvf(DATA / "dvf_ingeville.csv")
     wgs84, lambert = osr.SpatialReference(), osr.SpatialReference()

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from friches_tierslieux.core.costs import cost_table as ct
 from friches_tierslieux.core.costs.site_costs import site_cost
 
