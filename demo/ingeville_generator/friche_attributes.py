@@ -13,7 +13,7 @@ import random
 import shapely
 from shapely.geometry import Point, Polygon
 
-from .geometry import to_l93
+from .geometry import rng_for, to_l93
 from .layout import Design
 from .territory import COMMUNES, INSEE_INGEVILLE, SCHEMA_PATH
 
@@ -67,8 +67,9 @@ def owner_kind(owner: str) -> str:
     return "private" if owner else "person"
 
 
-def friche_rows(d: Design, placed: list, zones: list, r: random.Random) -> list:
-    """The CNIG attributes of each placed friche (one dict per CSV row)."""
+def friche_rows(d: Design, placed: list, zones: list) -> list:
+    """The CNIG attributes of each placed friche (one dict per CSV row), each drawn from a generator of
+    its own."""
     fields = schema_field_names()
     zone_geoms = [(shapely.make_valid(z["geom"]), z) for z in zones]
     counters = {}
@@ -79,6 +80,7 @@ def friche_rows(d: Design, placed: list, zones: list, r: random.Random) -> list:
     }
     for spec, poly in placed:
         name, stype, where, _size, drawn, naf, activity, owner = spec
+        r = rng_for(f"friche-attributes-{name}")
         c = poly.centroid if poly.contains(poly.centroid) else poly.representative_point()
         insee = next(i for i, cp in sorted(d.communes.items()) if cp.contains(c))
         counters[insee] = counters.get(insee, 0) + 1

@@ -17,7 +17,7 @@ from shapely.strtree import STRtree
 
 from .addresses import Addresser
 from .friche_attributes import friche_rows
-from .geometry import orientation_deg, polys_of, rect, rng_for
+from .geometry import canon, orientation_deg, polys_of, rect, rng_for, simplified_polygon
 from .layout import RADIALS, Design, radial_line
 from .territory import INSEE_INGEVILLE, X0, Y0
 
@@ -203,20 +203,21 @@ def district_regions(d: Design, zones: list) -> dict:
     for z in zones:
         geom = shapely.make_valid(shapely.transform(z["geom"], lambda c: c - np.array([X0, Y0])))
         local.setdefault(z["LIBELLE"], []).append(geom)
-    by = {lab: shapely.union_all(gs) for lab, gs in local.items()}
+    by = {lab: canon(shapely.union_all(gs)) for lab, gs in local.items()}
     near_station = Point(d.station.x, d.station.y).buffer(420)
-    return {
+    regions = {
         "UX": by["UX"], "UXc": by["UXc"], "UA": by["UA"], "UB": by["UB"], "UC": by["UC"], "UBc": by["UBc"],
         "station": near_station.intersection(shapely.union_all([by["UB"], by["UX"]])),
         "river": d.river.buffer(160).intersection(shapely.union_all([by["UB"], by["UC"], by["N"]])).intersection(
             d.envelope),
     }
+    return {key: canon(region) for key, region in regions.items()}
 
 
 def plot_in_block(block: Polygon, size, r: random.Random, region=None):
     """A plot of about ``size`` set back from the streets of a block, touching one side of it (and
     inside ``region``: blocks are faces of the street network and may straddle the railway)."""
-    inner = block.buffer(-9, join_style="mitre")
+    inner = canon(block.buffer(-9, join_style="mitre"))
     if region is not None:
         inner = max(polys_of(inner.intersection(region)), key=lambda g: g.area, default=Polygon())
     if inner.is_empty or inner.geom_type != "Polygon":
@@ -232,7 +233,7 @@ def plot_in_block(block: Polygon, size, r: random.Random, region=None):
         plot = inner.intersection(rect(centre[0], centre[1], w, h, ang))
         plot = max(polys_of(plot), key=lambda g: g.area, default=None)
         if plot is not None and plot.area > 0.55 * w * h:
-            return plot.simplify(0.5)
+            return simplified_polygon(plot, 0.5)
     return None
 
 
@@ -251,8 +252,10 @@ def plot_along_road(road: LineString, size, r: random.Random):
 def build_friches(d: Design, edges: list, zones: list) -> list:
     """42 friches in the CNIG standard v1.0.6, every field in the schema's order, placed where such
     sites are in a real town, with the standard's coded values varied the way real inventories are
-    (and a third of them without polygon, some without surface, so the import has work to do)."""
-    r = rng_for("friches")
+    (and a third of them without polygon, some without surface, so the import has work to do).
+
+    Each friche is placed with draws of its own (and given its attributes with others), so that a
+    friche placed otherwise moves no other one."""
     edge_geoms = [e.geom for e in edges]
     edge_tree = STRtree(edge_geoms)
     blocks = [b for b in polys_of(shapely.polygonize(edge_geoms)) if 1500 < b.area < 150000]
@@ -275,9 +278,10 @@ def build_friches(d: Design, edges: list, zones: list) -> list:
     for spec in FRICHES:
         name, _stype, where, size, _drawn = spec[:5]
         kind, _, arg = where.partition(":")
+        r = rng_for(f"friche-place-{name}")
         poly = None
         if kind == "site":
-            poly = d.reserved[arg].buffer(-3, join_style="mitre")
+            poly = canon(d.reserved[arg].buffer(-3, join_style="mitre"))
         elif kind == "block":
             region = regions[arg]
             cands = [
@@ -326,7 +330,7 @@ def build_friches(d: Design, edges: list, zones: list) -> list:
             raise RuntimeError(f"no room for friche {name!r}")
         taken.append(poly.buffer(15))
         placed.append((spec, poly))
-    rows = friche_rows(d, placed, zones, r)
+    rows = friche_rows(d, placed, zones)
     addresses = Addresser(d, edges, rng_for("friche-addresses"))
     known = {
         "Ancienne manufacture Duval": "12 Avenue de la Gare", "Ancien hôtel-Dieu": "3 Rue du Pont",

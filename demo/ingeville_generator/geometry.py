@@ -77,20 +77,69 @@ def round_geom(geom, nd=2):
 
 
 def to_l93(geom):
-    """Local metres around the town hall -> Lambert-93, rounded to the centimetre."""
-    return round_geom(shapely.transform(geom, lambda c: c + np.array([X0, Y0])))
+    """Local metres around the town hall -> Lambert-93, canonical (see ``canon``: rounded to the
+    centimetre, rings and parts in a fixed order), as every layer is written."""
+    return canon(shapely.transform(geom, lambda c: c + np.array([X0, Y0])))
+
+
+# ---- canonical GEOS results ------------------------------------------------------------------
+#
+# GEOS versions differ in the *form* of their results: where a ring starts and which way it turns,
+# the order of the parts of a union, a split or a polygonize, and the last bits of computed
+# coordinates. Fed into a random draw or a choice, such a difference changes the whole territory
+# (a grid drawn from another corner, another face picked first, the next draws shifted). Every GEOS
+# result that feeds a choice therefore goes through ``canon`` (or ``parts``, which returns canonical
+# parts in a canonical order) first: coordinates on a 1 cm grid, rings starting at their lowest
+# vertex in a fixed orientation, parts sorted. Lines keep their direction (a one-way street's
+# direction is its meaning); ``forward`` orients a line whose direction means nothing.
+
+
+def canon(geom):
+    """``geom`` in a form independent of the GEOS version: coordinates rounded to the centimetre,
+    repeated vertices removed, polygons normalised (ring start and orientation fixed), the parts of a
+    collection sorted. Lines keep their direction. A polygon that rounding would make invalid is
+    snapped by GEOS instead."""
+    if geom is None or geom.is_empty:
+        return geom
+    if hasattr(geom, "geoms"):
+        return type(geom)(parts(geom))
+    out = shapely.remove_repeated_points(round_geom(geom))
+    if geom.geom_type == "Polygon":
+        out = shapely.normalize(out)
+        if not out.is_valid and geom.is_valid:
+            out = shapely.normalize(shapely.set_precision(geom, 0.01))
+    return out
+
+
+def forward(line: LineString) -> LineString:
+    """A line whose direction means nothing, oriented the same way by every GEOS (first vertex the
+    lowest)."""
+    return shapely.normalize(line)
+
+
+def sort_key(geom) -> tuple:
+    """A total order of canonical geometries that depends neither on GEOS nor on a line's direction:
+    the rounded coordinates of its normalised form."""
+    return tuple(map(tuple, np.round(shapely.get_coordinates(shapely.normalize(geom)), 2).tolist()))
 
 
 def parts(geom):
-    """The simple parts of any geometry (empty list for empty)."""
+    """The simple parts of any geometry, canonical and sorted (see ``sort_key``), empty list for
+    empty: the same list in the same order whatever order GEOS returned them in."""
     if geom is None or geom.is_empty:
         return []
-    if hasattr(geom, "geoms"):
-        out = []
-        for g in geom.geoms:
-            out.extend(parts(g))
-        return out
-    return [geom]
+    out, todo = [], [geom]
+    while todo:
+        g = todo.pop()
+        if hasattr(g, "geoms"):
+            todo.extend(g.geoms)
+            continue
+        g = canon(g)
+        if hasattr(g, "geoms"):  # a polygon snapped by GEOS into several
+            out.extend(g.geoms)
+        elif not g.is_empty:
+            out.append(g)
+    return sorted(out, key=sort_key)
 
 
 def lines_of(geom, min_len=0.0):
@@ -101,13 +150,50 @@ def polys_of(geom, min_area=0.0):
     return [g for g in parts(geom) if g.geom_type == "Polygon" and g.area > min_area]
 
 
+def douglas_peucker(coords, tolerance: float) -> list:
+    """The Douglas-Peucker simplification of a polyline (first and last vertices kept), in Python:
+    GEOS 3.12 changed how its own simplifier treats the start of a ring."""
+    pts = np.asarray(coords, dtype=float)
+    keep = np.zeros(len(pts), dtype=bool)
+    keep[[0, -1]] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        i, j = stack.pop()
+        if j <= i + 1:
+            continue
+        (x1, y1), (x2, y2) = pts[i], pts[j]
+        seg = math.hypot(x2 - x1, y2 - y1)
+        mid = pts[i + 1 : j]
+        if seg == 0:
+            dist = np.hypot(mid[:, 0] - x1, mid[:, 1] - y1)
+        else:
+            dist = np.abs((x2 - x1) * (mid[:, 1] - y1) - (y2 - y1) * (mid[:, 0] - x1)) / seg
+        k = int(np.argmax(dist))
+        if dist[k] > tolerance:
+            keep[i + 1 + k] = True
+            stack += [(i, i + 1 + k), (i + 1 + k, j)]
+    return [tuple(p) for p in pts[keep].tolist()]
+
+
+def simplified_polygon(poly: Polygon, tolerance: float) -> Polygon:
+    """``poly`` with its rings simplified by ``douglas_peucker`` from their canonical start: what
+    GEOS's simplify does, the same on every version; ``poly`` itself when that would make it invalid."""
+    poly = canon(poly)
+    rings = [douglas_peucker(ring.coords, tolerance) for ring in (poly.exterior, *poly.interiors)]
+    if any(len(ring) < 4 for ring in rings):
+        return poly
+    out = Polygon(rings[0], rings[1:])
+    return canon(out) if out.is_valid else poly
+
+
 def orientation_deg(poly: Polygon) -> float:
     """Direction of the longest side of the shape's simplified outline: local streets run parallel
-    to it, as streets in real districts follow the road they were opened from."""
-    ring = list(poly.exterior.simplify(25).coords)
+    to it, as streets in real districts follow the road they were opened from. The outline is taken
+    canonical (start and orientation) and simplified here, so that every GEOS gives the same angle."""
+    ring = douglas_peucker(canon(poly).exterior.coords, 25.0)
     best, ang = 0.0, 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
         d = math.hypot(x2 - x1, y2 - y1)
-        if d > best:
+        if d > best + 1e-6:
             best, ang = d, math.degrees(math.atan2(y2 - y1, x2 - x1))
     return ang

@@ -10,7 +10,7 @@ import shapely
 from shapely.geometry import LineString, Point
 
 from .bus_network import RoadGraph, StopRegistry
-from .geometry import rng_for
+from .geometry import douglas_peucker, rng_for
 from .layout import Design, rail_y
 from .territory import X0, Y0
 
@@ -52,6 +52,7 @@ SCHOOL_HOLIDAYS = (  # zone B, approximated for this fictional feed
 def wgs84_transform():
     from osgeo import osr
 
+    osr.UseExceptions()
     src = osr.SpatialReference()
     src.ImportFromEPSG(2154)
     dst = osr.SpatialReference()
@@ -309,9 +310,8 @@ def build_gtfs(d: Design, edges: list) -> dict:
         for direction, _wps, _loop in pats:
             line, stops, offsets = patterns[(route_id, direction)]
             shape_id = f"SH_{route_id}_{direction}"
-            simple = line.simplify(1.5)
+            cs = douglas_peucker(line.coords, 1.5)
             acc = 0.0
-            cs = list(simple.coords)
             for k, (x, y) in enumerate(cs):
                 if k:
                     acc += math.hypot(x - cs[k - 1][0], y - cs[k - 1][1])

@@ -13,7 +13,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
-from .geometry import catmull_rom, lines_of, rect, rng_for, wobbly_ring
+from .geometry import canon, catmull_rom, lines_of, rect, rng_for, wobbly_ring
 from .territory import EXTENT
 
 
@@ -73,14 +73,16 @@ def design() -> Design:
     south = box(-EXTENT, -EXTENT, EXTENT, EXTENT).intersection(
         Polygon([(-1200, -2000), (1000, -2000), (900, -600), (-1100, -600)])
     )
-    north_of_river = Polygon([*d.river.coords, (EXTENT + 200, EXTENT), (-EXTENT - 200, EXTENT)])
-    d.faubourg = fb.intersection(north_of_river).union(
-        fb.intersection(south).intersection(wobbly_ring(-60, -700, 620, [(2, 60, 0.5), (3, 30, 1.0)]))
-    )
+    # Each district is what lies north of the river plus its own bridgehead south of it, written as
+    # one difference (no union of two pieces that only touch along the river: a union of pieces that
+    # touch depends on the last bits of their shared edge, so on the GEOS version).
+    fb_south = south.intersection(wobbly_ring(-60, -700, 620, [(2, 60, 0.5), (3, 30, 1.0)]))
+    d.faubourg = shapely.difference(fb, bank(-1).difference(fb_south), grid_size=0.01)
     env = wobbly_ring(0, 150, 1900, [(2, 380, -0.2), (3, 140, 1.0), (5, 90, 2.1), (7, 40, 0.3)], n=180)
-    env_south = env.intersection(wobbly_ring(-80, -820, 780, [(2, 110, 0.3), (3, 60, 1.9)]))
-    d.envelope = env.intersection(north_of_river).union(env_south.difference(north_of_river)).union(d.faubourg)
-    d.envelope = shapely.make_valid(d.envelope.buffer(0))
+    env_south = wobbly_ring(-80, -820, 780, [(2, 110, 0.3), (3, 60, 1.9)])
+    d.envelope = shapely.union(
+        shapely.difference(env, bank(-1).difference(env_south), grid_size=0.01), d.faubourg, grid_size=0.01
+    )
 
     d.tilleuls = rect(-820, 1330, 560, 380, 18)
     # ZI des Fontaines: between the railway and the Montvallon road, plus a strip north of the tracks
@@ -141,7 +143,22 @@ def design() -> Design:
         "Le Chêne-Rond": (Point(-2600, 5200), "45996"), "La Houssaye": (Point(6000, -600), "45998"),
     }
     d.communes = commune_boundaries(r)
+    canonical_design(d)
     return d
+
+
+def canonical_design(d: Design) -> None:
+    """Every area of the design in canonical form (see ``geometry.canon``): what is derived from them
+    (street grids drawn from a ring's first vertex, plots, sorted faces) is then the same whatever
+    GEOS made them."""
+    for name in ("centre", "faubourg", "envelope", "tilleuls", "commercial"):
+        setattr(d, name, canon(getattr(d, name)))
+    d.industrial = [canon(p) for p in d.industrial]
+    for shapes in (d.sites, d.reserved, d.parks, d.forests, d.communes):
+        for key, poly in shapes.items():
+            shapes[key] = canon(poly)
+    d.future = {key: (label, canon(poly)) for key, (label, poly) in d.future.items()}
+    d.villages = {insee: (name, pt, canon(poly)) for insee, (name, pt, poly) in d.villages.items()}
 
 
 def commune_boundaries(r: random.Random) -> dict:

@@ -14,7 +14,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
-from .geometry import lines_of, parts, rect, resample
+from .geometry import canon, lines_of, parts, rect, resample, rng_for
 from .layout import Design, rail_y, river_y
 from .street_names import NamePool
 from .street_sources import Src, connector
@@ -159,7 +159,7 @@ def estate(center, angle, w, h, r: random.Random):
     """A housing estate (lotissement): a loop street with a few cul-de-sacs, the way French estates
     of the 1970s-2000s were drawn. Returns (loop, stubs, footprint)."""
     body = rect(center[0], center[1], w, h, angle)
-    loop_poly = body.buffer(-28, join_style="round").buffer(22, join_style="round")
+    loop_poly = canon(body.buffer(-28, join_style="round").buffer(22, join_style="round"))
     loop = resample(loop_poly.exterior, 12.0)
     stubs = []
     if w > 250:  # a middle street across the loop
@@ -188,13 +188,16 @@ def estate(center, angle, w, h, r: random.Random):
                 ]
             )
         )
-    footprint = body.buffer(40).union(shapely.union_all([s.buffer(30) for s in stubs]))
+    footprint = canon(body.buffer(40).union(shapely.union_all([s.buffer(30) for s in stubs])))
     return loop, stubs, footprint
 
 
-def estates_and_sites(d: Design, r, names, pools, streets_union, blocked) -> list:
+def estates_and_sites(d: Design, names, pools, streets_union, blocked) -> list:
     """Housing estates at the edge of town, access roads to schools, hospital and stadium, park paths,
-    the footbridge over the tracks at the station and the green way along the river."""
+    the footbridge over the tracks at the station and the green way along the river.
+
+    Each try at placing an estate draws from a generator of its own, so that a try that goes the
+    other way (a predicate on the edge) changes that estate and not every one after it."""
     out = []
     commune = d.communes[INSEE_INGEVILLE]
     no_go = shapely.union_all(
@@ -209,6 +212,7 @@ def estates_and_sites(d: Design, r, names, pools, streets_union, blocked) -> lis
     tries = 0
     while len(taken) < 12 and tries < 600:
         tries += 1
+        r = rng_for(f"estate-try-{tries}")
         t = r.random()
         p = edge.interpolate(t, normalized=True)
         q = edge.interpolate((t + 0.002) % 1.0, normalized=True)
@@ -241,7 +245,7 @@ def estates_and_sites(d: Design, r, names, pools, streets_union, blocked) -> lis
     for insee, (_vname, centre, poly) in d.villages.items():
         ang = math.degrees(math.atan2(centre.y, centre.x)) + 90
         c = (centre.x + 330 * math.cos(math.radians(ang)), centre.y + 330 * math.sin(math.radians(ang)))
-        loop, stubs, footprint = estate(c, ang, 190, 120, r)
+        loop, stubs, footprint = estate(c, ang, 190, 120, rng_for(f"estate-village-{insee}"))
         acc = connector(nearest_points(loop, poly)[0], streets_union.intersection(poly.buffer(300)))
         if acc is None or footprint.intersects(streets_union):
             continue
@@ -257,7 +261,7 @@ def estates_and_sites(d: Design, r, names, pools, streets_union, blocked) -> lis
         "caserne": "Cour du Quartier Saint-Martin",
     }
     for key, poly in list(d.sites.items()) + list(d.reserved.items()):
-        inner = poly.buffer(-18)
+        inner = canon(poly.buffer(-18))
         start = inner.centroid
         acc = connector(start, streets_union.difference(poly.buffer(12)))
         if acc is None:
@@ -268,7 +272,7 @@ def estates_and_sites(d: Design, r, names, pools, streets_union, blocked) -> lis
             out.append(Src(LineString(list(inner.exterior.coords)), "service", name=access_names.get(key, "")))
     # park paths
     for key, poly in d.parks.items():
-        inner = poly.buffer(-20)
+        inner = canon(poly.buffer(-20))
         out.append(Src(LineString(list(inner.exterior.coords)), "footway"))
         for pt in (inner.exterior.interpolate(0.1, normalized=True), inner.exterior.interpolate(0.6, normalized=True)):
             acc = connector(pt, streets_union.difference(poly))

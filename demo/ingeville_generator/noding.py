@@ -29,13 +29,55 @@ def end_keys(edges):
     return [tuple(x) for x in first], [tuple(x) for x in last]
 
 
+def noded_pieces(geoms) -> list:
+    """The lines split at every crossing and at both ends of every line, on a 1 cm grid.
+
+    GEOS nodes the lines (a union with a 1 cm grid), but versions differ in where they cut the
+    result between two crossings: GEOS 3.11 cuts where an input line ends, 3.15 merges such pieces.
+    So the union is taken apart into its segments and chained again here: a piece runs between two
+    nodes that are a crossing, a dead end or the end of an input line, whatever GEOS did."""
+    merged = shapely.union_all(geoms, grid_size=0.01)
+    next_of = {}
+    for line in lines_of(merged):
+        cs = [tuple(c) for c in np.round(shapely.get_coordinates(line), 2).tolist()]
+        for a, b in zip(cs, cs[1:]):
+            if a != b:
+                next_of.setdefault(a, set()).add(b)
+                next_of.setdefault(b, set()).add(a)
+    ends = np.round(shapely.get_coordinates(shapely.get_point(geoms, 0)), 2).tolist()
+    ends += np.round(shapely.get_coordinates(shapely.get_point(geoms, -1)), 2).tolist()
+    stops = {node for node, nbrs in next_of.items() if len(nbrs) != 2}
+    stops |= {tuple(c) for c in ends} & set(next_of)
+    seen = set()
+    pieces = []
+
+    def walk(start, nxt):
+        chain = [start, nxt]
+        seen.add(frozenset((start, nxt)))
+        while chain[-1] not in stops and chain[-1] != start:
+            prev, cur = chain[-2], chain[-1]
+            step = next(n for n in sorted(next_of[cur]) if n != prev)
+            seen.add(frozenset((cur, step)))
+            chain.append(step)
+        return LineString(chain)
+
+    for node in sorted(stops):
+        for nxt in sorted(next_of[node]):
+            if frozenset((node, nxt)) not in seen:
+                pieces.append(walk(node, nxt))
+    for node in sorted(next_of):  # closed loops with no node on them
+        for nxt in sorted(next_of[node]):
+            if frozenset((node, nxt)) not in seen:
+                pieces.append(walk(node, nxt))
+    return pieces
+
+
 def node_network(srcs: list) -> list:
     """Split every source line at every crossing (GEOS noding, snapped to a 1 cm grid) and give each
     piece the tags of the source it lies on (the higher class where two overlap), oriented like its
     source so that one-way tags keep their meaning."""
     geoms = np.array([s.geom for s in srcs], dtype=object)
-    merged = shapely.union_all(geoms, grid_size=0.01)
-    pieces = np.array([g for g in lines_of(merged) if g.length >= 0.02], dtype=object)
+    pieces = np.array([g for g in noded_pieces(geoms) if g.length >= 0.02], dtype=object)
     mids = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
     tree = STRtree(geoms)
     qi, si = tree.query(mids, predicate="dwithin", distance=0.05)

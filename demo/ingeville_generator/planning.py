@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
-from .geometry import catmull_rom, lines_of, polys_of, rect, to_l93, wobbly_ring
+from .geometry import canon, catmull_rom, lines_of, polys_of, rect, to_l93, wobbly_ring
 from .layout import Design, rail_y, river_y, rocade_line
 from .territory import COMMUNES, INSEE_INGEVILLE, PLU_DATVALID, PLU_IDURBA, SCOT_IDURBA, SCOT_NAME
 
@@ -69,14 +69,28 @@ ZONE_RULES = {
 def paint_partition(frame, layers, fallback_label, min_area=400.0):
     """A planar partition of ``frame``: each (label, geometry) takes what is left of the frame in turn,
     the last label takes the rest; slivers smaller than ``min_area`` join the neighbour they share
-    the longest border with. Snapped to a 1 cm grid so that neighbours share their vertices."""
-    left = frame
+    the longest border with.
+
+    Built as the faces of the arrangement of every outline (noded on a 1 cm grid), each face going to
+    the first layer whose geometry holds it, then the faces of a layer dissolved: neighbours share
+    their borders exactly, with neither overlap nor gap. Clipping the layers one after the other on a
+    snapping grid does not guarantee that (snapping bends an edge of one piece and not its neighbour's),
+    and the arrangement is the same whatever order GEOS returns its faces in."""
+    clipped = [shapely.intersection(geom, frame) for _label, geom in layers]
+    for geom in clipped:
+        shapely.prepare(geom)
+    outlines = shapely.union_all([frame.boundary, *(g.boundary for g in clipped)], grid_size=0.01)
+    faces_of = {}
+    for face in polys_of(shapely.polygonize(lines_of(outlines))):
+        pt = face.representative_point()
+        if not frame.contains(pt):
+            continue
+        k = next((i for i, geom in enumerate(clipped) if geom.contains(pt)), len(layers))
+        faces_of.setdefault(k, []).append(face)
+    labels = [label for label, _geom in layers] + [fallback_label]
     pieces = []
-    for label, geom in layers:
-        got = shapely.intersection(geom, left, grid_size=0.01)
-        left = shapely.difference(left, got, grid_size=0.01)
-        pieces.extend((label, p) for p in polys_of(got))
-    pieces.extend((fallback_label, p) for p in polys_of(left))
+    for k in sorted(faces_of):
+        pieces.extend((labels[k], p) for p in polys_of(shapely.union_all(faces_of[k], grid_size=0.01)))
     big = [[lab, p] for lab, p in pieces if p.area >= min_area]
     for _lab, small in [(lab, p) for lab, p in pieces if p.area < min_area]:
         best, best_len = None, 0.0
@@ -87,7 +101,7 @@ def paint_partition(frame, layers, fallback_label, min_area=400.0):
         if best is not None:
             merged = shapely.union(big[best][1], small, grid_size=0.01)
             if merged.geom_type == "Polygon":
-                big[best][1] = merged
+                big[best][1] = canon(merged)
     return [(lab, p) for lab, p in big]
 
 
@@ -287,10 +301,9 @@ def build_communes(d: Design) -> list:
 
 
 def build_scot(d: Design) -> list:
-    """The SCOT perimeter (CNIG PERIMETRE_SCOT): one polygon over the four communes."""
-    return [
-        {
-            "geom": to_l93(shapely.union_all(list(d.communes.values()), grid_size=0.01)), "IDURBA": SCOT_IDURBA,
-            "NOM": SCOT_NAME,
-        }
-    ]
+    """The SCOT perimeter (CNIG PERIMETRE_SCOT): one polygon over the four communes, the outline of
+    their union (a union of polygons that only touch may leave slivers along their shared limits,
+    depending on the last bits of the coordinates: the outline alone does not)."""
+    union = shapely.union_all(list(d.communes.values()), grid_size=0.01)
+    outline = Polygon(max(polys_of(union), key=lambda p: p.area).exterior)
+    return [{"geom": to_l93(outline), "IDURBA": SCOT_IDURBA, "NOM": SCOT_NAME}]

@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import box
 from shapely.strtree import STRtree
 
-from .geometry import np_rng_for, round_geom
+from .geometry import canon, np_rng_for, round_geom
 from .layout import Design
 from .territory import COMMUNES, INSEE_INGEVILLE, X0, Y0
 
@@ -88,7 +88,7 @@ def residential_fabric(d: Design) -> list:
         ("village", villages.union(shapely.union_all(d.estates).intersection(villages.buffer(50)))),
         ("hamlet", hamlets),
     ]
-    return [(kind, poly.difference(empty)) for kind, poly in fabric]
+    return [(kind, canon(poly.difference(empty))) for kind, poly in fabric]
 
 
 def build_population(d: Design, edges: list) -> list:

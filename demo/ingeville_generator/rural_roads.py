@@ -5,12 +5,11 @@ tracks and forest rides.
 from __future__ import annotations
 
 import math
-import random
 
 import shapely
 from shapely.geometry import LineString, Point
 
-from .geometry import catmull_rom, lines_of, parts
+from .geometry import catmull_rom, lines_of, parts, rng_for
 from .layout import RADIALS, Design, radial_line, river_side, same_side
 from .street_names import de_name
 from .street_sources import Src, classify_along, connector
@@ -32,10 +31,12 @@ RURAL_ROADS = (
 # fmt: on
 
 
-def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
+def rural_roads(d: Design, pools, streets_union) -> list:
     """Departmental roads between villages, hamlets and their lanes, farms and their tracks, field and
-    forest tracks."""
+    forest tracks. Each road, hamlet, lane, try at a farm or a track and forest draws from a generator
+    of its own: one that goes the other way leaves the others alone."""
     out = []
+    r = rng_for("rural-roads")
     village_zone = {insee: v[2].buffer(40) for insee, v in sorted(d.villages.items())}
     for geom in village_zone.values():
         shapely.prepare(geom)
@@ -68,6 +69,7 @@ def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
     for name, pt, _insee in settlements:
         if name in village_names:
             continue
+        r = rng_for(f"hamlet-{name}")
         a = r.uniform(0, 180)
         for da, ln in ((0, r.uniform(160, 240)), (90 + r.uniform(-20, 20), r.uniform(90, 150))):
             aa = math.radians(a + da)
@@ -95,6 +97,7 @@ def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
             if pair in linked or dist > 4200:
                 continue
             linked.add(pair)
+            r = rng_for(f"lane-{pair[0]}-{pair[1]}")
             mid = (
                 (pt.x + opt.x) / 2 + r.uniform(-0.12, 0.12) * dist,
                 (pt.y + opt.y) / 2 + r.uniform(-0.12, 0.12) * dist,
@@ -134,6 +137,7 @@ def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
     tries = 0
     while len(d.farms) < 30 and tries < 3000:
         tries += 1
+        r = rng_for(f"farm-try-{tries}")
         p = Point(r.uniform(minx, maxx), r.uniform(miny, maxy))
         if not inner.contains(p) or keep_out.contains(p):
             continue
@@ -163,6 +167,7 @@ def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
     shapely.prepare(no_track)
     while n_tracks < 40 and tries < 800:
         tries += 1
+        r = rng_for(f"field-track-try-{tries}")
         base = r.choice(bases)
         t = r.uniform(0.05, 0.95)
         p = base.geom.interpolate(t, normalized=True)
@@ -193,6 +198,7 @@ def rural_roads(d: Design, r: random.Random, pools, streets_union) -> list:
     # forest rides
     for fname, forest in sorted(d.forests.items()):
         c = forest.centroid
+        r = rng_for(f"forest-rides-{fname}")
         a0 = r.uniform(0, 180)
         span = math.sqrt(forest.area / math.pi) * 2.4
         for k, da in enumerate((0, 75 + r.uniform(-10, 10))):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shapely
 from shapely.geometry import Point
 
-from .geometry import lines_of, orientation_deg, polys_of, resample, rng_for
+from .geometry import canon, lines_of, orientation_deg, polys_of, resample, rng_for
 from .layout import Design
 from .local_streets import GRID_STYLES, estates_and_sites, grid_streets, local_tags
 from .major_roads import major_roads
@@ -20,7 +20,6 @@ from .territory import COMMUNES, INSEE_INGEVILLE
 
 def build_streets(d: Design):
     """The whole street network as noded edges (see module docstring, step 2)."""
-    r = rng_for("streets")
     pools = {
         insee: NamePool(rng_for(f"names-{insee}"), RESERVED_NAMES if insee == INSEE_INGEVILLE else ())
         for insee in COMMUNES
@@ -35,10 +34,10 @@ def build_streets(d: Design):
         for piece in lines_of(ring, 60):
             srcs.append(Src(piece, "unclassified", name=("Rue de l'Industrie", "Rue des Fontaines")[k], maxspeed="50"))
     # the retail park on the bypass: a loop avenue around the big boxes, parking aisles added below
-    zac_loop = resample(d.commercial.buffer(-40, join_style="round").exterior, 15.0)
+    zac_loop = resample(canon(d.commercial.buffer(-40, join_style="round")).exterior, 15.0)
     srcs.append(Src(zac_loop, "tertiary", name="Avenue du Moulin", maxspeed="50"))
     # the 1960s estate has its ring avenue
-    ring = resample(d.tilleuls.buffer(25, join_style="round").exterior, 15.0)
+    ring = resample(canon(d.tilleuls.buffer(25, join_style="round")).exterior, 15.0)
     srcs.append(Src(ring, "tertiary", name="Avenue Salvador Allende", maxspeed="30"))
     major_union = shapely.union_all([s.geom for s in srcs])
 
@@ -71,12 +70,14 @@ def build_streets(d: Design):
         ("village", villages.difference(blocked)),
     )
     local = []
-    for face in faces:
+    for k, face in enumerate(faces):
         face_angle = orientation_deg(face)
         for kind, region in regions:
-            part = face.intersection(region)
+            part = canon(face.intersection(region))
             if part.area < 6000:
                 continue
+            # draws of its own for each block: a block drawn otherwise leaves the next ones alone
+            r = rng_for(f"streets-block-{k}-{kind}")
             style = kind
             if kind == "urban":
                 style = "faubourg" if d.faubourg.contains(part.representative_point()) else "suburb"
@@ -94,17 +95,17 @@ def build_streets(d: Design):
                     tags_of[key] = local_tags(style, r, pool, run.length, run.distance(Point(0, 0)))
                 local.append(Src(run, **tags_of[key]))
     srcs.extend(local)
-    zac_inner = d.commercial.buffer(-55)
+    zac_inner = canon(d.commercial.buffer(-55))
     for _key, run in grid_streets(
-        zac_inner, (170, 120), orientation_deg(d.commercial), 1.0, 0.0, 0.3, r,
+        zac_inner, (170, 120), orientation_deg(d.commercial), 1.0, 0.0, 0.3, rng_for("streets-retail-park"),
         shapely.union_all([major_union, zac_loop]), d.river.buffer(30),
     ):
         srcs.append(Src(run, "service"))
     streets_union = shapely.union_all([s.geom for s in srcs])
 
-    srcs.extend(estates_and_sites(d, r, names, pools, streets_union, blocked))
+    srcs.extend(estates_and_sites(d, names, pools, streets_union, blocked))
     streets_union = shapely.union_all([s.geom for s in srcs])
-    srcs.extend(rural_roads(d, r, pools, streets_union))
+    srcs.extend(rural_roads(d, pools, streets_union))
     edges = node_network(srcs)
     edges = close_gaps(edges, srcs)
     return finish_network(edges, d)
