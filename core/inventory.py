@@ -371,7 +371,7 @@ def _unlist(text: str) -> str:
     if s.startswith("[") and s.endswith("]"):
         try:
             items = ast.literal_eval(s)
-        except (ValueError, SyntaxError):
+        except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):  # not a list literal
             items = None
         if isinstance(items, (list, tuple)):
             items = [str(i).strip() for i in items if str(i).strip()]
@@ -401,12 +401,23 @@ def repair_patterned(name: str, text: str) -> str:
         parts = [p for p in re.split(r"[|;\s]+", s) if p]
         return cnig.MULTI_SEPARATOR.join(parts)
     if name == "desserte_distance":
-        return re.sub(r"\s*\|\s*", "|", s)
+        return _tidy_list(s)
     return s
 
 
 def _pattern_ok(spec, text: str) -> bool:
-    return re.fullmatch(spec.pattern, text) is not None
+    return cnig.matches_pattern(spec, text)
+
+
+def _tidy_list(text: str) -> str:
+    """Spaces around the ``|`` of a list removed (``a | b`` → ``a|b``): split and stripped, not a regular
+    expression (``\\s*\\|\\s*`` searched over a long run of spaces takes quadratic time)."""
+    parts = text.split(cnig.MULTI_SEPARATOR)
+    if len(parts) == 1:
+        return text
+    last = len(parts) - 1
+    return cnig.MULTI_SEPARATOR.join(
+        (p.rstrip() if k == 0 else p.lstrip() if k == last else p.strip()) for k, p in enumerate(parts))
 
 
 class ValueChecker:
@@ -483,7 +494,7 @@ class ValueChecker:
             return new
         candidate = text
         if spec.multi_values:
-            candidate = re.sub(r"\s*\|\s*", "|", _unlist(text))
+            candidate = _tidy_list(_unlist(text))
         canon = cnig.canonical_value(name, candidate)
         if canon is None:
             issues.append(Issue(WARNING, "unknown_code", name, value, REPLACED_INCONNU, note=True))

@@ -44,6 +44,10 @@ from typing import Iterable, Optional
 
 from ..cnig_friches import fold
 
+#: "05-02", "5.2", "05 02": a prescription code and its sub-code written in one field (no ambiguous
+#: quantifiers: linear time even on a long run of spaces).
+_COMBINED_CODE = re.compile(r"^(\d{1,2})(?:\s*[-_./]\s*|\s+)(\d{1,2})$")
+
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "zoning"
 PRESCRIPTION_LABELS_PATH = RESOURCES / "prescription_labels.csv"
 DESTINATION_LABELS_PATH = RESOURCES / "destination_labels.csv"
@@ -208,7 +212,7 @@ def split_code(typ, styp=None) -> tuple:
     code = normalise_code(typ)
     sub = normalise_code(styp)
     if not sub:
-        m = re.match(r"^(\d{1,2})\s*[-_./ ]\s*(\d{1,2})$", code)
+        m = _COMBINED_CODE.match(code)
         if m:
             code, sub = m.group(1).zfill(2), m.group(2).zfill(2)
     return code, sub or "00"
