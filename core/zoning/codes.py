@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..cnig_friches import fold
+from ..encoding import read_text
 
 #: "05-02", "5.2", "05 02": a prescription code and its sub-code written in one field (no ambiguous
 #: quantifiers: linear time even on a long run of spaces).
@@ -219,9 +220,10 @@ def split_code(typ, styp=None) -> tuple:
 
 
 def _read_table(path) -> list:
-    """Rows (dicts) of a CSV whose leading ``#`` lines are comments."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        lines = [line for line in fh if not line.lstrip().startswith("#")]
+    """Rows (dicts) of a CSV whose leading ``#`` lines are comments, in UTF-8 or windows-1252 (a table
+    edited in a French spreadsheet) or UTF-16 with its mark (see ``core.encoding``)."""
+    text, _encoding = read_text(path)
+    lines = [line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#")]
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
 
 
