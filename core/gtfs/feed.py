@@ -223,6 +223,8 @@ def read_table(
             raise GtfsError("bad_encoding", name, reason=encoding) from None
         encoding = "cp1252"
         raw_header = _header(head, encoding)
+        if warnings is not None:
+            warnings.append(("not_utf8", {"file": name}))
     stripped = [h.strip().lower() for h in raw_header]
     if not any(stripped):
         raise GtfsError("empty_file", name)
@@ -279,7 +281,7 @@ def read_table(
                 raise
             encoding = "cp1252"
             chunks = _read(encoding)
-            if warnings is not None:
+            if warnings is not None and ("not_utf8", {"file": name}) not in warnings:
                 warnings.append(("not_utf8", {"file": name}))
     except pd.errors.ParserError as exc:
         match = _PANDAS_LINE_RE.search(str(exc))
