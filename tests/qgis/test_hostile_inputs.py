@@ -170,7 +170,8 @@ def test_utf16_csv_through_the_delimited_text_provider(plugin, processing_contex
     utf16.write_bytes("".join(head).encode("utf-16"))
     reference = run_import(processing_context, feedback, csv_table(utf8, delimiter=";"))
     assert reference["IMPORTED"] == 43
-    for layer in (csv_table(utf16, delimiter=";"), QgsVectorLayer(f"{utf16.as_uri()}?delimiter=;", "t", "delimitedtext")):
+    with_type_detection = QgsVectorLayer(f"{utf16.as_uri()}?delimiter=;", "t", "delimitedtext")
+    for layer in (csv_table(utf16, delimiter=";"), with_type_detection):
         result = run_import(processing_context, feedback, layer)
         assert_nothing_lost(result, 43)
         got, want = sites(result), sites(reference)
