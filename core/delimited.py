@@ -19,7 +19,7 @@ import threading
 from contextlib import contextmanager
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from .encoding import UTF8_SIG, sniff_encoding
+from .encoding import UTF8_SIG, sniff_file_encoding
 
 #: A line longer than this many bytes is past what QGIS's delimited-text provider (10 MiB of characters)
 #: and GDAL's CSV driver (10 million characters) read whole.
@@ -121,11 +121,9 @@ class DelimitedFile:
                  quotechar: str = '"'):
         self.path = str(path)
         try:
-            with open(self.path, "rb") as fh:
-                head = fh.read(65536)
+            self.encoding = encoding or sniff_file_encoding(self.path)
         except OSError as exc:
             raise DelimitedError("unreadable", reason=exc.strerror or str(exc)) from exc
-        self.encoding = encoding or sniff_encoding(head)
         try:
             self._codec = _codec(self.encoding)
         except LookupError as exc:

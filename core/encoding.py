@@ -81,6 +81,41 @@ def sniff_encoding(head: bytes) -> str:
     return bom_encoding(head) or utf16_without_bom(head) or (UTF8 if _is_utf8(head) else _single_byte(head))
 
 
+#: The five bytes windows-1252 leaves undefined (a file holding one is read as ISO-8859-1).
+_UNDEFINED_1252 = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+
+def sniff_file_encoding(path, chunk_size: int = 1 << 20) -> str:
+    """The encoding of the whole file at ``path``: its mark or UTF-16 from the first bytes, else UTF-8 only
+    when every byte of the file decodes as UTF-8 (one non-UTF-8 byte after the first megabyte is enough
+    to make it windows-1252). Read in chunks: memory stays small."""
+    with open(path, "rb") as fh:
+        head = fh.read(chunk_size)
+        wide = bom_encoding(head) or utf16_without_bom(head)
+        if wide:
+            return wide
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        utf8 = True
+        undefined = False
+        chunk = head
+        while chunk:
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+            undefined = undefined or any(b in chunk for b in _UNDEFINED_1252)
+            chunk = fh.read(chunk_size)
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8 = False
+    if utf8:
+        return UTF8
+    return LATIN_1 if undefined else WINDOWS_1252
+
+
 def is_wide(encoding: str) -> bool:
     """True for the UTF-16 and UTF-32 encodings (which the usual CSV readers cannot take as bytes)."""
     return str(encoding).upper().replace("_", "-").startswith(("UTF-16", "UTF-32"))

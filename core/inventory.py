@@ -326,7 +326,8 @@ def parse_date(value: Any) -> Optional[_dt.date]:
 def parse_year(value: Any) -> Optional[int]:
     """A year (``%Y`` fields) from an integer, ``"1989"``, ``1989.0`` or a full date."""
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.year
+        year = value.year
+        return year if 1000 <= year <= 2200 else None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)) and float(value).is_integer():
@@ -867,6 +868,7 @@ class InventoryImport:
         for r in self.rows:
             if not r.rejected:
                 self._final_geometry(r)
+            if not r.rejected:  # a polygon that could not be repaired may leave the row without geometry
                 self._surfaces(r)
                 self._site_id(r)
         self._duplicate_ids()

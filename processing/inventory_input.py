@@ -29,8 +29,6 @@ from ..core import inventory as inv
 from ..translation import tr
 from .inventory_store import py_value
 
-#: Text files are sniffed for their encoding up to this size.
-SNIFF_BYTES = 20_000_000
 #: File name endings read as delimited text.
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -115,9 +113,7 @@ def _own_reading(layer, source, encoding: str, selected_only: bool) -> Optional[
     if found is None or not found[0] or not os.path.isfile(found[0]):
         return None
     path, delimiter, quote = found
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    file_encoding = encoding or enc.sniff_encoding(head)
+    file_encoding = encoding or enc.sniff_file_encoding(path)
     long_line = delimited.longest_line(path) > delimited.PROVIDER_LINE_LIMIT
     if not (enc.is_wide(file_encoding) or long_line):
         return None
@@ -213,7 +209,5 @@ def _sniff(path, current):
     """An encoding to use instead of UTF-8 when the file's bytes are not UTF-8 (else '')."""
     if current.upper().replace("_", "-") != "UTF-8" or not path or not os.path.exists(path):
         return ""
-    with open(path, "rb") as fh:
-        data = fh.read(SNIFF_BYTES)
-    detected = enc.sniff_encoding(data)
+    detected = enc.sniff_file_encoding(path)
     return "" if detected in (enc.UTF8, enc.UTF8_SIG) else detected

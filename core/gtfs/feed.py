@@ -373,7 +373,7 @@ def parse_time(text: str) -> int:
         value += ":00"
     seconds, bad = parse_time_strings([value])
     if bad[0] or np.isnan(seconds[0]):
-        raise ValueError(text)
+        raise ValueError(f"not a time: {text!r}")
     return int(seconds[0])
 
 
