@@ -3,6 +3,7 @@
 #   make test      lint, then the whole test suite, headless
 #   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
 #   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
+#   make fuzz      the long property-based campaign; writes its figures to docs/reliability.md
 
 SHELL := /bin/bash
 PLUGIN := friches_tierslieux
@@ -20,7 +21,7 @@ APT_PACKAGES := python3-qgis qgis qgis-providers python3-scipy python3-pandas py
 	qttools5-dev-tools pyqt5-dev-tools poppler-utils zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all sysdeps venv translations demo test test-fast lint package install uninstall ts clean benchmarks
+.PHONY: all sysdeps venv translations demo test test-fast lint package install uninstall ts clean benchmarks fuzz
 
 all: test
 
@@ -58,6 +59,11 @@ test-fast: venv
 
 demo: venv translations
 	$(PY) scripts/run_demo.py --out out
+
+# The hypothesis suite with random cases, FUZZ_SCALE times more than make test runs (tests/fuzz_support.py).
+FUZZ_SCALE ?= 20
+fuzz: venv translations
+	$(PY) scripts/fuzz_campaign.py --scale $(FUZZ_SCALE)
 
 benchmarks: venv
 	@for b in benchmarks/bench_*.py; do echo ">>> $$b"; $(PY) "$$b" || exit 1; done
