@@ -203,7 +203,10 @@ def _criterion(data, use: str, where: str) -> Criterion:
     else:
         raise ProfileError(f"{where}.missing: must be \"skip\" or {{\"value\": a number between 0 and 1}}")
     parts_text = {}
-    for part_id, texts in (data.get("parts_text") or {}).items():
+    parts_data = data.get("parts_text") or {}
+    if not isinstance(parts_data, Mapping):
+        raise ProfileError(f"{where}.parts_text: must be an object {{part: phrases}}")
+    for part_id, texts in parts_data.items():
         if not isinstance(texts, Mapping):
             raise ProfileError(f"{where}.parts_text.{part_id}: must be an object of phrases")
         parts_text[part_id] = {k: _texts(texts, k, f"{where}.parts_text.{part_id}") for k in texts}

@@ -230,3 +230,10 @@ def test_latin1_profile_scores_like_the_utf8_one(plugin, processing_context, fee
     for a, b in zip(table(ours), table(reference)):
         differ = {n: (x, y) for n, x, y in zip(names, a, b) if x != y}
         assert list(differ) == ["score_profile"]  # the path of the profile used, nothing else
+
+
+def test_a_service_date_at_the_end_of_the_calendar(plugin, processing_context, feedback, tmp_dir):
+    """Found by the property-based campaign: 9999-12-31 overflowed when the day after was looked at."""
+    path = write_feed(tmp_dir / "feed.zip")
+    with pytest.raises(QgsProcessingException, match="9999-12-31"):
+        run("transit_service", processing_context, feedback, GTFS=str(path), DATE="9999-12-31", OUTPUT="memory:")

@@ -310,3 +310,56 @@ def test_integers_beyond_32_bits_are_reported_for_their_field(value, kept):
     assert (len(out_of_range) == 1) == (kept is None)
     if out_of_range:
         assert out_of_range[0].field == "bati_surface" and out_of_range[0].action == inv.SET_NULL
+
+
+# -- cases the property-based campaign found (tests/unit/test_fuzz_parsers.py) --------------------------------
+
+
+def test_a_polygon_geos_cannot_repair_rejects_its_row():
+    rows = [{"site_id": "75056_1", "site_nom": "a",
+             "geomsurf": "POLYGON ((1e300 1e300, 1e300 1e300, 1e300 1e300, 1e300 1e300))"}]
+    imp = inv.InventoryImport(inv.match_fields(["site_id", "site_nom", "geomsurf"]))
+    imp.add_row(1, 1, rows[0])
+    imp.reproject({"layer": lambda g: g, "columns": lambda g: g})
+    imp.finalise()
+    (row,) = imp.rows
+    assert row.rejected and [i.code for i in row.issues if i.severity == inv.ERROR] == ["no_geometry"]
+    assert any(i.code == "polygon_unrepairable" for i in row.issues)
+
+
+def test_a_windows_1252_byte_after_the_first_megabyte(tmp_path):
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"site_id;site_nom\n" + b"a;" + b"x" * 2_000_000 + b"\nb;caf\xe9\n")
+    table = delimited.DelimitedFile(str(path))
+    assert table.encoding == "windows-1252"
+    assert [v["site_nom"] for _r, v in table.rows()][-1] == "café"
+
+
+def test_years_given_as_dates_are_range_checked():
+    import datetime as dt
+
+    assert inv.parse_year(dt.date(2201, 1, 1)) is None and inv.parse_year(dt.date(1999, 5, 1)) == 1999
+
+
+def test_profile_parts_text_of_the_wrong_type(tmp_path):
+    data = default_data()
+    data["uses"]["coworking"]["criteria"][0]["parts_text"] = ["a", "b"]
+    path = tmp_path / "parts.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"criteria\[0\]\.parts_text: must be an object"):
+        load_profile(path)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"])
+def test_service_dates_without_a_day_before_or_after(text):
+    from friches_tierslieux.core.gtfs.calendar import parse_date
+
+    with pytest.raises(ValueError, match="not a service date"):
+        parse_date(text)
+
+
+def test_an_empty_time_has_a_message():
+    from friches_tierslieux.core.gtfs.feed import parse_time
+
+    with pytest.raises(ValueError, match="not a time"):
+        parse_time("")
