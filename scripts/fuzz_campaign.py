@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITES = ("tests/unit/test_fuzz_parsers.py", "tests/qgis/test_fuzz_algorithms.py")
 
 FAMILIES = {
-    "cnig_rows": "CNIG rows through core.inventory: local dates and numbers, long '|' lists, huge fields, "
+    "cnig_rows": "CNIG rows through core.inventory: local dates and numbers, long '\\|' lists, huge fields, "
                  "WKT oddities (NaN, infinite, empty, Z/M, bow-ties, collections)",
     "cnig_csv": "CNIG CSV files (4 delimiters, UTF-8 with/without mark, windows-1252, UTF-16 LE/BE, quoted "
                 "line breaks, 40,000-vertex fields) read by core.delimited then imported",
