@@ -120,3 +120,21 @@ def make_field(name: str, kind: str, length: int = 0, comment: str = "") -> QgsF
     if comment:
         fld.setComment(comment)
     return fld
+
+
+def parameter_as_fields(algorithm, parameters, name, context):
+    """The field names chosen in a field parameter: ``parameterAsStrings`` from QGIS 3.32 on
+    (``parameterAsFields`` is deprecated in 3.40 and goes in QGIS 4), ``parameterAsFields`` before."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
+
+
+def set_rectangle_null(rectangle):
+    """Make ``rectangle`` the empty rectangle that ``combineExtentWith`` grows from (``setNull`` from QGIS
+    3.34; ``setMinimal``, deprecated in 3.44, before)."""
+    if hasattr(rectangle, "setNull"):
+        rectangle.setNull()
+    else:
+        rectangle.setMinimal()
+    return rectangle

@@ -31,6 +31,7 @@ from ..compat import (
     SOURCE_POLYGON,
     WKB_NO_GEOMETRY,
     make_field,
+    parameter_as_fields,
 )
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
@@ -329,7 +330,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         return out
 
     def _field(self, parameters, name, context, source, default):
-        fields = self.parameterAsFields(parameters, name, context)
+        fields = parameter_as_fields(self, parameters, name, context)
         wanted = fields[0] if fields else default
         if not wanted:
             return None

@@ -50,10 +50,17 @@ MOVED = (
     (("QgsUnitTypes", "LayoutUnit"), "moved to Qgis.LayoutUnit in 3.30"),
     (("QgsUnitTypes", "RenderUnit"), "moved to Qgis.RenderUnit in 3.30"),
     (("QgsRenderContext", "TextRenderFormat"), "use Qgis.TextRenderFormat (QGIS 3.22+)"),
-    (("QgsVectorFileWriter", "writeAsVectorFormat"), "removed in QGIS 4: writeAsVectorFormatV3"),
     (("QgsMapLayerRegistry",), "removed: QgsProject.instance()"),
     (("QgsMessageLog", "WARNING"), "removed: Qgis.MessageLevel.Warning"),
 )
+#: methods deprecated in the QGIS versions users run (met in the test suite on 3.40 and 3.44), checked on
+#: any object: allowed only in compat.py, which picks the replacement by version
+DEPRECATED_METHODS = {
+    "parameterAsFields": "deprecated in QGIS 3.40: compat.parameter_as_fields",
+    "setMinimal": "deprecated in QGIS 3.44: compat.set_rectangle_null",
+    "writeAsVectorFormat": "removed in QGIS 4: writeAsVectorFormatV3",
+    "writeAsVectorFormatV2": "deprecated in QGIS 3.40: writeAsVectorFormatV3",
+}
 #: names whose import or use breaks on Qt 6
 REMOVED_NAMES = {
     "QRegExp": "removed in Qt 6: QRegularExpression",
@@ -102,6 +109,7 @@ class Scanner(ast.NodeVisitor):
         for node in ast.walk(tree):  # every import first: chains may use names imported later in the file
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._note_import(node)
+        self._fallbacks = []
         self._inner = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
@@ -146,6 +154,17 @@ class Scanner(ast.NodeVisitor):
                 continue
             self.imported[alias.asname or alias.name] = obj
 
+    def _guarded(self, node):
+        """True inside the fallback branch of ``if hasattr(X, "newer")``: the version test is explicit."""
+        return any(id(node) in guarded for guarded in self._fallbacks)
+
+    def visit_If(self, node):
+        test = node.test
+        if (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "hasattr"
+                and node.orelse):
+            self._fallbacks.append({id(n) for branch in node.orelse for n in ast.walk(branch)})
+        self.generic_visit(node)
+
     def visit_FunctionDef(self, node):
         if node.name == "exec_":
             self.report(node, "def exec_: PyQt 6 only knows exec()")
@@ -175,6 +194,8 @@ class Scanner(ast.NodeVisitor):
             self.report(node, "exec_(): use exec()")
         elif node.attr == "setCodec":
             self.report(node, "setCodec(): QTextStream.setCodec is gone in Qt 6 (encoding is UTF-8)")
+        elif node.attr in DEPRECATED_METHODS and not self.is_compat and not self._guarded(node):
+            self.report(node, f"{node.attr}(): {DEPRECATED_METHODS[node.attr]}")
         if id(node) not in self._inner:
             chain = _chain(node)
             if chain:

@@ -34,18 +34,23 @@ source = QgsProcessing.SourceType.TypeVectorPoint
 null = QVariant()
 metres = QgsUnitTypes.DistanceUnit.DistanceMeters
 QComboBox().activated[str].connect(print)
+fields = algorithm.parameterAsFields(parameters, "FIELD", context)
 '''
 
 GOOD_SAMPLE = '''
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction, QDialog, QMessageBox
-from qgis.core import NULL, Qgis, QgsWkbTypes
+from qgis.core import NULL, Qgis, QgsVectorFileWriter, QgsWkbTypes
 align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 answer = QMessageBox.StandardButton.Yes
 QDialog().exec()
 level = Qgis.MessageLevel.Warning
 multi = QgsWkbTypes.isMultiType(Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else 6)
 value = NULL
+if hasattr(QgsVectorFileWriter, "writeAsVectorFormatV3"):
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context, options)
+else:
+    QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, context, options)
 '''
 
 
@@ -72,6 +77,7 @@ def sample_findings(tmp_path_factory, qgis_app):
     "QVariant(): use qgis.core.NULL",
     "QgsUnitTypes.DistanceUnit.DistanceMeters: moved to Qgis.DistanceUnit",
     "activated[str]: the overload is gone in Qt 6",
+    "parameterAsFields(): deprecated in QGIS 3.40",
 ])
 def test_the_scanner_catches_each_kind_of_problem(sample_findings, expected):
     bad, _good = sample_findings
