@@ -13,7 +13,6 @@ import math
 import os
 
 from qgis.core import (
-    Qgis,
     QgsBlockingNetworkRequest,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -36,7 +35,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
@@ -45,10 +43,10 @@ from ..compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
-    QGIS_VERSION_INT,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
     WKB_MULTILINESTRING,
+    WKB_MULTIPOINT,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
     make_field,
@@ -58,7 +56,6 @@ from .base import FrichesAlgorithm, show_decimals
 from .inventory_store import gpkg_layer_names, py_value
 from .styles import StylePostProcessor
 
-WKB_MULTIPOINT = Qgis.WkbType.MultiPoint if QGIS_VERSION_INT >= 33000 else QgsWkbTypes.Type.MultiPoint
 GEOMETRY_TYPES = {"polygon": WKB_MULTIPOLYGON, "line": WKB_MULTILINESTRING, "point": WKB_MULTIPOINT}
 
 #: Name of the table recording what each layer of the GeoPackage was downloaded for.
