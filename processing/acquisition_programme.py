@@ -590,27 +590,14 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
                 year=year.year, spend=money(year.spend, "en"), budget=money(year.available, "en"), opened=year.opened))
 
     def _write_sites(self, parameters, context, source, sites, rows):
-        fields, kept = cio.output_fields(source.fields(), SITE_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        position = {fid: i for i, fid in enumerate(sites.fids)}
-        for feature in source.getFeatures():
-            i = position.get(feature.id())
-            if i is None:
-                continue
+        def values(i):
             r = rows[i]
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            out.setAttributes([attrs[k] for k in kept] + [
-                r.status, r.order, r.use or None, r.acq_year, r.works_year, cio.rounded(r.acquisition, 0),
-                cio.rounded(r.works, 0), cio.rounded(r.total, 0), cio.rounded(r.cumulative, 0),
-                cio.rounded(r.revenue, 0), cio.rounded(r.gain, 3), cio.rounded(r.marginal, 3),
-                cio.rounded(r.new_pop, 1), r.mandatory, r.reason_code, r.reason_fr, r.reason_en])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+            return [r.status, r.order, r.use or None, r.acq_year, r.works_year, cio.rounded(r.acquisition, 0),
+                    cio.rounded(r.works, 0), cio.rounded(r.total, 0), cio.rounded(r.cumulative, 0),
+                    cio.rounded(r.revenue, 0), cio.rounded(r.gain, 3), cio.rounded(r.marginal, 3),
+                    cio.rounded(r.new_pop, 1), r.mandatory, r.reason_code, r.reason_fr, r.reason_en]
+
+        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, SITE_FIELDS, values)
 
     def _write_years(self, parameters, context, years):
         if not parameters.get(self.OUTPUT_YEARS):

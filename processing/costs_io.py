@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Optional, Sequence
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsFields
+from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException
 from qgis.PyQt.QtCore import QDate
 
 from ..compat import WKB_NO_GEOMETRY, make_field
@@ -70,6 +70,28 @@ def output_fields(source_fields, added):
     for name, kind, length in added:
         fields.append(make_field(name, kind, length))
     return fields, kept
+
+
+def write_sites(alg, parameters, name, context, source, fids, added, values_of, feedback=None):
+    """Write ``source``'s features with the ``added`` fields (replacing input fields of the same name):
+    ``values_of(i)`` gives the added values of the i-th feature read (``fids[i]``). Returns the sink's id."""
+    fields, kept = output_fields(source.fields(), added)
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    position = {fid: i for i, fid in enumerate(fids)}
+    for n, feature in enumerate(source.getFeatures()):
+        if feedback is not None and n % 500 == 0 and feedback.isCanceled():
+            break
+        i = position.get(feature.id())
+        if i is None:
+            continue
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        attrs = feature.attributes()
+        out.setAttributes([attrs[k] for k in kept] + list(values_of(i)))
+        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+    return dest_id
 
 
 def scope_label(estimate, commune: str) -> Optional[str]:

@@ -300,33 +300,20 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         return sales.assign(x=xs, y=ys)
 
     def _write_sites(self, parameters, context, source, sites, estimates, steps, min_sales, frame):
-        fields, kept = cio.output_fields(source.fields(), OUTPUT_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        position = {fid: i for i, fid in enumerate(sites.fids)}
-        for feature in source.getFeatures():
-            i = position.get(feature.id())
-            if i is None:
-                continue
+        def values(i):
             est = estimates[i]
             commune = frame["commune"].iloc[i]
-            values = [feature.attributes()[k] for k in kept]
+            out = []
             for kind_est in (est.premises, est.land):
-                values += [cio.rounded(kind_est.q1, 2), cio.rounded(kind_est.median, 2), cio.rounded(kind_est.q3, 2),
-                           kind_est.sales, cio.scope_label(kind_est, commune), kind_est.radius_m]
-            floor_value = est.area_estimate(KIND_PREMISES)[0]
-            land_value = est.area_estimate(KIND_LAND)[0]
-            values += [cio.rounded(floor_value, 0), cio.rounded(land_value, 0), cio.rounded(est.estimate, 0),
-                       cio.rounded(est.low, 0), cio.rounded(est.high, 0), est.basis, est.reliability,
-                       lp.describe(est, steps, min_sales, commune, "fr"),
-                       lp.describe(est, steps, min_sales, commune, "en")]
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+                out += [cio.rounded(kind_est.q1, 2), cio.rounded(kind_est.median, 2), cio.rounded(kind_est.q3, 2),
+                        kind_est.sales, cio.scope_label(kind_est, commune), kind_est.radius_m]
+            return [*out, cio.rounded(est.area_estimate(KIND_PREMISES)[0], 0),
+                    cio.rounded(est.area_estimate(KIND_LAND)[0], 0), cio.rounded(est.estimate, 0),
+                    cio.rounded(est.low, 0), cio.rounded(est.high, 0), est.basis, est.reliability,
+                    lp.describe(est, steps, min_sales, commune, "fr"),
+                    lp.describe(est, steps, min_sales, commune, "en")]
+
+        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, OUTPUT_FIELDS, values)
 
     def _write_sales(self, parameters, context, sales, crs):
         if not parameters.get(self.OUTPUT_SALES):

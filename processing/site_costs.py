@@ -125,59 +125,36 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(self.tr("No purchase price field: the works are costed, the acquisition and the "
                                          "totals stay empty (run Land prices first)."))
         id_field = cio.field_choice(self, parameters, self.SITE_ID_FIELD, context, names, "site_id")
-        fields, kept = cio.output_fields(source.fields(), OUTPUT_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        lines_sink, lines_id = None, None
-        line_fields = QgsFields()
-        for name, kind, length in LINE_FIELDS:
-            line_fields.append(make_field(name, kind, length))
-        if parameters.get(self.OUTPUT_LINES):
-            lines_sink, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, line_fields,
-                                                        WKB_NO_GEOMETRY)
-        position = {fid: i for i, fid in enumerate(sites.fids)}
-        costed = 0
-        notes_count = {}
-        total = max(len(sites), 1)
-        for n, feature in enumerate(source.getFeatures()):
+        all_costs = []
+        for n, row in enumerate(sites.rows):
             if feedback.isCanceled():
                 return {}
-            feedback.setProgress(100.0 * n / total)
-            i = position.get(feature.id())
-            if i is None:
-                continue
-            row = sites.rows[i]
+            feedback.setProgress(80.0 * n / max(len(sites), 1))
             facts = {name: row.get(sio.find_field(names, name)) for name in FACTS}
             price = cio.number(row.get(price_field)) if price_field else None
-            costs = {use: site_cost(table, facts, use, price) for use in USES}
+            all_costs.append({use: site_cost(table, facts, use, price) for use in USES})
+        notes_of = [sorted({note for cost in costs.values() for note in cost.notes} - {"no_rent"})
+                    for costs in all_costs]
+
+        def values(i):
+            costs = all_costs[i]
             first = costs[USES[0]]
-            values = [feature.attributes()[k] for k in kept]
-            values += [cio.rounded(first.acquisition, 0), cio.rounded(first.line("demolition"), 0),
-                       cio.rounded(first.line("depollution") + first.line("depollution_suspected"), 0)]
+            out = [cio.rounded(first.acquisition, 0), cio.rounded(first.line("demolition"), 0),
+                   cio.rounded(first.line("depollution") + first.line("depollution_suspected"), 0)]
             for use in USES:
                 cost = costs[use]
-                values += [cio.rounded(cost.works, 0), cio.rounded(cost.total, 0), cio.rounded(cost.revenue, 0),
-                           cio.rounded(cost.converted_m2, 1)]
-            notes = sorted({note for cost in costs.values() for note in cost.notes} - {"no_rent"})
+                out += [cio.rounded(cost.works, 0), cio.rounded(cost.total, 0), cio.rounded(cost.revenue, 0),
+                        cio.rounded(cost.converted_m2, 1)]
+            return [*out, first.state, ";".join(notes_of[i])]
+
+        dest_id = cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, OUTPUT_FIELDS, values,
+                                  feedback)
+        lines_id = self._write_lines(parameters, context, sites, all_costs, id_field, table)
+        costed = sum(1 for costs in all_costs if costs[USES[0]].total is not None)
+        notes_count = {}
+        for notes in notes_of:
             for note in notes:
                 notes_count[note] = notes_count.get(note, 0) + 1
-            values += [first.state, ";".join(notes)]
-            costed += first.total is not None
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-            if lines_sink is not None:
-                key = sio.site_key(row.get(id_field)) if id_field else str(feature.id())
-                for use in USES:
-                    for line in costs[use].lines:
-                        record = QgsFeature(line_fields)
-                        record.setAttributes([key, use, line.code, round(line.quantity, 2), line.unit,
-                                              round(line.rate, 4), round(line.amount, 2),
-                                              table.source_text(line.source)])
-                        lines_sink.addFeature(record, QgsFeatureSink.Flag.FastInsert)
         self._report(feedback, len(sites), costed, notes_count)
         no_rent = [table.label(use, "en") for use in USES if table.rent_eur_m2_year[use].value is None]
         if no_rent:
@@ -189,6 +166,25 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
         if lines_id is not None:
             out[self.OUTPUT_LINES] = lines_id
         return out
+
+    def _write_lines(self, parameters, context, sites, all_costs, id_field, table):
+        if not parameters.get(self.OUTPUT_LINES):
+            return None
+        fields = QgsFields()
+        for name, kind, length in LINE_FIELDS:
+            fields.append(make_field(name, kind, length))
+        sink, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields, WKB_NO_GEOMETRY)
+        if sink is None:
+            return None
+        for row, fid, costs in zip(sites.rows, sites.fids, all_costs):
+            key = sio.site_key(row.get(id_field)) if id_field else str(fid)
+            for use in USES:
+                for line in costs[use].lines:
+                    record = QgsFeature(fields)
+                    record.setAttributes([key, use, line.code, round(line.quantity, 2), line.unit, round(line.rate, 4),
+                                          round(line.amount, 2), table.source_text(line.source)])
+                    sink.addFeature(record, QgsFeatureSink.Flag.FastInsert)
+        return lines_id
 
     def _report(self, feedback, n_sites, costed, notes_count):
         feedback.pushInfo(self.tr("{costed} of {n} site(s) have a total cost (the others have no purchase "
