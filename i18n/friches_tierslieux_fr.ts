@@ -4218,6 +4218,11 @@
         <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The sites have no best_use field: choose the use to programme (the cost table prices a use).</source>
+        <translation>Les sites n'ont pas de champ best_use : choisissez l'usage à programmer (la table des coûts chiffre un usage).</translation>
+    </message>
+    <message>
         <location filename="../processing/land_prices.py"/>
         <source>The sites have no commune field: the comparable sales are searched around each site only.</source>
         <translation>Les sites n'ont pas de champ commune : les ventes comparables sont cherchées autour de chaque site seulement.</translation>

@@ -354,6 +354,11 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         budgets = self._budgets(parameters, context, feedback)
         use_choice = USE_CHOICES[self.parameterAsEnum(parameters, self.USE, context)]
         uses = [pio.site_use(r, names, use_choice) for r in sites.rows]
+        # a plain list of sites with their own costs: no use to read, every site is considered
+        no_uses = use_choice is None and sio.find_field(names, "best_use") is None
+        if no_uses and cio.field_choice(self, parameters, self.COST_FIELD, context, names, None) is None:
+            raise QgsProcessingException(self.tr("The sites have no best_use field: choose the use to programme (the "
+                                                 "cost table prices a use)."))
         costs, cost_label, table = self._costs(parameters, context, sites, names, uses)
         feedback.setProgress(10)
 
@@ -365,6 +370,8 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         no_candidate_field = False
         for i, row in enumerate(sites.rows):
             if mandatory[i]:
+                continue
+            if no_uses:
                 continue
             flag = pio.is_candidate(row, names, uses[i])
             if uses[i] is None:
@@ -384,7 +391,7 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
                         id=keys[i], why=costs[i].problem or self.tr("no purchase price")))
                 pre_reason[i] = ptext.NO_COST
         for i in range(len(keys)):
-            if mandatory[i] and uses[i] is None:
+            if mandatory[i] and uses[i] is None and not no_uses:
                 raise QgsProcessingException(self.tr("The mandatory site {id} has no use to programme (best_use is "
                                                      "empty): choose the use.").format(id=keys[i]))
         no_cost = [keys[i] for i, r in pre_reason.items() if r == ptext.NO_COST]

@@ -103,9 +103,8 @@ def is_candidate(row: dict, names, use: Optional[str]) -> Optional[bool]:
 
 
 def score_of(row: dict, names, use: Optional[str]) -> Optional[float]:
-    if use is None:
-        return None
-    field_name = sio.find_field(names, f"score_{use}")
+    """``score_<use>`` of the site, else its ``best_score``."""
+    field_name = sio.find_field(names, f"score_{use}") if use else None
     if field_name is None:
         field_name = sio.find_field(names, "best_score")
     return cio.number(row.get(field_name)) if field_name else None

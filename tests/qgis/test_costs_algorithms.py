@@ -320,6 +320,23 @@ def test_people_reached_by_two_sites_count_once(plugin):
     assert sum(f["new_pop"] for f in result["OUTPUT_YEARS"].getFeatures()) == pytest.approx(320.0)
 
 
+def test_a_plain_list_of_sites_with_their_costs(plugin):
+    """No scores, no use: each site's own cost and a gain field are enough."""
+    sites = memory("Point", (("site_id", "string"), ("cost", "double"), ("people", "double")),
+                   [(point(1000 * k, 0), {"site_id": f"S{k}", "cost": cost, "people": people})
+                    for k, (cost, people) in enumerate(((400.0, 50.0), (300.0, 45.0), (300.0, 40.0), (900.0, 99.0)))])
+    result = run("acquisition_programme", INPUT=sites, COST_FIELD="cost", BUDGET=400.0, START_YEAR=2026, YEARS=3,
+                 OBJECTIVE=3, OBJECTIVE_FIELD="people", OUTPUT="TEMPORARY_OUTPUT")
+    rows = {f["site_id"]: f for f in result["OUTPUT"].getFeatures()}
+    # 400 a year, everything paid the year of the works (no acquisition part): two of S0, S1, S2 fit in
+    # years 2 and 3 (a site is acquired the year before, for 0); S3 is above any year's budget
+    assert result["OBJECTIVE_VALUE"] == pytest.approx(brute_force(
+        [(0.0, 400.0), (0.0, 300.0), (0.0, 300.0), (0.0, 900.0)], [50, 45, 40, 99], [400.0] * 3))
+    assert rows["S3"]["reason_code"] == "too_expensive"
+    with pytest.raises(QgsProcessingException, match="no best_use field"):
+        run("acquisition_programme", INPUT=sites, BUDGET=400.0, OUTPUT="TEMPORARY_OUTPUT")
+
+
 def test_programme_documents(plugin, tmp_path):
     from osgeo import ogr
 
