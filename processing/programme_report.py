@@ -237,6 +237,13 @@ COLOURS = {"acq": "#e08214", "works": "#2c7fb8", "budget": "#525252", "pop": "#1
            "text": "#212121", "muted": "#616161", "head": "#eeeeee", "left": "#fbe9e7"}
 
 
+def _flag_value(flag) -> int:
+    """The integer of a Qt flag: ``int()`` on Qt5's flags, ``.value`` on Qt6's enums (which do not mix
+    AlignmentFlag and TextFlag with ``|``)."""
+    value = getattr(flag, "value", flag)
+    return int(value)
+
+
 class _Canvas:
     """A painter on a page measured in millimetres."""
 
@@ -258,14 +265,16 @@ class _Canvas:
     def text(self, x, y, w, h, text, size=8.0, bold=False, colour="text", align=None, wrap=False):
         self.font(size, bold)
         self.p.setPen(QPen(QColor(COLOURS.get(colour, colour))))
-        flags = align if align is not None else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if align is None:
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        flags = _flag_value(align)
         if wrap:
-            flags = flags | Qt.TextFlag.TextWordWrap
-        self.p.drawText(self.rect(x, y, w, h), int(flags), text)
+            flags |= _flag_value(Qt.TextFlag.TextWordWrap)
+        self.p.drawText(self.rect(x, y, w, h), flags, text)
 
     def text_height(self, text, w, size=8.0) -> float:
         metrics = QFontMetricsF(self.font(size))
-        bound = metrics.boundingRect(QRectF(0, 0, w * self.k, 10000), int(Qt.TextFlag.TextWordWrap), text)
+        bound = metrics.boundingRect(QRectF(0, 0, w * self.k, 10000), _flag_value(Qt.TextFlag.TextWordWrap), text)
         return bound.height() / self.k
 
     def fill(self, x, y, w, h, colour, outline=None, width=0.2):
