@@ -34,6 +34,7 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_POINT,
@@ -41,6 +42,7 @@ from ..compat import (
     SOURCE_VECTOR,
     WKB_NO_GEOMETRY,
     make_field,
+    parameter_as_fields,
 )
 from ..core.costs import programme as pg
 from ..core.costs import programme_text as ptext
@@ -459,7 +461,7 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         years_id = self._write_years(parameters, context, years)
         if years_id is not None:
             out[self.OUTPUT_YEARS] = years_id
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "programme_sites_polygons" if polygons else "programme_sites")
         doc = report.ProgrammeReport(
             title=self.parameterAsString(parameters, self.TITLE, context) or "",
@@ -542,7 +544,7 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         if price_field is None:
             raise QgsProcessingException(self.tr(
                 "The sites have no purchase price field ({field}): run Land prices on them first, or give a total "
-                "cost field.").format(field=(self.parameterAsFields(parameters, self.PRICE_FIELD, context) or
+                "cost field.").format(field=(parameter_as_fields(self, parameters, self.PRICE_FIELD, context) or
                                              ["price_estimate_eur"])[0]))
         costs = [pio.costs_from_table(table, r, names, use, price_field) if use else pio.SiteCosts(None, None, None)
                  for r, use in zip(sites.rows, uses)]

@@ -13,7 +13,11 @@ from typing import Optional, Sequence
 from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException
 from qgis.PyQt.QtCore import QDate
 
-from ..compat import WKB_NO_GEOMETRY, make_field
+from ..compat import (
+    WKB_NO_GEOMETRY,
+    make_field,
+    parameter_as_fields,
+)
 from ..core.costs import KIND_LAND, KIND_PREMISES
 from ..core.progress import Progress
 from ..translation import tr
@@ -53,7 +57,7 @@ def qdate(value):
 
 def field_choice(alg, parameters, name, context, names: Sequence[str], default: Optional[str]):
     """The field chosen for parameter ``name`` (any case), else ``default`` when the layer has it."""
-    chosen = alg.parameterAsFields(parameters, name, context)
+    chosen = parameter_as_fields(alg, parameters, name, context)
     wanted = chosen[0] if chosen else default
     return sio.find_field(names, wanted) if wanted else None
 

@@ -31,12 +31,14 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_POINT,
     make_field,
+    parameter_as_fields,
 )
 from ..core.costs import KIND_LAND, KIND_PREMISES
 from ..core.costs import land_prices as lp
@@ -269,14 +271,14 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         except Canceled:
             return {}
 
-        id_field = sio.find_field(names, *(self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
+        id_field = sio.find_field(names, *(parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
                                            or ["site_id"]))
         dest_id = self._write_sites(parameters, context, source, sites, estimates, steps, min_sales, frame)
         sales_id = self._write_sales(parameters, context, sales, crs)
         report_id = cio.write_dvf_report(self, parameters, self.REPORT, context, data.report)
         estimated = sum(1 for e in estimates if e.basis is not None)
         self._summary(feedback, sites, estimates, id_field, estimated)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "land_prices_polygons" if polygons else "land_prices")
         out = {self.OUTPUT: dest_id, self.ESTIMATED: estimated, self.SALES_USED: len(data.sales),
                self.LEFT_OUT: sum(item.count for item in data.report if item.action != dvf.KEPT)}

@@ -21,7 +21,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT, SOURCE_POLYGON, WKB_NO_GEOMETRY, make_field
+from ..compat import (
+    FILE_BEHAVIOR_FILE,
+    GEOMETRY_POLYGON,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_NO_GEOMETRY,
+    make_field,
+)
 from ..core.costs.cost_table import USES, CostTableError, load_table
 from ..core.costs.site_costs import site_cost
 from . import costs_io as cio
@@ -160,7 +167,7 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
         if no_rent:
             feedback.pushInfo(self.tr("The cost table has no rent for {uses}: no revenue for these uses.").format(
                 uses=", ".join(no_rent)))
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "site_costs_polygons" if polygons else "site_costs")
         out = {self.OUTPUT: dest_id, self.COSTED: costed}
         if lines_id is not None:
