@@ -23,6 +23,7 @@ if QGIS_VERSION_INT >= 33600:
     SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
     SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
     SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    SOURCE_FILE = Qgis.ProcessingSourceType.File
     FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
     FLAG_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
     FLAG_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
@@ -37,6 +38,7 @@ else:  # QGIS 3.22 - 3.34
     SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
     SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
     SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    SOURCE_FILE = QgsProcessing.SourceType.TypeFile
     FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
     from qgis.core import QgsProcessingParameterDefinition as _Def
 
