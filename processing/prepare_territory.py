@@ -211,8 +211,9 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
                                              behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True),
                   self.tr("Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile)."),
                   True)
-        self._add(show_decimals(QgsProcessingParameterNumber(self.CACHE_DAYS, self.tr("Keep answers in the cache (days)"),
-                                                             NUMBER_DOUBLE, defaultValue=7.0, minValue=0.0), 1),
+        days = QgsProcessingParameterNumber(self.CACHE_DAYS, self.tr("Keep answers in the cache (days)"),
+                                            NUMBER_DOUBLE, defaultValue=7.0, minValue=0.0)
+        self._add(show_decimals(days, 1),
                   self.tr("0 downloads everything again."), True)
         self._add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Prepared territory (GeoPackage)"),
                                                         self.tr("GeoPackage (*.gpkg)")),
@@ -368,10 +369,12 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
             steps.missing(names.GTFS, self.tr("transit service and coverage skipped."))
 
         steps.write_report()
+        written = [c.layer for c in steps.report if c.status == tio.WRITTEN]
+        if writer.has(names.FRICHES_POLYGONS):
+            written += [names.FRICHES_POLYGONS, names.IMPORT_REPORT]
         writer.close()
         os.replace(writer.path, path)
-        layers = [c.layer for c in steps.report if c.status == tio.WRITTEN]
-        layers = list(dict.fromkeys([names.COMMUNES, names.AREA] + layers + [names.REPORT]))
+        layers = list(dict.fromkeys([names.COMMUNES, names.AREA, *written, names.REPORT]))
         feedback.pushInfo(self.tr("Prepared territory written to {path}: {layers}.").format(
             path=path, layers=", ".join(layers)))
         if client is not None:

@@ -148,7 +148,8 @@ class TerritoryBuilder:
             raise QgsProcessingException(tr("The communes layer {layer} has no {what} field ({fields}).").format(
                 layer=ref.label, what="SIREN_EPCI" if kind == geo_api.EPCI else "INSEE_COM",
                 fields=", ".join(EPCI_FIELDS if kind == geo_api.EPCI else CODE_FIELDS)))
-        layer.SetAttributeFilter("\"{}\" IN ({})".format(key, ",".join("'{}'".format(c.replace("'", "")) for c in codes)))
+        quoted = ",".join("'{}'".format(c.replace("'", "")) for c in codes)
+        layer.SetAttributeFilter(f'"{key}" IN ({quoted})')
         srs, _note = tio.guess_srs(layer)
         to_l93 = tio.Reprojector(srs, self.writer.l93)
         code_f, name_f, epci_f = (_find(fields, f) for f in (CODE_FIELDS, NAME_FIELDS, EPCI_FIELDS))
@@ -417,7 +418,7 @@ class TerritoryBuilder:
                     target.SetGeometryDirectly(ogr.ForceTo(geometry.Clone(), geom_type))
                 out.CreateFeature(target)
         self.writer.ds.CommitTransaction()
-        sources = layers = None  # noqa: F841
+        sources = layers = None
 
     def plu_gpu(self, base_url, timeout_s, retries, start, end):
         """friches:load_gpu on the area's box (its own cache GeoPackage), then each layer cut to the area."""
@@ -463,7 +464,7 @@ class TerritoryBuilder:
         except gtfs_clip.GtfsClipError as exc:
             raise QgsProcessingException(tr("The GTFS feed {feed} cannot be read ({code}: {params}).").format(
                 feed=exc.feed, code=exc.code, params=", ".join(f"{k}={v}" for k, v in exc.params.items()))) from exc
-        for (path, label), feed in zip(feeds, report.feeds):
+        for (_path, label), feed in zip(feeds, report.feeds):
             counts = tio.LayerCounts(names.GTFS, label, read=feed.trips, kept=feed.trips_kept,
                                      outside=feed.trips - feed.trips_kept)
             counts.add_note(tr("Trips: {kept} of {trips} kept (those calling in the area). Stops: {inside} in the "
