@@ -12,18 +12,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-
 from friches_tierslieux.core.gtfs.calendar import choose_date
 from friches_tierslieux.core.gtfs.feed import read_feed
 from friches_tierslieux.core.gtfs.service import Window, departures
 from friches_tierslieux.core.progress import Canceled, Progress
 from friches_tierslieux.core.territory import gtfs_clip
+from gtfs_builders import write_feed
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gtfs"
-import sys  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from gtfs_builders import write_feed  # noqa: E402
 
 
 def tables(path):
@@ -139,7 +135,8 @@ def test_untimed_stop_times_extend_to_the_next_timepoint(tmp_path):
                   key=lambda r: int(r["stop_sequence"]))
     at = next(i for i, r in enumerate(rows) if r["stop_sequence"] == untimed["stop_sequence"])
     lo = max(i for i in range(at) if rows[i]["arrival_time"].strip() or rows[i]["departure_time"].strip())
-    hi = min(i for i in range(at + 1, len(rows)) if rows[i]["arrival_time"].strip() or rows[i]["departure_time"].strip())
+    timed = [bool(r["arrival_time"].strip() or r["departure_time"].strip()) for r in rows]
+    hi = min(i for i in range(at + 1, len(rows)) if timed[i])
     kept = sorted((r for r in clipped["stop_times.txt"] if r["trip_id"] == untimed["trip_id"]),
                   key=lambda r: int(r["stop_sequence"]))
     assert [r["stop_sequence"] for r in kept] == [r["stop_sequence"] for r in rows[lo:hi + 1]]

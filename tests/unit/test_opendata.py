@@ -5,7 +5,6 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from friches_tierslieux.core.opendata import (
     ServiceChanged,
     ServiceRefused,
@@ -17,7 +16,6 @@ from friches_tierslieux.core.opendata import (
     transport_api,
     wfs,
 )
-
 
 # -- API Découpage administratif -------------------------------------------------------------------------------
 

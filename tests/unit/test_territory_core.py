@@ -7,12 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from osgeo import osr
-
 from friches_tierslieux.core import territory
 from friches_tierslieux.core.progress import Canceled, Progress
 from friches_tierslieux.core.territory import text_sources
 from friches_tierslieux.core.territory.area import Inside, build_area
+from osgeo import osr
 
 CARTOFRICHES = Path(__file__).resolve().parents[1] / "data" / "cartofriches" / "friches_standard_sample_2025.csv"
 
@@ -104,7 +103,8 @@ def test_friches_latitude_first_metres_and_unreadable(tmp_path):
     out = tmp_path / "k.csv"
     stats = text_sources.filter_friches(str(source), str(out), lambda g: inside.classify(g)[0], transform,
                                         codes=["13055"])
-    kept = [r["site_id"] for r in csv.DictReader(open(out, encoding="utf-8"))]
+    with open(out, encoding="utf-8") as fh:
+        kept = [r["site_id"] for r in csv.DictReader(fh)]
     assert kept == ["a", "b", "c"]
     assert (stats.swapped, stats.unreadable, stats.kept_by_code, stats.outside, stats.no_location) == (1, 1, 1, 1, 1)
     with pytest.raises(Canceled):

@@ -6,7 +6,6 @@ import json
 import time
 
 import pytest
-
 from friches_tierslieux.core import web
 
 
@@ -67,8 +66,8 @@ def test_retry_after_header_seconds_and_date():
 
 
 def test_client_errors_are_not_retried():
-    server = FakeServer(ok(status=400, body=json.dumps({"code": 400, "message": {"geom": {"msg": "Géométrie invalide"}}})
-                           .encode()), ok())
+    body = json.dumps({"code": 400, "message": {"geom": {"msg": "Géométrie invalide"}}}).encode()
+    server = FakeServer(ok(status=400, body=body), ok())
     with pytest.raises(web.WebError) as err:
         run(server)
     assert err.value.kind == web.HTTP_ERROR and err.value.status == 400 and err.value.attempts == 1
