@@ -13,7 +13,7 @@ import os
 from typing import List, Optional
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingException
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingException, QgsProviderRegistry
 
 from ..compat import SKIP_GEOMETRY_CHECKS
 from ..core import territory as names
@@ -358,7 +358,9 @@ class TerritoryBuilder:
         layers = self.alg.parameterAsLayerList(self.parameters, param, self.context)
         by_role = {}
         for layer in layers:
-            role = names.plu_role(layer.name()) or names.plu_role(os.path.basename(layer.source().split("|")[0]))
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+            role = names.plu_role(layer.name()) or names.plu_role(parts.get("layerName") or "") \
+                or names.plu_role(os.path.basename(parts.get("path") or layer.source().split("|")[0]))
             if role is None:
                 raise QgsProcessingException(tr(
                     "The PLU layer {layer} is none of {roles}: name the file or the layer after its CNIG table "

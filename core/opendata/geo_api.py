@@ -57,7 +57,7 @@ def parse_territory(text: str) -> Tuple[str, List[str]]:
         codes.append(code)
     if len(codes) == 1 and _SIREN.match(codes[0]):
         return EPCI, codes
-    bad = [c for c in codes if not _INSEE.match(c)]
+    bad = [item for item, code in zip(items, codes) if not _INSEE.match(code)]
     if bad:
         raise TerritoryCodeError(", ".join(bad))
     return COMMUNES, list(dict.fromkeys(codes))
