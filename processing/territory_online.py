@@ -16,7 +16,9 @@ from typing import List
 from qgis.core import QgsProcessingException
 
 from ..core.opendata import ServiceChanged, ServiceRefused, cartofriches_api, geo_api, overpass, transport_api, wfs
+from ..core.web import WebError
 from ..translation import tr
+from .web_request import web_error_message
 
 
 def _changed(service: str, url: str, exc: Exception) -> QgsProcessingException:
@@ -29,6 +31,14 @@ def _changed(service: str, url: str, exc: Exception) -> QgsProcessingException:
 def _refused(service: str, url: str, exc: Exception) -> QgsProcessingException:
     return QgsProcessingException(tr("The service {service} could not answer {url}: {detail}").format(
         service=service, url=url, detail=getattr(exc, "detail", str(exc))))
+
+
+def _json(answer, service: str):
+    """The decoded JSON of an answer; a body that is not JSON means the service changed (named)."""
+    try:
+        return answer.json(service)
+    except WebError as exc:
+        raise QgsProcessingException(web_error_message(exc)) from exc
 
 
 def _skipped_warning(feedback, service: str, n: int, url: str) -> None:
@@ -48,10 +58,11 @@ def fetch_communes(client, base_url: str, kind: str, codes: List[str], feedback)
     communes = []
     if kind == geo_api.EPCI:
         url = geo_api.epci_communes_url(base_url, codes[0])
-        data, answer = client.get_json(service, url, accept_status=(404,))
+        answer = client.get(service, url, accept_status=(404,))
         if answer.status == 404:
             raise QgsProcessingException(tr("The service {service} knows no EPCI with the SIREN code {code} ({url}).")
                                          .format(service=service, code=codes[0], url=url))
+        data = _json(answer, service)
         try:
             communes, skipped = geo_api.parse_epci_communes(data, codes[0])
         except ServiceChanged as exc:
@@ -65,10 +76,11 @@ def fetch_communes(client, base_url: str, kind: str, codes: List[str], feedback)
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
         url = geo_api.commune_url(base_url, code)
-        data, answer = client.get_json(service, url, accept_status=(404,))
+        answer = client.get(service, url, accept_status=(404,))
         if answer.status == 404:
             raise QgsProcessingException(tr("The service {service} knows no commune with the INSEE code {code} "
                                             "({url}).").format(service=service, code=code, url=url))
+        data = _json(answer, service)
         try:
             communes.append(geo_api.parse_commune(data, code))
         except ServiceChanged as exc:
@@ -149,12 +161,11 @@ def fetch_wfs_roads(client, base_url: str, bbox_l93, feedback, progress) -> List
             if answer.status == 400:
                 raise QgsProcessingException(tr("The service {service} refused the request (HTTP {status}) {url}")
                                              .format(service=service, status=answer.status, url=url))
+            data = _json(answer, service)
             try:
-                page, matched, returned, skipped = wfs.parse_page(answer.json(service))
+                page, matched, returned, skipped = wfs.parse_page(data)
                 wfs.expect_roads(page)
             except ServiceChanged as exc:
-                raise _changed(service, url, exc) from exc
-            except Exception as exc:  # a body that is not JSON (web.WebError)
                 raise _changed(service, url, exc) from exc
             _skipped_warning(feedback, service, skipped, url)
             new = 0
@@ -165,7 +176,9 @@ def fetch_wfs_roads(client, base_url: str, bbox_l93, feedback, progress) -> List
                     features.append(feature)
                     new += 1
             start += returned
-            if returned < wfs.PAGE_SIZE or (matched is not None and start >= matched) or returned == 0:
+            # a server may cap the page below COUNT: go on until numberMatched when it says it
+            if returned == 0 or (matched is not None and start >= matched) \
+                    or (matched is None and returned < wfs.PAGE_SIZE):
                 break
             if not new:
                 raise QgsProcessingException(tr(
@@ -190,13 +203,12 @@ def fetch_overpass_roads(client, url: str, bbox_wgs84, timeout_s: float, feedbac
             raise QgsProcessingException(tr("Canceled."))
         query = overpass.query(box, int(max(25, timeout_s)))
         answer = client.post(service, url, overpass.form_body(query))
+        data = _json(answer, service)
         try:
-            found = overpass.parse(answer.json(service))
+            found = overpass.parse(data)
         except ServiceRefused as exc:
             raise _refused(service, url, exc) from exc
         except ServiceChanged as exc:
-            raise _changed(service, url, exc) from exc
-        except Exception as exc:  # not JSON
             raise _changed(service, url, exc) from exc
         for way in found:
             if way["id"] not in seen and len(way["coords"]) >= 2:

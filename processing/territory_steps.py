@@ -90,6 +90,9 @@ class TerritoryBuilder:
         self.inside = Inside(self.area.area)
 
     def _write_communes(self, rows, geoms, source_label, buffer_m):
+        for row in rows:  # département and région from the INSEE code when the source does not give them
+            row[4] = row[4] or geo_api.departement_of(row[0])
+            row[5] = row[5] or geo_api.REGION_OF_DEPARTEMENT.get(row[4] or "")
         self._set_area(geoms, buffer_m)
         counts = tio.LayerCounts(names.COMMUNES, source_label)
         whole = Inside(self.area.area.buffer(1.0))  # every commune is kept whole
@@ -127,8 +130,7 @@ class TerritoryBuilder:
             geoms.append(shapely.force_2d(geom))
             code = str(feature[code_f]) if code_f and feature[code_f] not in (None, "") else None
             rows.append([code, str(feature[name_f]) if name_f and feature[name_f] else None, None,
-                         str(feature[epci_f]) if epci_f and feature[epci_f] else None,
-                         code[:3 if code and code.startswith("97") else 2] if code else None, None,
+                         str(feature[epci_f]) if epci_f and feature[epci_f] else None, None, None,
                          tr("layer {name}").format(name=source.sourceName())])
         if not geoms:
             raise QgsProcessingException(tr("The territory layer has no polygon."))
@@ -345,7 +347,12 @@ class TerritoryBuilder:
         for way in ways:
             way_id, row = overpass.way_row(way)
             rows.append([way_id] + [row[t] for t in overpass.TAGS] + [row["other_tags"]])
-        lines = shapely.linestrings([w["coords"] for w in ways]) if ways else np.empty(0, dtype=object)
+        if ways:
+            counts = [len(w["coords"]) for w in ways]
+            coords = np.array([xy for w in ways for xy in w["coords"]], dtype=float)
+            lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(ways)), counts))
+        else:
+            lines = np.empty(0, dtype=object)
         geoms = tio.Reprojector(4326, self.writer.l93).geoms(lines)
         counts = tio.LayerCounts(names.ROADS, online.overpass.SERVICE)
         counts.add_note(tr("© OpenStreetMap contributors, ODbL 1.0."))

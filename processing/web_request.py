@@ -18,7 +18,7 @@ import os
 import time
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsBlockingNetworkRequest, QgsProcessingException
+from qgis.core import QgsApplication, QgsBlockingNetworkRequest, QgsNetworkAccessManager, QgsProcessingException
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -111,11 +111,13 @@ class WebClient:
         request.setRawHeader(b"User-Agent", USER_AGENT)
         if content_type:
             request.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, content_type.decode("ascii"))
+        request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
         if hasattr(request, "setTransferTimeout"):  # Qt >= 5.15
             request.setTransferTimeout(max(1, int(timeout_s * 1000)))
         blocking = QgsBlockingNetworkRequest()
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
+        _forget(url)
         started = time.monotonic()
         if content_type:
             error = blocking.post(request, QByteArray(data), True, self.feedback)
@@ -123,6 +125,7 @@ class WebClient:
             error = blocking.get(request, True, self.feedback)
         elapsed = time.monotonic() - started
         reply = blocking.reply()
+        _forget(url)
         if self._canceled():
             return web.RawAnswer(failure=web.CANCELED)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
@@ -141,6 +144,15 @@ class WebClient:
                 return web.RawAnswer(failure=web.TIMEOUT, detail=f"{elapsed:.0f} s")
             return web.RawAnswer(failure=web.UNREACHABLE, detail=blocking.errorMessage() or reply.errorString())
         return web.RawAnswer(status=status, body=body, headers=headers)
+
+
+def _forget(url: str) -> None:
+    """Drop ``url`` from QGIS's network disk cache. The plugin keeps its answers itself; an answer left in
+    QGIS's cache makes QgsBlockingNetworkRequest (QGIS 3.22) report a later error of the same URL as HTTP 200
+    with the error page glued to the cached body."""
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(QUrl.fromEncoded(url.encode("utf-8")))
 
 
 def web_error_message(exc: web.WebError) -> str:
