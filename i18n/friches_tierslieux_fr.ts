@@ -14,6 +14,11 @@
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>'{value}' is neither INSEE commune codes (5 characters, e.g. 13210 or 2A004) nor one EPCI SIREN code (9 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>'{value}' is not a date: write YYYY-MM-DD, e.g. 2025-03-18.</source>
         <translation>« {value} » n'est pas une date : écrivez AAAA-MM-JJ, par ex. 2025-03-18.</translation>
@@ -62,6 +67,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>, {n} frequencies.txt periods</source>
         <translation>, {n} périodes frequencies.txt</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>0 downloads everything again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/inventory_model.py"/>
@@ -129,6 +139,11 @@
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>&lt;p&gt;Writes one GeoPackage (Lambert-93) with every input of &lt;i&gt;Full analysis&lt;/i&gt; for a territory, cut to the territory grown by a buffer: communes, territory_area, routes, population_200m, friches and friches_emprises (imported in the CNIG standard, with import_report), tiers_lieux, services, the PLU layers (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (the GTFS cut to the trips serving the area, still a valid feed) and prepare_report: for each layer its source, what was kept, cut at the edge or dropped (outside, without geometry, unreadable), and what is missing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: INSEE codes of communes or arrondissements (13210, 13209) or one EPCI SIREN code, with their outlines from a communes layer (ADMIN EXPRESS) or from the API Découpage administratif; or a polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Files&lt;/b&gt; of any size (a BD TOPO département, the Filosofi grid of France, the national Cartofriches file) are read through their spatial index or streamed, never loaded whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Online sources&lt;/b&gt; are used only when ticked, each one named: outlines (geo.api.gouv.fr), friches (Cerema API Données foncières, Cartofriches), roads (IGN Géoplateforme WFS, BD TOPO; or OpenStreetMap through an Overpass API), GTFS feeds listed by transport.data.gouv.fr for the territory's communes and EPCI, PLU (API Carto GPU). Requests go through QGIS's network settings (proxy, authentication), with a time-out, retries and a disk cache.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
@@ -140,13 +155,23 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
-        <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
+        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id). Needed unless a prepared territory holds it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A file of any size: BD TOPO by département, an OpenStreetMap extract (.osm.pbf)... Lines are cut at the area's edge, attributes kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). An input also given below wins.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -164,9 +189,29 @@
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A new file with one layer per input of the analysis and the prepare_report table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A QGIS authentication configuration sent with the requests, if a service needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
         <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>A request without a complete answer in this time is abandoned (then retried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A request without a complete answer in this time is abandoned, then retried.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -177,6 +222,12 @@
         <location filename="../processing/network_io.py"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the server asks for).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -209,6 +260,11 @@
         <translation>Tous</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Also write the clipped feed as a zip (it is in the GeoPackage's gtfs_feed table anyway).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
@@ -220,9 +276,25 @@
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>API Carto GPU address</source>
         <translation>Adresse de l'API Carto GPU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Données foncières address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Découpage administratif address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -272,6 +344,7 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
@@ -307,6 +380,16 @@
         <translation>Vélo</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>BPE, France Services, libraries...: those in the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Buffer around the territory (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Buildings</source>
         <translation>Bâti</translation>
@@ -327,7 +410,15 @@
         <translation>cache</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Cache folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -491,6 +582,16 @@
         <translation>Zones de chalandise des lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>catchments without population; coverage gaps and selection skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Cells rebuilt from idcar_200m (ETRS89-LAEA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
         <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
@@ -516,6 +617,11 @@
         <translation>Choisit K sites, ou autant qu'il en faut pour atteindre une population cible, qui ensemble atteignent le plus d'habitants qu'aucun lieu existant n'atteint.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Choose one online source of roads: the IGN WFS or Overpass, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Choose the point layer of a friches inventory, or open an inventory GeoPackage with the folder button.</source>
         <translation>Choisissez la couche de points d'un inventaire de friches, ou ouvrez un GeoPackage d'inventaire avec le bouton dossier.</translation>
@@ -526,6 +632,11 @@
         <translation>Choix et tri des sites…</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Clipped GTFS feed (zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG prescription_surf / _lin / _pct layers.</source>
         <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
@@ -534,6 +645,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Codes need outlines: give a communes layer (ADMIN EXPRESS) or tick the online source API Découpage administratif.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -549,6 +665,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Commune {insee} {name}: extent {bbox}.</source>
         <translation>Commune {insee} {name} : emprise {bbox}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Communes layer to find the codes in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -596,6 +717,11 @@
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not create the GeoPackage {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Could not open or create the inventory {path}: {error}</source>
         <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
@@ -606,9 +732,14 @@
         <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network). Layers already downloaded into a GeoPackage are read from it without network when the request is the same.</source>
-        <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
+        <location filename="../processing/web_request.py"/>
+        <source>Could not reach the service {service} at {url}: {detail}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not read the layer given as {param}: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -672,6 +803,11 @@
         <translation>zones non couvertes autour des tiers-lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>coverage gaps skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/coverage_gaps.py"/>
         <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
         <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
@@ -690,6 +826,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Coworking candidates</source>
         <translation>Candidats coworking</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Coworking spaces, fablabs, mediation places: those in the area.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -910,6 +1051,11 @@
         <translation>Heure de fin (HH:MM)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Every layer is cut to the territory grown by this width, so that catchments of sites near the edge find their roads and inhabitants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Every step's output as a table; tables of the same name are replaced.</source>
         <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
@@ -936,6 +1082,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
@@ -1026,6 +1173,11 @@
         <translation>Entités par requête</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Feeds covering the territory at département, region or national level are listed in the log but not downloaded (they often repeat the local networks); give their ids here to take them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
@@ -1096,6 +1248,11 @@
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>For the {layer}, give a file or tick its online source, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>France Services, libraries, town halls, schools...: counted near each site by the scoring.</source>
         <translation>France Services, bibliothèques, mairies, écoles... : comptés autour de chaque site par la notation.</translation>
@@ -1112,6 +1269,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>friches</source>
         <translation>friches</translation>
     </message>
@@ -1137,6 +1295,16 @@
         <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches (Cartofriches or CNIG file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../plugin.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../ui/inventory_dock.py"/>
@@ -1149,6 +1317,11 @@
         <translation>Inventaire de friches à importer</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches: Cerema API Données foncières (Cartofriches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Friday</source>
         <translation>vendredi</translation>
@@ -1159,6 +1332,16 @@
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs a road network: give one there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs the friches: give them there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Full analysis: from the inventory to the atlas</source>
         <translation>Analyse complète : de l'inventaire à l'atlas</translation>
@@ -1167,6 +1350,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Gains at each step</source>
         <translation>Gains à chaque étape</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>GDAL cannot open {path} as a vector file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1187,6 +1375,7 @@
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/import_inventory.py"/>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../ui/inventory_dock.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
@@ -1202,6 +1391,16 @@
         <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
     </message>
     <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Give the friches inventory and the road network, or a prepared territory (GeoPackage) holding them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Give the territory: INSEE codes or an EPCI SIREN code, or a polygon layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>Grid cell size (m)</source>
         <translation>Taille des carreaux de la grille (m)</translation>
@@ -1210,6 +1409,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Grid cells</source>
         <translation>Carreaux de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Grid cells kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1244,6 +1448,11 @@
         <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS feeds (zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}</source>
         <translation>Fichier GTFS {file}</translation>
@@ -1252,6 +1461,26 @@
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}, row {row} (line {line})</source>
         <translation>Fichier GTFS {file}, ligne de données {row} (ligne {line} du fichier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS trips kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS zip (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS: feeds listed by transport.data.gouv.fr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Géoplateforme WFS address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1292,6 +1521,11 @@
         <location filename="../ui/friche_form.py"/>
         <source>Identifier {site_id} · fields marked * are required; the update date is set to today when you save</source>
         <translation>Identifiant {site_id} · les champs marqués * sont obligatoires ; la date de mise à jour prend la date du jour à l'enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>IGN ADMIN EXPRESS COMMUNE (fields INSEE_COM, SIREN_EPCI) or any communes layer: the outlines of the codes given, read with an attribute filter.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1349,6 +1583,11 @@
         <translation>Sites importés</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Importing the friches failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
@@ -1399,9 +1638,19 @@
         <translation>Code INSEE d'une commune</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>INSEE codes of communes or arrondissements separated by commas (e.g. 13210, 13209), or the SIREN code of one EPCI (9 digits, e.g. 200054807). Outlines from the communes layer below, else from the API Découpage administratif (online source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
         <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Instead of codes: the territory's polygons (communes, a drawn perimeter). Takes precedence.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1454,6 +1703,11 @@
         <location filename="../processing/catchment.py"/>
         <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Keep answers in the cache (days)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1535,6 +1789,11 @@
         <translation>Géométrie de la couche lue en {crs}.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>layer {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Layers</source>
         <translation>Couches</translation>
@@ -1543,6 +1802,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Layers read from the cache</source>
         <translation>Couches lues dans le cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Layers written</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1582,6 +1846,7 @@
     <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>Map products</source>
         <translation>Produits cartographiques</translation>
     </message>
@@ -1718,6 +1983,16 @@
         <translation>aucun site candidat : sélection ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as Lambert-93 (EPSG:2154).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as longitude / latitude (WGS 84).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>No existing catchment for {minutes} min: every existing catchment is used.</source>
         <translation>Aucune zone de chalandise existante pour {minutes} min : toutes les zones de chalandise existantes sont utilisées.</translation>
@@ -1849,6 +2124,11 @@
         <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>None by default: nothing is downloaded unless ticked here. A file given above for the same layer cannot be combined with its online source (except GTFS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Not a candidate</source>
         <translation>Non candidat</translation>
@@ -1879,6 +2159,11 @@
         <translation>non renseignée</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Number of sites (0: no limit)</source>
         <translation>Nombre de sites (0 : sans limite)</translation>
@@ -1899,6 +2184,11 @@
         <translation>Une ligne par ligne rejetée, avertissement ou information, avec le motif et l'action.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>One or more GTFS zips: only the trips calling in the area are kept, the result is still a valid feed (several are merged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>One point per station (parent_station) instead of one per platform.</source>
         <translation>Un point par station (parent_station) au lieu d'un par quai.</translation>
@@ -1907,6 +2197,11 @@
         <location filename="../processing/catchment.py"/>
         <source>One polygon per site and time; all times come from one search per site.</source>
         <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Online sources to use</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1979,6 +2274,11 @@
         <translation>Contour des polygones</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines: API Découpage administratif (geo.api.gouv.fr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Output of Catchment (fields site_id, minutes): each page shows the bands of its site.</source>
         <translation>Sortie de l'algorithme Zone de chalandise (champs site_id, minutes) : chaque page montre les tranches de son site.</translation>
@@ -1987,6 +2287,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Output of Transit service: stops drawn by departures per hour.</source>
         <translation>Sortie de l'algorithme Offre de transport par arrêt : arrêts représentés selon leurs départs par heure.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Overpass API address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -2050,6 +2355,16 @@
         <translation>Veuillez corriger ces champs :</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU layers (CNIG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>PLU prescriptions</source>
         <translation>Prescriptions du PLU</translation>
@@ -2068,6 +2383,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>PLU zones (zone_urba)</source>
         <translation>Zones du PLU (zone_urba)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU: Géoportail de l'urbanisme (API Carto GPU)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -2154,6 +2474,11 @@
         <translation>Grille de population</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Population grid (Filosofi 200 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Population newly served by the selection</source>
         <translation>Population nouvellement desservie par la sélection</translation>
@@ -2193,6 +2518,27 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepare a territory (files and open-data services)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory (GeoPackage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory written to {path}: {layers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Prepared territory {path}: {layers}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2356,6 +2702,12 @@
         <translation>Résultats (GeoPackage)</translation>
     </message>
     <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Retries after a failed request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
         <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
@@ -2365,6 +2717,31 @@
         <location filename="../processing/network_io.py"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads (BD TOPO troncon_de_route or OSM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: IGN Géoplateforme WFS (BD TOPO troncon_de_route)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: OpenStreetMap through an Overpass API</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2480,6 +2857,11 @@
         <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>scores without nearby services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Scoring profile (JSON)</source>
@@ -2569,6 +2951,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Services and facilities</source>
         <translation>Services et équipements</translation>
@@ -2868,6 +3251,41 @@
         <translation>Statut du site (site_statut)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 1/7: territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 2/7: roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 3/7: population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 4/7: friches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 5/7: tiers-lieux and services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 6/7: PLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 7/7: public transport (GTFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Step {k}/{n}: {text}</source>
         <translation>Étape {k}/{n} : {text}</translation>
@@ -2909,8 +3327,8 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
-        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
+        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps. Needed unless a prepared territory holds it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2936,6 +3354,31 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Territory (locator map)</source>
         <translation>Territoire (carte de situation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>territory grown by {m} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>territory,commune,EPCI,clip,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,download,prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: INSEE codes or EPCI SIREN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: polygon layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Territory: {n} commune(s), {km2} km²; area with the buffer of {m} m: {area} km².</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2964,8 +3407,14 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
-        <translation>La réponse de {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+        <source>The answer of the API Carto GPU service at {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
+        <source>The answer of the service {service} is not in its documented format ({detail}): {url}. The service may have changed: check its address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -2974,8 +3423,8 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size.</source>
-        <translation>Le service API Carto GPU n'a pas répondu à temps ({url}). Réessayez plus tard, ou avec une taille de tuile plus petite.</translation>
+        <source>The API Carto GPU service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3046,6 +3495,16 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no feature with {field} = {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no {what} field ({fields}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3128,6 +3587,16 @@
         <translation>La grille compterait {n} carreaux (plus de {max}) : choisissez des carreaux plus grands ou une emprise plus petite.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The GTFS feed {feed} cannot be read ({code}: {params}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The GTFS feed {title} listed by {service} is not a zip file ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The GTFS file {path} does not exist.</source>
         <translation>Le fichier GTFS {path} n'existe pas.</translation>
@@ -3146,6 +3615,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>The input has no rows.</source>
         <translation>L'entrée ne contient aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The INSEE Filosofi 200 m grid (GeoPackage, or CSV with idcar_200m): whole cells meeting the area, field names in lower case.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3203,6 +3677,11 @@
         <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
@@ -3221,6 +3700,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The PDF printer failed on {path}.</source>
         <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The PLU layer {layer} is none of {roles}: name the file or the layer after its CNIG table (e.g. 41175_ZONE_URBA_20140603.shp).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3246,6 +3730,11 @@
         <location filename="../processing/network_io.py"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The prepared territory {path} has no {layer} layer with features.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3283,19 +3772,69 @@
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
-        <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
-    </message>
-    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
         <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} at {url} ignores STARTINDEX: it cannot be paged past the first page. Check its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} could not answer {url}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} did not answer within {timeout} s ({attempts} attempt(s)): {url}. It may be overloaded or down: try again later, or raise the time-out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} failed (HTTP {status}) for {url} after {attempts} attempt(s): {detail}. It may be down or overloaded: try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} keeps sending pages for {url}: its paging does not end. Check its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no commune with the INSEE code {code} ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no EPCI with the SIREN code {code} ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} lists no commune in the EPCI {code} ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The service's address (another instance or a test server).</source>
         <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The service's address (another instance, a mirror or a test server).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3363,6 +3902,16 @@
         <translation>La cible de {target} habitants n'est pas atteinte avec ces candidats.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory has no polygon to build an area from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory layer has no polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
         <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
@@ -3428,6 +3977,12 @@
         <translation>Taille des tuiles (degrés)</translation>
     </message>
     <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Time-out per request (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
@@ -3487,6 +4042,11 @@
         <translation>Offre de transport</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transit service and coverage skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>transit service per stop</source>
         <translation>offre de transport par arrêt</translation>
@@ -3501,6 +4061,21 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Transit stops</source>
         <translation>Arrêts de transport en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr datasets to add (ids)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr lists feeds by commune and EPCI: give the territory as INSEE codes or an EPCI SIREN code (or a layer with an INSEE code field).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3526,6 +4101,11 @@
         <location filename="../processing/catchment.py"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Trips: {kept} of {trips} kept (those calling in the area). Stops: {inside} in the area, {stops} kept of {total} (with the timepoints next to the area and parent stations). Stop times: {st} of {st_total}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3705,6 +4285,11 @@
         <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT of one or more documents, recognised by their file or layer name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>zone_urba: PLU / PLUi zones</source>
         <translation>zone_urba : zones des PLU / PLUi</translation>
@@ -3767,6 +4352,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Zoning overlay (sites)</source>
         <translation>Croisement avec le zonage (sites)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>zoning overlay skipped.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -3930,9 +4520,19 @@
         <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: no source given; {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
         <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: {kept} kept ({clipped} cut at the edge) of {read} read; dropped: {outside} outside the area, {nogeom} without geometry, {bad} unreadable. Source: {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3953,6 +4553,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{layer}: {n} feature(s) without a usable {kind} geometry skipped.</source>
         <translation>{layer} : {n} entité(s) sans géométrie utilisable de type {kind} ignorée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} item(s) of the features array of {url} are not features (null or not an object): left out.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -3985,6 +4590,16 @@
         <translation>{n} friches · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} geometry(ies) written latitude first read the right way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} GTFS feeds merged into one (ids prefixed f1_, f2_…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
         <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
@@ -4015,9 +4630,24 @@
         <translation>{n} pages à imprimer.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>{n} request(s) sent, {cached} answer(s) read from the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>{n} row(s) had coordinates written latitude first: swapped.</source>
         <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) rejected by the import (see the import_report table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) without usable location kept for their INSEE code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4115,6 +4745,21 @@
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{path} has no layer {layer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{path} is not a Filosofi grid: it has no idcar_200m column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/prepared_gpkg.py"/>
+        <source>{path} is not a GeoPackage GDAL can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
@@ -4128,6 +4773,36 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: feed {title} ({level}, dataset id {id}) also covers the territory; not downloaded (it may repeat the local networks). Add its id to take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: GTFS feed {title} downloaded ({size} kB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} item(s) of the answer are not features (null or not an object), left out: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} site(s) on page {page} ({total} announced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{source} holds {kind} geometries where {expected} were expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{source} is a text file without geometry: give {param} as a layer with geometry (GeoPackage, shapefile, GeoJSON…).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4278,6 +4953,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>{where}: {column} is empty but required.</source>
         <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>© OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>

@@ -299,6 +299,9 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         else:
             kind, codes = geo_api.parse_territory(self.parameterAsString(parameters, self.TERRITORY, context))
             if given(self.COMMUNES):
+                if ONLINE_OUTLINES in online:
+                    feedback.pushInfo(self.tr("Outlines taken from the communes layer given: the API Découpage "
+                                              "administratif is not asked."))
                 steps.territory_from_codes_layer(self.COMMUNES, kind, codes, buffer_m)
             else:
                 steps.territory_from_api(url[self.GEO_API_URL], kind, codes, buffer_m)

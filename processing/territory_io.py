@@ -16,8 +16,8 @@ Sources that are not plain files (a memory layer, PostGIS, a selection) are firs
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from dataclasses import dataclass
+from typing import Dict, List, Optional
 
 import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
@@ -517,20 +517,5 @@ def source_fields(ref: SourceRef, open_options=()) -> List[str]:
 
 
 def progress_of(feedback, start: float, end: float) -> Progress:
-    """A core Progress reporting into ``feedback`` between ``start`` and ``end`` percent."""
-    return Progress(lambda f: feedback.setProgress(start + (end - start) * f), feedback.isCanceled)
-
-
-@dataclass
-class Collected:
-    """Rows gathered from an online source before writing: ``fields``, ``rows``, ``geoms`` (shapely, in
-    ``crs``), and counts of what was left out on the way."""
-
-    fields: list = field(default_factory=list)
-    rows: list = field(default_factory=list)
-    geoms: list = field(default_factory=list)
-    crs: object = 4326
-    skipped_items: int = 0
-    requests: int = 0
-    note: str = ""
-    on_done: Optional[Callable] = None
+    """A core Progress reporting into ``feedback`` between the fractions ``start`` and ``end`` of the run."""
+    return Progress(lambda f: feedback.setProgress(100.0 * (start + (end - start) * f)), feedback.isCanceled)

@@ -14,6 +14,7 @@ from typing import List, Optional
 
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingException, QgsProviderRegistry
+from qgis.PyQt.QtCore import QVariant
 
 from ..compat import SKIP_GEOMETRY_CHECKS
 from ..core import territory as names
@@ -31,6 +32,16 @@ NAME_FIELDS = ("nom", "nom_com", "nom_m", "name", "libgeo", "nomcom")
 EPCI_FIELDS = ("siren_epci", "code_epci", "epci", "siren")
 COMMUNE_FIELDS = (("code", "string"), ("nom", "string"), ("population", "int"), ("code_epci", "string"),
                   ("code_departement", "string"), ("code_region", "string"), ("source", "string"))
+
+
+def _insee(value):
+    """An INSEE code as text, its leading zero given back when a number lost it (3013 -> 03013)."""
+    if value is None or isinstance(value, QVariant) or str(value).strip() in ("", "NULL"):
+        return None
+    text = str(value).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" + text if len(text) == 4 and text.isdigit() else text.upper()
 
 
 def _find(field_names, wanted):
@@ -128,7 +139,7 @@ class TerritoryBuilder:
                 continue
             geom = shapely.from_wkb(bytes(feature.geometry().asWkb()))
             geoms.append(shapely.force_2d(geom))
-            code = str(feature[code_f]) if code_f and feature[code_f] not in (None, "") else None
+            code = _insee(feature[code_f]) if code_f else None
             rows.append([code, str(feature[name_f]) if name_f and feature[name_f] else None, None,
                          str(feature[epci_f]) if epci_f and feature[epci_f] else None, None, None,
                          tr("layer {name}").format(name=source.sourceName())])
@@ -165,8 +176,9 @@ class TerritoryBuilder:
             geoms.append(shapely.force_2d(shapely.from_wkb(bytes(geometry.ExportToIsoWkb()))))
             value = {f: feature.GetField(f) if f else None for f in (code_f, name_f, epci_f, dep_f, reg_f, pop_f)}
             found.add(str(feature.GetField(key)))
-            rows.append([value[code_f], value[name_f], int(value[pop_f]) if value[pop_f] else None, value[epci_f],
-                         value[dep_f], value[reg_f], ref.label])
+            population = int(value[pop_f]) if value[pop_f] else None
+            rows.append([_insee(value[code_f]), value[name_f], population, value[epci_f], value[dep_f], value[reg_f],
+                         ref.label])
         dataset = None  # noqa: F841
         missing = [c for c in codes if c not in found]
         if missing:
@@ -214,28 +226,22 @@ class TerritoryBuilder:
         import shapely
 
         counts = tio.LayerCounts(names.POPULATION, ref.label)
-        progress = self.progress(start, end)
         rows, geoms, fields = [], [], None
-        for epsg_code in (3035,):
-            to_cells = tio.Reprojector(self.writer.l93, epsg_code)
-            box = tio._densified_box(self.area.area, to_cells)
-            try:
-                batches = text_sources.read_grid(ref.path, box, progress)
-                for header, kinds, batch, epsg, size, north, east in batches:
-                    fields = [(h.lower(), k) for h, k in zip(header, kinds)]
-                    same = epsg == epsg_code
-                    if not same.all():
-                        counts.invalid += int((~same).sum())
-                    x0, y0, s = east[same].astype(float), north[same].astype(float), size[same].astype(float)
-                    squares = shapely.box(x0, y0, x0 + s, y0 + s)
-                    back = tio.Reprojector(epsg_code, self.writer.l93)
-                    geoms.extend(back.geoms(squares))
-                    rows.extend(row for row, ok in zip(batch, same) if ok)
-            except ValueError as exc:
-                raise QgsProcessingException(tr("{path} is not a Filosofi grid: it has no idcar_200m column.").format(
-                    path=ref.path)) from exc
-            except Canceled:
-                raise
+        laea = 3035  # metropolitan France; cells of another CRS (overseas grids) are counted as unreadable
+        box = tio._densified_box(self.area.area, tio.Reprojector(self.writer.l93, laea))
+        back = tio.Reprojector(laea, self.writer.l93)
+        try:
+            for header, kinds, batch, epsg, size, north, east in text_sources.read_grid(
+                    ref.path, box, self.progress(start, end)):
+                fields = [(h.lower(), k) for h, k in zip(header, kinds)]
+                same = epsg == laea
+                counts.invalid += int((~same).sum())
+                x0, y0, side = east[same].astype(float), north[same].astype(float), size[same].astype(float)
+                geoms.extend(back.geoms(shapely.box(x0, y0, x0 + side, y0 + side)))
+                rows.extend(row for row, ok in zip(batch, same) if ok)
+        except ValueError as exc:
+            raise QgsProcessingException(tr("{path} is not a Filosofi grid: it has no idcar_200m column.").format(
+                path=ref.path)) from exc
         if fields is None:
             _enc, _delim, header = text_sources.sniff(ref.path)
             fields = [(h.lower(), k) for h, k in zip(header, text_sources.grid_types(header))]
@@ -318,7 +324,7 @@ class TerritoryBuilder:
         if rejected:
             counts.add_note(tr("{n} row(s) rejected by the import (see the import_report table).").format(n=rejected))
         counts.status = tio.WRITTEN if counts.kept else tio.EMPTY
-        self.feedback.setProgress(end * 100 if end <= 1 else end)
+        self.feedback.setProgress(100.0 * end)
         return self.record(counts)
 
     # -- roads online ---------------------------------------------------------------------------------------------
