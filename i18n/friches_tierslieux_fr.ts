@@ -16,7 +16,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>'{value}' is neither INSEE commune codes (5 characters, e.g. 13210 or 2A004) nor one EPCI SIREN code (9 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>« {value} » n'est ni une liste de codes INSEE de communes (5 caractères, p. ex. 13210 ou 2A004) ni un code SIREN d'EPCI (9 chiffres).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -71,7 +71,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>0 downloads everything again.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 retélécharge tout.</translation>
     </message>
     <message>
         <location filename="../ui/inventory_model.py"/>
@@ -141,7 +141,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>&lt;p&gt;Writes one GeoPackage (Lambert-93) with every input of &lt;i&gt;Full analysis&lt;/i&gt; for a territory, cut to the territory grown by a buffer: communes, territory_area, routes, population_200m, friches and friches_emprises (imported in the CNIG standard, with import_report), tiers_lieux, services, the PLU layers (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (the GTFS cut to the trips serving the area, still a valid feed) and prepare_report: for each layer its source, what was kept, cut at the edge or dropped (outside, without geometry, unreadable), and what is missing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: INSEE codes of communes or arrondissements (13210, 13209) or one EPCI SIREN code, with their outlines from a communes layer (ADMIN EXPRESS) or from the API Découpage administratif; or a polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Files&lt;/b&gt; of any size (a BD TOPO département, the Filosofi grid of France, the national Cartofriches file) are read through their spatial index or streamed, never loaded whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Online sources&lt;/b&gt; are used only when ticked, each one named: outlines (geo.api.gouv.fr), friches (Cerema API Données foncières, Cartofriches), roads (IGN Géoplateforme WFS, BD TOPO; or OpenStreetMap through an Overpass API), GTFS feeds listed by transport.data.gouv.fr for the territory's communes and EPCI, PLU (API Carto GPU). Requests go through QGIS's network settings (proxy, authentication), with a time-out, retries and a disk cache.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Écrit un GeoPackage (Lambert-93) contenant toutes les données d'entrée de l'&lt;i&gt;Analyse complète&lt;/i&gt; pour un territoire, découpées au territoire élargi d'une zone tampon : communes, territory_area, routes, population_200m, friches et friches_emprises (importées au standard CNIG, avec import_report), tiers_lieux, services, les couches du PLU (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (le GTFS réduit aux courses qui desservent la zone, toujours un flux valide) et prepare_report : pour chaque couche sa source, ce qui a été gardé, découpé au bord ou écarté (hors zone, sans géométrie, illisible), et ce qui manque.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : codes INSEE de communes ou d'arrondissements (13210, 13209) ou le code SIREN d'un EPCI, avec leurs contours pris dans une couche de communes (ADMIN EXPRESS) ou dans l'API Découpage administratif ; ou une couche de polygones.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;fichiers&lt;/b&gt; de toute taille (BD TOPO d'un département, grille Filosofi de la France, fichier national Cartofriches) sont lus par leur index spatial ou en flux, jamais chargés en entier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;sources en ligne&lt;/b&gt; ne sont utilisées que si elles sont cochées, chacune nommée : contours (geo.api.gouv.fr), friches (API Données foncières du Cerema, Cartofriches), routes (WFS de la Géoplateforme IGN, BD TOPO ; ou OpenStreetMap via une API Overpass), flux GTFS recensés par transport.data.gouv.fr pour les communes et l'EPCI du territoire, PLU (API Carto GPU). Les requêtes passent par les réglages réseau de QGIS (proxy, authentification), avec un délai d'attente, des nouvelles tentatives et un cache sur disque.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -156,7 +156,7 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id). Needed unless a prepared territory holds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ou une couche de friches au standard CNIG (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id). Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -166,12 +166,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>A file of any size: BD TOPO by département, an OpenStreetMap extract (.osm.pbf)... Lines are cut at the area's edge, attributes kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier de toute taille : BD TOPO d'un département, extrait OpenStreetMap (.osm.pbf)… Les lignes sont découpées au bord de la zone, attributs conservés.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). An input also given below wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un GeoPackage écrit par Préparer un territoire : chaque donnée ci-dessous y est prise d'après le nom de sa couche (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). Une donnée aussi fournie ci-dessous l'emporte.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -191,12 +191,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>A new file with one layer per input of the analysis and the prepare_report table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau fichier avec une couche par donnée d'entrée de l'analyse et la table prepare_report.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>A QGIS authentication configuration sent with the requests, if a service needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si un service en demande une.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -205,13 +205,9 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>A request without a complete answer in this time is abandoned (then retried).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../processing/prepare_territory.py"/>
-        <source>A request without a complete answer in this time is abandoned, then retried.</source>
-        <translation type="unfinished"></translation>
+        <source>A request without a complete answer in this time is abandoned (then retried).</source>
+        <translation>Une requête sans réponse complète dans ce délai est abandonnée (puis retentée).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -227,7 +223,7 @@
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the server asks for).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un délai dépassé, une connexion perdue, un HTTP 429 ou 5xx est retenté après 1 s, 2 s, 4 s… (ou le délai demandé par le serveur).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -262,7 +258,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Also write the clipped feed as a zip (it is in the GeoPackage's gtfs_feed table anyway).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire aussi le flux découpé en zip (il est de toute façon dans la table gtfs_feed du GeoPackage).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -278,7 +274,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses y sont gardées et réutilisées (vide : cache/friches_tierslieux dans le profil QGIS).</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -289,12 +285,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>API Données foncières address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l'API Données foncières</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>API Découpage administratif address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l'API Découpage administratif</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -382,12 +378,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>BPE, France Services, libraries...: those in the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>BPE, France Services, médiathèques… : ceux de la zone.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Buffer around the territory (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone tampon autour du territoire (m)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -412,7 +408,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du cache</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -584,12 +580,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>catchments without population; coverage gaps and selection skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>zones de chalandise sans population ; zones non couvertes et sélection ignorées.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>Cells rebuilt from idcar_200m (ETRS89-LAEA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Carreaux reconstruits à partir de idcar_200m (ETRS89-LAEA).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -619,7 +615,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Choose one online source of roads: the IGN WFS or Overpass, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une seule source de routes en ligne : le WFS de l'IGN ou Overpass, pas les deux.</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -634,7 +630,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Clipped GTFS feed (zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux GTFS découpé (zip)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -649,7 +645,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Codes need outlines: give a communes layer (ADMIN EXPRESS) or tick the online source API Découpage administratif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des codes demandent des contours : fournissez une couche de communes (ADMIN EXPRESS) ou cochez la source en ligne API Découpage administratif.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -669,7 +665,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Communes layer to find the codes in</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche de communes où chercher les codes</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -719,7 +715,7 @@
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>Could not create the GeoPackage {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le GeoPackage {path}.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -734,12 +730,12 @@
     <message>
         <location filename="../processing/web_request.py"/>
         <source>Could not reach the service {service} at {url}: {detail}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le service {service} à {url} : {detail}. Vérifiez la connexion réseau et les réglages de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>Could not read the layer given as {param}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la couche fournie pour {param} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -805,7 +801,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>coverage gaps skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>zones non couvertes ignorées.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -830,7 +826,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Coworking spaces, fablabs, mediation places: those in the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Espaces de coworking, fablabs, lieux de médiation : ceux de la zone.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1053,7 +1049,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Every layer is cut to the territory grown by this width, so that catchments of sites near the edge find their roads and inhabitants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque couche est découpée au territoire élargi de cette largeur, pour que les zones de chalandise des sites proches du bord trouvent leurs routes et leurs habitants.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1175,7 +1171,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Feeds covering the territory at département, region or national level are listed in the log but not downloaded (they often repeat the local networks); give their ids here to take them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les flux couvrant le territoire à l'échelle du département, de la région ou de la France sont cités dans le journal mais pas téléchargés (ils reprennent souvent les réseaux locaux) ; indiquez ici leurs identifiants pour les prendre.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1250,7 +1246,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>For the {layer}, give a file or tick its online source, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour les {layer}, fournissez un fichier ou cochez la source en ligne, pas les deux.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1297,12 +1293,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Friches (Cartofriches or CNIG file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Friches (fichier Cartofriches ou CNIG)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Friches imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Friches importées</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -1319,7 +1315,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Friches: Cerema API Données foncières (Cartofriches)</source>
-        <translation type="unfinished"></translation>
+        <translation>Friches : API Données foncières du Cerema (Cartofriches)</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1334,12 +1330,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Full analysis needs a road network: give one there.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'analyse complète a besoin d'un réseau routier : fournissez-en un ici.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Full analysis needs the friches: give them there.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'analyse complète a besoin des friches : fournissez-les ici.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1354,7 +1350,7 @@
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>GDAL cannot open {path} as a vector file.</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL ne peut pas ouvrir {path} comme fichier vecteur.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1393,12 +1389,12 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Give the friches inventory and the road network, or a prepared territory (GeoPackage) holding them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournissez l'inventaire des friches et le réseau routier, ou un territoire préparé (GeoPackage) qui les contient.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Give the territory: INSEE codes or an EPCI SIREN code, or a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le territoire : codes INSEE ou code SIREN d'un EPCI, ou une couche de polygones.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1413,7 +1409,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Grid cells kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Carreaux gardés</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1450,7 +1446,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>GTFS feeds (zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1465,22 +1461,22 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>GTFS trips kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Courses GTFS gardées</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>GTFS zip (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zip GTFS (*.zip)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>GTFS: feeds listed by transport.data.gouv.fr</source>
-        <translation type="unfinished"></translation>
+        <translation>GTFS : flux recensés par transport.data.gouv.fr</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Géoplateforme WFS address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du WFS de la Géoplateforme</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1525,7 +1521,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>IGN ADMIN EXPRESS COMMUNE (fields INSEE_COM, SIREN_EPCI) or any communes layer: the outlines of the codes given, read with an attribute filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>ADMIN EXPRESS COMMUNE de l'IGN (champs INSEE_COM, SIREN_EPCI) ou toute couche de communes : les contours des codes indiqués, lus avec un filtre attributaire.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1585,7 +1581,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>Importing the friches failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>L'import des friches a échoué : {error}</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -1640,7 +1636,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>INSEE codes of communes or arrondissements separated by commas (e.g. 13210, 13209), or the SIREN code of one EPCI (9 digits, e.g. 200054807). Outlines from the communes layer below, else from the API Découpage administratif (online source).</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes INSEE de communes ou d'arrondissements séparés par des virgules (p. ex. 13210, 13209), ou le code SIREN d'un EPCI (9 chiffres, p. ex. 200054807). Contours pris dans la couche de communes ci-dessous, sinon dans l'API Découpage administratif (source en ligne).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1650,7 +1646,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Instead of codes: the territory's polygons (communes, a drawn perimeter). Takes precedence.</source>
-        <translation type="unfinished"></translation>
+        <translation>À la place des codes : les polygones du territoire (communes, périmètre dessiné). Prioritaire.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1707,7 +1703,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Keep answers in the cache (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les réponses en cache (jours)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1791,7 +1787,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>layer {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>couche {name}</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1806,7 +1802,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Layers written</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches écrites</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1822,6 +1818,11 @@
         <location filename="../processing/network_io.py"/>
         <source>Leave empty for the defaults: walk 4.8 km/h, bike 15 km/h, car from the road attributes.</source>
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>lines</source>
+        <translation>des lignes</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1985,12 +1986,12 @@
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>No CRS declared: coordinates read as Lambert-93 (EPSG:2154).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun SCR déclaré : coordonnées lues en Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>No CRS declared: coordinates read as longitude / latitude (WGS 84).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun SCR déclaré : coordonnées lues en longitude / latitude (WGS 84).</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2126,7 +2127,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>None by default: nothing is downloaded unless ticked here. A file given above for the same layer cannot be combined with its online source (except GTFS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune par défaut : rien n'est téléchargé sans être coché ici. Un fichier fourni ci-dessus pour la même couche ne peut pas être combiné avec sa source en ligne (sauf le GTFS).</translation>
     </message>
     <message>
         <location filename="../ui/candidates_model.py"/>
@@ -2161,7 +2162,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>non fourni</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2186,7 +2187,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>One or more GTFS zips: only the trips calling in the area are kept, the result is still a valid feed (several are merged).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ou plusieurs zips GTFS : seules les courses qui desservent la zone sont gardées, le résultat reste un flux valide (plusieurs flux sont fusionnés).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2201,7 +2202,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Online sources to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources en ligne à utiliser</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2275,8 +2276,13 @@
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines taken from the communes layer given: the API Découpage administratif is not asked.</source>
+        <translation>Contours pris dans la couche de communes fournie : l'API Découpage administratif n'est pas interrogée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
         <source>Outlines: API Découpage administratif (geo.api.gouv.fr)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contours : API Découpage administratif (geo.api.gouv.fr)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2291,7 +2297,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Overpass API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l'API Overpass</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -2357,12 +2363,12 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>PLU</source>
-        <translation type="unfinished"></translation>
+        <translation>PLU</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>PLU layers (CNIG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches du PLU (CNIG)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2387,12 +2393,17 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>PLU: Géoportail de l'urbanisme (API Carto GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>PLU : Géoportail de l'Urbanisme (API Carto GPU)</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Point layer of the friches inventory (CNIG friches fields)</source>
         <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>points</source>
+        <translation>des points</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2418,6 +2429,11 @@
         <location filename="../ui/friche_form.py"/>
         <source>Pollution</source>
         <translation>Pollution</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>polygons</source>
+        <translation>des polygones</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2476,7 +2492,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Population grid (Filosofi 200 m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grille de population (Filosofi 200 m)</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2522,23 +2538,23 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Prepare a territory (files and open-data services)</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparer un territoire (fichiers et services de données ouvertes)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>Prepared territory (GeoPackage)</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire préparé (GeoPackage)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Prepared territory written to {path}: {layers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire préparé écrit dans {path} : {layers}.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Prepared territory {path}: {layers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire préparé {path} : {layers}.</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2705,7 +2721,7 @@
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>Retries after a failed request</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives après une requête en échec</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2721,27 +2737,27 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>roads</source>
-        <translation type="unfinished"></translation>
+        <translation>routes</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Roads (BD TOPO troncon_de_route or OSM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes (BD TOPO troncon_de_route ou OSM)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Roads kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes gardées</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Roads: IGN Géoplateforme WFS (BD TOPO troncon_de_route)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes : WFS de la Géoplateforme IGN (BD TOPO troncon_de_route)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Roads: OpenStreetMap through an Overpass API</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes : OpenStreetMap via une API Overpass</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2859,7 +2875,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>scores without nearby services.</source>
-        <translation type="unfinished"></translation>
+        <translation>scores sans les services proches.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3253,37 +3269,37 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 1/7: territory</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 1/7 : territoire</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 2/7: roads</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 2/7 : routes</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 3/7: population</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 3/7 : population</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 4/7: friches</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 4/7 : friches</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 5/7: tiers-lieux and services</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 5/7 : tiers-lieux et services</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 6/7: PLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 6/7 : PLU</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Step 7/7: public transport (GTFS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape 7/7 : transports en commun (GTFS)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3328,7 +3344,7 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps. Needed unless a prepared territory holds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied aux arrêts ; aussi dessinés sous les cartes de l'atlas. Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3358,27 +3374,27 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>territory grown by {m} m</source>
-        <translation type="unfinished"></translation>
+        <translation>territoire élargi de {m} m</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>territory,commune,EPCI,clip,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,download,prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>territoire,commune,EPCI,découper,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,télécharger,préparer</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Territory: INSEE codes or EPCI SIREN</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire : codes INSEE ou SIREN d'EPCI</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Territory: polygon layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire : couche de polygones</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>Territory: {n} commune(s), {km2} km²; area with the buffer of {m} m: {area} km².</source>
-        <translation type="unfinished"></translation>
+        <translation>Territoire : {n} commune(s), {km2} km² ; zone avec la zone tampon de {m} m : {area} km².</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3408,13 +3424,13 @@
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The answer of the API Carto GPU service at {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du service API Carto GPU à {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <location filename="../processing/web_request.py"/>
         <source>The answer of the service {service} is not in its documented format ({detail}): {url}. The service may have changed: check its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du service {service} n'est pas au format documenté ({detail}) : {url}. Le service a peut-être changé : vérifiez son adresse.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3424,7 +3440,7 @@
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The API Carto GPU service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service API Carto GPU à {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3499,12 +3515,12 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The communes layer {layer} has no feature with {field} = {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de communes {layer} n'a aucune entité avec {field} = {codes}.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The communes layer {layer} has no {what} field ({fields}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de communes {layer} n'a pas de champ {what} ({fields}).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3589,12 +3605,12 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The GTFS feed {feed} cannot be read ({code}: {params}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le flux GTFS {feed} ne peut pas être lu ({code} : {params}).</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The GTFS feed {title} listed by {service} is not a zip file ({url}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le flux GTFS {title} recensé par {service} n'est pas un fichier zip ({url}).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3619,7 +3635,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>The INSEE Filosofi 200 m grid (GeoPackage, or CSV with idcar_200m): whole cells meeting the area, field names in lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>La grille Filosofi 200 m de l'INSEE (GeoPackage, ou CSV avec idcar_200m) : carreaux entiers touchant la zone, noms de champs en minuscules.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3679,7 +3695,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'export national de Cartofriches ou tout fichier de friches CNIG : les sites de la zone sont importés avec friches:import_inventory.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3704,7 +3720,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The PLU layer {layer} is none of {roles}: name the file or the layer after its CNIG table (e.g. 41175_ZONE_URBA_20140603.shp).</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de PLU {layer} n'est aucune de {roles} : nommez le fichier ou la couche d'après sa table CNIG (p. ex. 41175_ZONE_URBA_20140603.shp).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3734,7 +3750,7 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <source>The prepared territory {path} has no {layer} layer with features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le territoire préparé {path} n'a pas de couche {layer} avec des entités.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3779,52 +3795,52 @@
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} at {url} ignores STARTINDEX: it cannot be paged past the first page. Check its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} à {url} ignore STARTINDEX : impossible d'aller au-delà de la première page. Vérifiez son adresse.</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} could not answer {url}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} n'a pas pu répondre à {url} : {detail}</translation>
     </message>
     <message>
         <location filename="../processing/web_request.py"/>
         <source>The service {service} did not answer within {timeout} s ({attempts} attempt(s)): {url}. It may be overloaded or down: try again later, or raise the time-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} n'a pas répondu en {timeout} s ({attempts} tentative(s)) : {url}. Il est peut-être surchargé ou arrêté : réessayez plus tard, ou allongez le délai d'attente.</translation>
     </message>
     <message>
         <location filename="../processing/web_request.py"/>
         <source>The service {service} failed (HTTP {status}) for {url} after {attempts} attempt(s): {detail}. It may be down or overloaded: try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} a échoué (HTTP {status}) pour {url} après {attempts} tentative(s) : {detail}. Il est peut-être arrêté ou surchargé : réessayez plus tard.</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} keeps sending pages for {url}: its paging does not end. Check its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} envoie des pages sans fin pour {url} : sa pagination ne s'arrête pas. Vérifiez son adresse.</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} knows no commune with the INSEE code {code} ({url}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} ne connaît aucune commune de code INSEE {code} ({url}).</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} knows no EPCI with the SIREN code {code} ({url}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} ne connaît aucun EPCI de code SIREN {code} ({url}).</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} lists no commune in the EPCI {code} ({url}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} ne liste aucune commune dans l'EPCI {code} ({url}).</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>The service {service} refused the request (HTTP {status}) {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url}</translation>
     </message>
     <message>
         <location filename="../processing/web_request.py"/>
         <source>The service {service} refused the request (HTTP {status}) {url}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url} : {detail}</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3834,7 +3850,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>The service's address (another instance, a mirror or a test server).</source>
-        <translation type="unfinished"></translation>
+        <translation>L'adresse du service (une autre instance, un miroir ou un serveur de test).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3904,12 +3920,12 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The territory has no polygon to build an area from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le territoire n'a aucun polygone à partir duquel construire une zone.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>The territory layer has no polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche du territoire n'a aucun polygone.</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3980,7 +3996,7 @@
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>Time-out per request (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai d'attente par requête (s)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -4044,7 +4060,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>transit service and coverage skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>desserte et couverture en transports en commun ignorées.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4065,17 +4081,17 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>transport.data.gouv.fr API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l'API transport.data.gouv.fr</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>transport.data.gouv.fr datasets to add (ids)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeux de données transport.data.gouv.fr à ajouter (identifiants)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>transport.data.gouv.fr lists feeds by commune and EPCI: give the territory as INSEE codes or an EPCI SIREN code (or a layer with an INSEE code field).</source>
-        <translation type="unfinished"></translation>
+        <translation>transport.data.gouv.fr recense les flux par commune et par EPCI : indiquez le territoire par des codes INSEE ou le code SIREN d'un EPCI (ou une couche avec un champ de code INSEE).</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -4105,7 +4121,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>Trips: {kept} of {trips} kept (those calling in the area). Stops: {inside} in the area, {stops} kept of {total} (with the timepoints next to the area and parent stations). Stop times: {st} of {st_total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Courses : {kept} gardées sur {trips} (celles qui desservent la zone). Arrêts : {inside} dans la zone, {stops} gardés sur {total} (avec les points horaires voisins de la zone et les stations parentes). Horaires de passage : {st} sur {st_total}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4287,7 +4303,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT of one or more documents, recognised by their file or layer name.</source>
-        <translation type="unfinished"></translation>
+        <translation>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT d'un ou plusieurs documents, reconnus par le nom de leur fichier ou de leur couche.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -4356,7 +4372,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>zoning overlay skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>croisement avec le zonage ignoré.</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -4522,7 +4538,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{layer}: no source given; {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} : aucune source fournie ; {note}</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4532,7 +4548,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{layer}: {kept} kept ({clipped} cut at the edge) of {read} read; dropped: {outside} outside the area, {nogeom} without geometry, {bad} unreadable. Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} : {kept} gardées ({clipped} découpées au bord) sur {read} lues ; écartées : {outside} hors de la zone, {nogeom} sans géométrie, {bad} illisibles. Source : {source}</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -4557,7 +4573,7 @@
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>{layer}: {n} item(s) of the features array of {url} are not features (null or not an object): left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} : {n} élément(s) du tableau features de {url} ne sont pas des entités (null ou pas un objet) : écartés.</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -4592,12 +4608,12 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{n} geometry(ies) written latitude first read the right way.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} géométrie(s) écrites latitude en premier lues dans le bon sens.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{n} GTFS feeds merged into one (ids prefixed f1_, f2_…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} flux GTFS fusionnés en un seul (identifiants préfixés f1_, f2_…).</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4632,7 +4648,7 @@
     <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>{n} request(s) sent, {cached} answer(s) read from the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} requête(s) envoyée(s), {cached} réponse(s) lue(s) dans le cache.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4642,12 +4658,12 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{n} row(s) rejected by the import (see the import_report table).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ligne(s) rejetée(s) par l'import (voir la table import_report).</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{n} row(s) without usable location kept for their INSEE code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ligne(s) sans localisation utilisable gardée(s) pour leur code INSEE.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4747,17 +4763,17 @@
     <message>
         <location filename="../processing/territory_io.py"/>
         <source>{path} has no layer {layer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'a pas de couche {layer}.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{path} is not a Filosofi grid: it has no idcar_200m column.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas une grille Filosofi : il n'a pas de colonne idcar_200m.</translation>
     </message>
     <message>
         <location filename="../processing/prepared_gpkg.py"/>
         <source>{path} is not a GeoPackage GDAL can open.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas un GeoPackage que GDAL sait ouvrir.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4777,32 +4793,32 @@
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>{service}: feed {title} ({level}, dataset id {id}) also covers the territory; not downloaded (it may repeat the local networks). Add its id to take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} : le flux {title} ({level}, jeu de données {id}) couvre aussi le territoire ; non téléchargé (il peut reprendre les réseaux locaux). Ajoutez son identifiant pour le prendre.</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>{service}: GTFS feed {title} downloaded ({size} kB).</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} : flux GTFS {title} téléchargé ({size} ko).</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>{service}: {n} item(s) of the answer are not features (null or not an object), left out: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} : {n} élément(s) de la réponse ne sont pas des entités (null ou pas un objet), écartés : {url}</translation>
     </message>
     <message>
         <location filename="../processing/territory_online.py"/>
         <source>{service}: {n} site(s) on page {page} ({total} announced).</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} : {n} site(s) en page {page} ({total} annoncés).</translation>
     </message>
     <message>
         <location filename="../processing/territory_io.py"/>
-        <source>{source} holds {kind} geometries where {expected} were expected.</source>
-        <translation type="unfinished"></translation>
+        <source>{source} holds {kind} where {expected} were expected.</source>
+        <translation>{source} contient {kind} là où il fallait {expected}.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>{source} is a text file without geometry: give {param} as a layer with geometry (GeoPackage, shapefile, GeoJSON…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} est un fichier texte sans géométrie : fournissez {param} sous forme de couche avec géométrie (GeoPackage, shapefile, GeoJSON…).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4957,7 +4973,7 @@
     <message>
         <location filename="../processing/territory_steps.py"/>
         <source>© OpenStreetMap contributors, ODbL 1.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>© les contributeurs d'OpenStreetMap, ODbL 1.0.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>

@@ -202,7 +202,7 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
                   True)
         self._add(show_decimals(QgsProcessingParameterNumber(self.TIMEOUT, self.tr("Time-out per request (s)"),
                                                              NUMBER_DOUBLE, defaultValue=60.0, minValue=1.0), 0),
-                  self.tr("A request without a complete answer in this time is abandoned, then retried."), True)
+                  self.tr("A request without a complete answer in this time is abandoned (then retried)."), True)
         self._add(QgsProcessingParameterNumber(self.RETRIES, self.tr("Retries after a failed request"), NUMBER_INTEGER,
                                                defaultValue=2, minValue=0, maxValue=10), self.tr(
             "A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the "

@@ -318,8 +318,9 @@ class GeoPackageWriter:
         kind = {ogr.wkbPoint: "point", ogr.wkbMultiPoint: "point", ogr.wkbLineString: "line",
                 ogr.wkbMultiLineString: "line", ogr.wkbPolygon: "polygon", ogr.wkbMultiPolygon: "polygon"}.get(flat)
         if expect is not None and kind is not None and kind != expect:
-            raise QgsProcessingException(tr("{source} holds {kind} geometries where {expected} were expected.").format(
-                source=ref.label or ref.path, kind=kind, expected=expect))
+            words = {"point": tr("points"), "line": tr("lines"), "polygon": tr("polygons")}
+            raise QgsProcessingException(tr("{source} holds {kind} where {expected} were expected.").format(
+                source=ref.label or ref.path, kind=words[kind], expected=words[expect]))
         out_type = geom_type if kind == "point" or kind is None else ogr.GT_GetCollection(geom_type)
         if kind is None:
             out_type = ogr.wkbUnknown
