@@ -1847,7 +1847,6 @@
     <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
-        <location filename="../processing/prepare_territory.py"/>
         <source>Map products</source>
         <translation>Produits cartographiques</translation>
     </message>
@@ -3360,6 +3359,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Target share of the people not served (%)</source>
         <translation>Part cible des habitants non desservis (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory</source>
+        <translation>Territoire</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>

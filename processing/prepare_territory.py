@@ -95,10 +95,10 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         return self.tr("Prepare a territory (files and open-data services)")
 
     def group(self):
-        return self.tr("Map products")
+        return self.tr("Territory")
 
     def groupId(self):
-        return "products"
+        return "territory"
 
     def tags(self):
         return self.tr("territory,commune,EPCI,clip,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,download,prepare").split(",")

@@ -116,6 +116,7 @@ def test_registered(plugin):
     assert alg is not None and "<h3>" in alg.shortHelpString()
     assert alg.parameterDefinition("BUFFER_M").defaultValue() == 5000.0
     assert alg.parameterDefinition("ONLINE").defaultValue() == []
+    assert alg.groupId() == "territory"
 
 
 def test_marseille_10e_real_roads_and_friches(plugin, processing_context, tmp_dir):
