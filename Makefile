@@ -3,6 +3,7 @@
 #   make test      lint, then the whole test suite, headless
 #   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
 #   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
+#   make fuzz      the long property-based campaign; writes its figures to docs/reliability.md
 
 SHELL := /bin/bash
 PLUGIN := friches_tierslieux
@@ -14,34 +15,44 @@ PROFILE ?= default
 QGIS_PROFILES ?= $(HOME)/.local/share/QGIS/QGIS3/profiles
 export QT_QPA_PLATFORM ?= offscreen
 
-# Debian 12 / Ubuntu packages: QGIS with its Python bindings, scipy and pandas, xvfb for widget
-# screenshots, Qt's lrelease for the translations, pdftoppm and zip for the map products.
+# Debian / Ubuntu packages: QGIS with its Python bindings, scipy and pandas, xvfb for widget screenshots,
+# Qt's lrelease for the translations, pdftoppm and zip for the map products. shapely comes from the
+# distribution when its python3-shapely has the 2.x API (Debian 13+, Ubuntu 24.04+), else as a pip
+# wheel in the venv that keeps the distribution's numpy (scripts/runtime_deps.py; nothing is compiled).
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-scipy python3-pandas python3-venv python3-pip xvfb \
-	qttools5-dev-tools pyqt5-dev-tools poppler-utils zip
+	qttools5-dev-tools poppler-utils zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# lrelease: on the PATH through qtchooser up to Debian 12, only in Qt's own folder from Debian 13 on
+LRELEASE = $$(command -v lrelease || ls /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease 2>/dev/null | head -n1)
 
-.PHONY: all sysdeps venv translations demo test test-fast lint package install uninstall ts clean benchmarks
+.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks fuzz
 
 all: test
 
 sysdeps:
-	@if ! $(SYS_PYTHON) -c "import qgis.core" 2>/dev/null || ! command -v lrelease >/dev/null \
-	   || ! command -v xvfb-run >/dev/null || ! command -v zip >/dev/null \
+	@if ! $(SYS_PYTHON) -c "import qgis.core" 2>/dev/null || [ -z "$(LRELEASE)" ] \
+	   || ! command -v xvfb-run >/dev/null || ! command -v zip >/dev/null || ! command -v pdftotext >/dev/null \
 	   || ! $(SYS_PYTHON) -c "import ensurepip" 2>/dev/null; then \
 	  echo ">>> installing system packages: $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(APT_PACKAGES); \
 	fi
+	@extra=$$($(SYS_PYTHON) scripts/runtime_deps.py --apt); if [ -n "$$extra" ]; then \
+	  echo ">>> installing the distribution's $$extra"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$extra; \
+	fi
 
-$(VENV)/.stamp: requirements-dev.txt | sysdeps
+# The venv sees the distribution's packages; pip may add tools and a shapely wheel, never another numpy.
+$(VENV)/.stamp: requirements-dev.txt dependencies.py scripts/runtime_deps.py | sysdeps
 	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) scripts/runtime_deps.py --numpy-constraint > $(VENV)/constraints.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c $(VENV)/constraints.txt
+	$(PY) scripts/runtime_deps.py --venv
 	touch $@
 
 venv: sysdeps $(VENV)/.stamp
 
 translations: sysdeps
-	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+	@for ts in i18n/*.ts; do $(LRELEASE) -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 
 # Refresh i18n/*.ts from the source strings (keeps existing translations).
 ts: venv
@@ -56,8 +67,19 @@ test: venv translations lint
 test-fast: venv
 	$(VENV)/bin/pytest tests/unit
 
+# The same make test and make demo on QGIS 3.40 LTR (Debian trixie) and 3.44 (sid), each in a cached
+# debootstrap chroot (scripts/test_matrix.sh; SUITES="trixie" for one; needs root or sudo).
+SUITES ?= trixie sid
+test-matrix:
+	scripts/test_matrix.sh $(SUITES)
+
 demo: venv translations
 	$(PY) scripts/run_demo.py --out out
+
+# The hypothesis suite with random cases, FUZZ_SCALE times more than make test runs (tests/fuzz_support.py).
+FUZZ_SCALE ?= 20
+fuzz: venv translations
+	$(PY) scripts/fuzz_campaign.py --scale $(FUZZ_SCALE)
 
 benchmarks: venv
 	@for b in benchmarks/bench_*.py; do echo ">>> $$b"; $(PY) "$$b" || exit 1; done
@@ -75,10 +97,9 @@ install: sysdeps translations
 	mkdir -p "$(QGIS_PROFILES)/$(PROFILE)/python/plugins"
 	ln -sfn "$(CURDIR)" "$(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN)"
 	$(SYS_PYTHON) scripts/enable_plugin.py "$(QGIS_PROFILES)/$(PROFILE)" $(PLUGIN)
-	@# QGIS runs the system Python: give it shapely 2 (Debian 12 ships 1.8) in the user's site-packages,
-	@# keeping the distribution's numpy 1.x that its GDAL and scipy need.
-	@$(SYS_PYTHON) -c "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)" 2>/dev/null \
-	  || $(SYS_PYTHON) -m pip install --user --break-system-packages --quiet "shapely>=2.0,<2.1" "numpy<2"
+	@# QGIS runs the system Python: give it shapely 2 and pandas as the plugin's own message says
+	@# (the distribution's packages when they fit, else pip --user wheels keeping its numpy).
+	$(SYS_PYTHON) scripts/runtime_deps.py --user
 	@echo "Installed into $(QGIS_PROFILES)/$(PROFILE)/python/plugins/$(PLUGIN) (restart QGIS)"
 
 uninstall:

@@ -53,11 +53,15 @@ else:  # QGIS 3.22 - 3.34
 
 if QGIS_VERSION_INT >= 33000:
     WKB_POINT = Qgis.WkbType.Point
+    WKB_MULTIPOINT = Qgis.WkbType.MultiPoint
+    WKB_POLYGON = Qgis.WkbType.Polygon
     WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
     WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
 else:
     WKB_POINT = QgsWkbTypes.Type.Point
+    WKB_MULTIPOINT = QgsWkbTypes.Type.MultiPoint
+    WKB_POLYGON = QgsWkbTypes.Type.Polygon
     WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
     WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
@@ -73,9 +77,18 @@ else:
 
 if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
     GEOMETRY_POINT, GEOMETRY_POLYGON = Qgis.GeometryType.Point, Qgis.GeometryType.Polygon
+    GEOMETRY_LINE = Qgis.GeometryType.Line
 else:
     GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
     GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+    GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+
+if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
+    DISTANCE_METERS = Qgis.DistanceUnit.Meters
+else:
+    from qgis.core import QgsUnitTypes as _Units
+
+    DISTANCE_METERS = _Units.DistanceUnit.DistanceMeters
 
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType
@@ -109,3 +122,21 @@ def make_field(name: str, kind: str, length: int = 0, comment: str = "") -> QgsF
     if comment:
         fld.setComment(comment)
     return fld
+
+
+def parameter_as_fields(algorithm, parameters, name, context):
+    """The field names chosen in a field parameter: ``parameterAsStrings`` from QGIS 3.32 on
+    (``parameterAsFields`` is deprecated in 3.40 and goes in QGIS 4), ``parameterAsFields`` before."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
+
+
+def set_rectangle_null(rectangle):
+    """Make ``rectangle`` the empty rectangle that ``combineExtentWith`` grows from (``setNull`` from QGIS
+    3.34; ``setMinimal``, deprecated in 3.44, before)."""
+    if hasattr(rectangle, "setNull"):
+        rectangle.setNull()
+    else:
+        rectangle.setMinimal()
+    return rectangle

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..compat import SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field
+from ..compat import SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field, parameter_as_fields
 from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm
@@ -122,8 +122,8 @@ class CatchmentAlgorithm(FrichesAlgorithm):
                 "Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}')."
             ).format(value=self.parameterAsString(parameters, self.TIMES, context)))
         settings = nio.NetworkSettings(self, parameters, context)
-        id_fields = self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
-        name_fields = self.parameterAsFields(parameters, self.NAME_FIELD, context)
+        id_fields = parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
+        name_fields = parameter_as_fields(self, parameters, self.NAME_FIELD, context)
         has_population = self.parameterAsSource(parameters, nio.POPULATION, context) is not None
 
         steps = QgsProcessingMultiStepFeedback(6 if has_population else 5, feedback)

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field, parameter_as_fields
 from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm, show_decimals
@@ -170,7 +170,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(4)
         candidates_id = None
         if candidates_source is not None:
-            id_fields = self.parameterAsFields(parameters, self.CANDIDATE_ID_FIELD, context)
+            id_fields = parameter_as_fields(self, parameters, self.CANDIDATE_ID_FIELD, context)
             features, geoms, _cand_ids, labels = nio.read_sites(
                 candidates_source, crs, context, id_fields[0] if id_fields else None
             )

@@ -68,14 +68,17 @@ from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
     FLAG_NO_THREADING,
+    GEOMETRY_POINT,
     NUMBER_INTEGER,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
+    WKB_POLYGON,
     make_field,
 )
 from ..translation import ui_language
 from .base import FrichesAlgorithm
+from .layout_export import pdf_export_settings
 from .styles import apply_style, style_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -393,13 +396,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(2)
         steps.pushInfo(self.tr("Exporting {n} pages to {path}…").format(n=count, path=pdf))
         dpi = self.parameterAsInt(parameters, self.DPI, context)
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = False
-        settings.simplifyGeometries = True
-        settings.exportMetadata = True
-        settings.appendGeoreference = True
+        settings = pdf_export_settings(dpi)
         Path(pdf).parent.mkdir(parents=True, exist_ok=True)
         result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, steps)
         self._check(result, error, pdf)
@@ -548,7 +545,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         """One feature per page, in page order, framing the site, its footprint and its catchment bands."""
         out_fields = QgsFields(fields)
         out_fields.append(make_field("atlas_page", "int"))
-        layer = self._memory_layer("atlas_pages", out_fields, QgsWkbTypes.Type.Polygon, crs)
+        layer = self._memory_layer("atlas_pages", out_fields, WKB_POLYGON, crs)
         features = []
         for page, site in enumerate(pages, 1):
             key = _site_key(site["site_id"])
@@ -578,7 +575,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         layer.dataProvider().addFeatures(sites)
         layer.updateExtents()
         root = QgsRuleBasedRenderer.Rule(None)
-        if QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.GeometryType.PointGeometry:
+        if QgsWkbTypes.geometryType(wkb_type) == GEOMETRY_POINT:
             current = QgsMarkerSymbol.createSimple({
                 "name": "star", "color": "#d7301f", "outline_color": "#ffffff", "outline_width": "0.5", "size": "6.5",
             })

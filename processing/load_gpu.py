@@ -14,7 +14,6 @@ import math
 import os
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -36,17 +35,16 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
-    QGIS_VERSION_INT,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
     WKB_MULTILINESTRING,
+    WKB_MULTIPOINT,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
     make_field,
@@ -60,7 +58,6 @@ from .web_request import WebClient
 #: The service's name in messages.
 SERVICE = "API Carto GPU (apicarto.ign.fr)"
 
-WKB_MULTIPOINT = Qgis.WkbType.MultiPoint if QGIS_VERSION_INT >= 33000 else QgsWkbTypes.Type.MultiPoint
 GEOMETRY_TYPES = {"polygon": WKB_MULTIPOLYGON, "line": WKB_MULTILINESTRING, "point": WKB_MULTIPOINT}
 
 #: Name of the table recording what each layer of the GeoPackage was downloaded for.

@@ -22,12 +22,19 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import FLAG_ADVANCED, NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_LINE, SOURCE_POLYGON
+from ..compat import (
+    DISTANCE_METERS,
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
+    SOURCE_LINE,
+    SOURCE_POLYGON,
+    parameter_as_fields,
+)
 from ..core.network import (
     DEFAULT_BUFFER_M,
     DEFAULT_TOLERANCE_M,
@@ -193,7 +200,7 @@ class NetworkSettings:
         self.mode = MODE_CHOICES[alg.parameterAsEnum(parameters, MODE, context)]
         speed = parameters.get(SPEED_KMH)
         self.speed_kmh = alg.parameterAsDouble(parameters, SPEED_KMH, context) if speed not in (None, "") else None
-        fields = alg.parameterAsFields(parameters, SPEED_FIELD, context)
+        fields = parameter_as_fields(alg, parameters, SPEED_FIELD, context)
         self.speed_field = fields[0] if fields else None
         tolerance = alg.parameterAsDouble(parameters, TOLERANCE, context)
         self.tolerance = tolerance if tolerance > 0 else DEFAULT_TOLERANCE_M[self.mode]
@@ -226,7 +233,7 @@ def draw_catchments(graph, attachment, budgets, settings, feedback):
 
 
 def _metric_projected(crs) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS
 
 
 def analysis_crs(network_source, sites_crs, context, feedback):
@@ -457,7 +464,7 @@ def read_population(alg, parameters, context, feedback, analysis, progress_from,
     source = alg.parameterAsSource(parameters, POPULATION, context)
     if source is None:
         return None
-    fields = alg.parameterAsFields(parameters, POPULATION_FIELD, context)
+    fields = parameter_as_fields(alg, parameters, POPULATION_FIELD, context)
     names = source.fields().names()
     field = fields[0] if fields else ("ind" if "ind" in names else None)
     if field is None or field not in names:

@@ -23,7 +23,16 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, make_field
+from ..compat import (
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    make_field,
+    parameter_as_fields,
+)
 from ..core.scoring import USES
 from ..core.scoring import facts as fx
 from ..core.scoring.explain import explain_site
@@ -237,7 +246,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
             return {}
-        id_fields = self.parameterAsFields(parameters, self.SITE_ID_FIELD, context)
+        id_fields = parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
         id_field = sio.find_field(source.fields().names(), id_fields[0] if id_fields else "site_id")
         if id_field is None:
             feedback.pushWarning(self.tr("No site identifier field: the analyses cannot be joined, only the "
@@ -335,7 +344,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         dest_id = self._write(parameters, context, source, sites, profile, facts, results, overall, per_use,
                               threshold, path)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
         counts = {use: sum(1 for r in results if r.uses[use].candidate) for use in USES}
         return {
@@ -395,7 +404,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
 
         service_kinds = None
         if services is not None:
-            kind_fields = self.parameterAsFields(parameters, self.SERVICES_KIND_FIELD, context)
+            kind_fields = parameter_as_fields(self, parameters, self.SERVICES_KIND_FIELD, context)
             kind_field = sio.find_field(services.names, kind_fields[0] if kind_fields else "kind", "kind", "type")
             typequ = sio.find_field(services.names, "typequ")
             service_kinds = [" ".join(str(row.get(f)) for f in (kind_field, typequ) if f and row.get(f) is not None)
@@ -406,7 +415,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             used.append(self.tr("services"))
 
         if places is not None or services is not None:
-            kind_fields = self.parameterAsFields(parameters, self.KIND_FIELD, context)
+            kind_fields = parameter_as_fields(self, parameters, self.KIND_FIELD, context)
             targets = {use: ([], []) for use in USES}
             if places is not None:
                 kind_field = sio.find_field(places.names, kind_fields[0] if kind_fields else "kind", "kind", "typo")

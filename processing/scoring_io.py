@@ -17,10 +17,10 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 
+from ..compat import DISTANCE_METERS
 from ..core.cnig_friches import fold
 from ..translation import tr
 from .inventory_store import py_value
@@ -64,7 +64,7 @@ def quote_list(items: Sequence[str]) -> str:
 def metric_crs(crs, extent, context) -> QgsCoordinateReferenceSystem:
     """``crs`` when it is projected in metres; otherwise Lambert-93 in metropolitan France, or the UTM zone
     of the extent's centre."""
-    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters:
+    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS:
         return crs
     try:
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")

@@ -24,12 +24,14 @@ from qgis.core import (
 
 from ..compat import (
     FLAG_ADVANCED,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_NO_GEOMETRY,
     make_field,
+    parameter_as_fields,
 )
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
@@ -312,7 +314,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         self._report(feedback, result, candidates, sites, target)
         dest_id = self._write_selected(parameters, context, source, result, candidates)
         log_id = self._write_log(parameters, context, result, candidates, sites)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "selected_sites_polygons" if polygons else "selected_sites")
         selected_pop = float(result.cumulative[-1]) if result.cumulative.size else 0.0
         out = {
@@ -328,7 +330,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         return out
 
     def _field(self, parameters, name, context, source, default):
-        fields = self.parameterAsFields(parameters, name, context)
+        fields = parameter_as_fields(self, parameters, name, context)
         wanted = fields[0] if fields else default
         if not wanted:
             return None

@@ -37,6 +37,9 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_ANY_GEOMETRY,
@@ -316,8 +319,8 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         if sites_in is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         if QgsWkbTypes.geometryType(sites_in.wkb_type) not in (
-                QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry,
-                QgsWkbTypes.GeometryType.LineGeometry):
+                GEOMETRY_POINT, GEOMETRY_POLYGON,
+                GEOMETRY_LINE):
             raise QgsProcessingException(self.tr(
                 "The sites layer '{layer}' has no geometry: import it with friches:import_inventory first."
             ).format(layer=sites_in.name))
@@ -381,7 +384,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(60 + int(30.0 * n / max(1, len(site_features))))
         style = "zoning_sites_polygons" if QgsWkbTypes.geometryType(sites_in.wkb_type) == \
-            QgsWkbTypes.GeometryType.PolygonGeometry else "zoning_sites"
+            GEOMETRY_POLYGON else "zoning_sites"
         style_on_completion(context, dest_id, style)
         results_dict = {self.OUTPUT: dest_id}
 

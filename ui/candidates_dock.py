@@ -47,7 +47,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LAYER_FILTER_VECTOR
+from ..compat import LAYER_FILTER_VECTOR, set_rectangle_null
 from ..core.scoring import USES
 from ..translation import tr
 from .candidates_model import (
@@ -608,7 +608,7 @@ class CandidatesDock(LayerTableSelection, QgsDockWidget):
         dest_crs = canvas.mapSettings().destinationCrs()
         transform = QgsCoordinateTransform(self.layer.crs(), dest_crs, QgsProject.instance())
         extent = QgsRectangle()
-        extent.setMinimal()
+        set_rectangle_null(extent)
         request = QgsFeatureRequest().setFilterFids(list(fids)).setNoAttributes()
         for feature in self.layer.getFeatures(request):
             geometry = feature.geometry()

@@ -47,7 +47,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT
+from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
 from ..core import cnig_friches
 from ..translation import tr
 from .friche_form import FricheForm
@@ -649,7 +649,7 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         dest_crs = canvas.mapSettings().destinationCrs()
         project = QgsProject.instance()
         extent = QgsRectangle()
-        extent.setMinimal()
+        set_rectangle_null(extent)
         request = QgsFeatureRequest().setFilterFids(list(fids))
         request.setSubsetOfAttributes(["site_id"], self.layer.fields())
         points = {}

@@ -15,6 +15,8 @@ from qgis.core import QgsApplication, QgsRectangle, QgsUnitTypes
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtGui import QIcon
 
+from ..compat import DISTANCE_METERS
+
 #: Role holding the feature id in both panels' models.
 FID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Side of the box shown around a point feature, in metres.
@@ -30,7 +32,7 @@ def point_box(point, crs, size: float = POINT_ZOOM_SIZE) -> QgsRectangle:
     else:
         factor = 1.0
         if crs.isValid():
-            factor = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceUnit.DistanceMeters, crs.mapUnits())
+            factor = QgsUnitTypes.fromUnitToUnitFactor(DISTANCE_METERS, crs.mapUnits())
         dx = dy = half * factor
     return QgsRectangle(point.x() - dx, point.y() - dy, point.x() + dx, point.y() + dy)
 

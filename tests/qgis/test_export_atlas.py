@@ -184,6 +184,28 @@ def test_one_page_per_candidate_in_rank_order(plugin, processing_context, feedba
     assert set(project.mapLayers()) == layers_before
 
 
+def test_every_page_keeps_real_text_with_embedded_fonts(plugin, processing_context, feedback, tmp_dir,
+                                                       context_layers):
+    """QGIS 3.40+ exports layout text as outlines by default: the atlas asks for real text explicitly, so
+    each page's site name and scores can be searched and copied, in fonts embedded in the file."""
+    pdf = tmp_dir / "atlas.pdf"
+    run_atlas(processing_context, feedback, INPUT=scored_sites(), LANGUAGE=1, DPI=50, OUTPUT_PDF=str(pdf),
+              **context_layers)
+    pages = sorted((s for s in SITES if any(s[7])), key=lambda s: s[8])
+    assert pdf_pages(pdf) == len(pages) == 3
+    for page, (site_id, name, _x, _y, cow, fab, med, _flags, rank) in enumerate(pages, 1):
+        text = squeeze(pdf_text(pdf, page))
+        assert squeeze(name) in text and site_id in text and f"Rang{rank}" in text, (page, text[:300])
+        for label, score in (("Coworking", cow), ("Fablab", fab), ("Médiationnum.", med)):
+            assert f"{label}{score:.0f}" in text, (page, label, score)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows, "the PDF has no fonts: its text was drawn as outlines"
+    for row in rows:
+        emb = row[-5]  # columns: name type [encoding words…] emb sub uni object ID
+        assert emb == "yes", row
+
+
 def test_first_page_is_not_blank(plugin, processing_context, feedback, tmp_dir, context_layers):
     pdf = tmp_dir / "atlas.pdf"
     run_atlas(processing_context, feedback, INPUT=scored_sites(), LANGUAGE=1, DPI=72, OUTPUT_PDF=str(pdf),
@@ -280,7 +302,11 @@ def test_runs_inside_a_graphical_model(plugin, processing_context, feedback, tmp
     child.setModelOutputs({"pdf": output})
     model.addChildAlgorithm(child)
     assert model.childAlgorithm("atlas").algorithm() is not None
+    # QGIS names the model's parameter and output after the child and output ("atlas:pdf") up to 3.38 and
+    # after the output's description from 3.40: ask the model, as the modeler's dialog does.
+    [destination] = [p.name() for p in model.destinationParameterDefinitions()]
+    [output_name] = [o.name() for o in model.outputDefinitions()]
     pdf = tmp_dir / "model.pdf"
-    result = processing.run(model, {"sites": scored_sites(), "atlas:pdf": str(pdf)}, context=processing_context,
+    result = processing.run(model, {"sites": scored_sites(), destination: str(pdf)}, context=processing_context,
                             feedback=feedback)
-    assert Path(result["atlas:pdf"]) == pdf and pdf_pages(pdf) == 3
+    assert Path(result[output_name]) == pdf and pdf_pages(pdf) == 3

@@ -111,6 +111,9 @@ def test_qgis_process_lists_the_provider_headless(tmp_dir):
     ini.write_text("[PythonPlugins]\nfriches_tierslieux=true\n", encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(plugins),
                QGIS_CUSTOM_CONFIG_PATH=str(tmp_dir / "config"))
+    extra = _qgis_python_path()
+    if extra:
+        env["PYTHONPATH"] = extra
     done = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=180)
     assert "friches:import_inventory" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
     assert "error starting plugin" not in (done.stdout + done.stderr)
@@ -134,13 +137,19 @@ def test_package_zip_installs_cleanly(tmp_dir):
     assert not any("__pycache__" in n for n in names)
 
 
-def _system_python_has_shapely2():
-    check = "import shapely, sys; sys.exit(int(shapely.__version__.split('.')[0]) < 2)"
-    return subprocess.run(["/usr/bin/python3", "-c", check], capture_output=True).returncode == 0
+def _qgis_python_path():
+    """PYTHONPATH that gives QGIS's own Python a working shapely 2 and pandas: nothing when the system
+    has them (Debian 13+), else this venv's shapely wheel, which is what `make install` puts in the user's
+    site-packages on Debian 12 (same wheel, same GEOS clash to catch)."""
+    check = ("import sys; sys.path.insert(0, sys.argv[1]); import dependencies; "
+             "sys.exit(bool(dependencies.missing_requirements()))")
+    if subprocess.run(["/usr/bin/python3", "-c", check, str(ROOT)], capture_output=True).returncode == 0:
+        return None
+    import shapely
+
+    return str(Path(shapely.__file__).resolve().parent.parent)
 
 
-@pytest.mark.skipif(not _system_python_has_shapely2(),
-                    reason="QGIS's own Python has no shapely 2 here (`make install` gives it one)")
 def test_qgis_process_runs_an_algorithm_headless(tmp_dir):
     """A planner's command line: qgis_process imports the demo inventory with QGIS's own Python.
 
@@ -154,6 +163,9 @@ def test_qgis_process_runs_an_algorithm_headless(tmp_dir):
     ini.write_text("[PythonPlugins]\nfriches_tierslieux=true\n", encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(plugins),
                QGIS_CUSTOM_CONFIG_PATH=str(tmp_dir / "config"))
+    extra = _qgis_python_path()
+    if extra:
+        env["PYTHONPATH"] = extra
     csv = ROOT / "demo" / "ingeville" / "friches_ingeville.csv"
     rows = sum(1 for _ in csv.open(encoding="utf-8")) - 1
     done = subprocess.run(["qgis_process.bin", "run", "friches:import_inventory", "--",
