@@ -2229,6 +2229,11 @@
         <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Only the lines with a {field} value (an OpenStreetMap file also holds rivers, railways, walls).</source>
+        <translation>Seulement les lignes ayant une valeur {field} (un fichier OpenStreetMap contient aussi des cours d'eau, des voies ferrées, des murs).</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Only the sites for which the expression is true get a page. Default: the candidate sites. Empty: all.</source>
         <translation>Seuls les sites pour lesquels l'expression est vraie ont une page. Par défaut : les sites candidats. Vide : tous.</translation>

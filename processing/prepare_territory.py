@@ -309,7 +309,7 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
 
         # 2. roads
         feedback.pushInfo(self.tr("Step 2/7: roads"))
-        roads = steps.copy_file(self.ROADS, names.ROADS, True, 0.05, 0.35, expect="line")
+        roads = steps.copy_file(self.ROADS, names.ROADS, True, 0.05, 0.35, expect="line", only_with="highway")
         if roads is None and ONLINE_WFS in online:
             roads = steps.roads_wfs(url[self.WFS_URL], 0.05, 0.35)
         elif roads is None and ONLINE_OVERPASS in online:
@@ -336,7 +336,7 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         feedback.pushInfo(self.tr("Step 5/7: tiers-lieux and services"))
         for param, layer, note in ((self.PLACES, names.PLACES, self.tr("coverage gaps skipped.")),
                                    (self.SERVICES, names.SERVICES, self.tr("scores without nearby services."))):
-            if steps.copy_file(param, layer, False, 0.75, 0.8) is None:
+            if steps.copy_file(param, layer, False, 0.75, 0.8, csv_points=True) is None:
                 steps.missing(layer, note)
 
         # 6. PLU

@@ -183,8 +183,19 @@ def resolve_source(alg, parameters, name, context, bbox_l93, folder, feedback) -
     return SourceRef("ogr", out, None, label)
 
 
-def open_layer(ref: SourceRef, open_options=()):
-    """(dataset, layer) of ``ref``; QgsProcessingException naming the file when GDAL cannot open it."""
+_KINDS = {1: "point", 4: "point", 2: "line", 5: "line", 3: "polygon", 6: "polygon"}  # flat OGR types
+
+
+def geometry_kind(layer) -> Optional[str]:
+    from osgeo import ogr
+
+    return _KINDS.get(ogr.GT_Flatten(layer.GetGeomType()))
+
+
+def open_layer(ref: SourceRef, open_options=(), expect: Optional[str] = None):
+    """(dataset, layer) of ``ref``; without a layer name, the first layer of the ``expect``ed geometry kind
+    (an OpenStreetMap file's ``lines`` for roads, not its ``points``). QgsProcessingException naming the
+    file when GDAL cannot open it."""
     from osgeo import gdal
 
     try:
@@ -193,10 +204,38 @@ def open_layer(ref: SourceRef, open_options=()):
         dataset = None
     if dataset is None:
         raise QgsProcessingException(tr("GDAL cannot open {path} as a vector file.").format(path=ref.path))
-    layer = dataset.GetLayerByName(ref.layer) if ref.layer else dataset.GetLayer(0)
+    if ref.layer:
+        layer = dataset.GetLayerByName(ref.layer)
+    else:
+        layers = [dataset.GetLayer(i) for i in range(dataset.GetLayerCount())]
+        matching = [lyr for lyr in layers if expect is not None and geometry_kind(lyr) == expect]
+        layer = matching[0] if matching else (layers[0] if layers else None)
     if layer is None:
         raise QgsProcessingException(tr("{path} has no layer {layer}.").format(path=ref.path, layer=ref.layer or 0))
     return dataset, layer
+
+
+#: Open options that make GDAL's CSV driver read points from coordinate or WKT columns (BPE: LAMBERT_X /
+#: LAMBERT_Y; tiers-lieux files: longitude / latitude).
+CSV_POINT_OPTIONS = ("X_POSSIBLE_NAMES=lambert_x,x,longitude,lon,long,lng",
+                     "Y_POSSIBLE_NAMES=lambert_y,y,latitude,lat",
+                     "GEOM_POSSIBLE_NAMES=geom,geometry,wkt,the_geom,geompoint", "KEEP_GEOM_COLUMNS=YES",
+                     "AUTODETECT_TYPE=YES")
+
+
+def utf8_copy(path: str, folder: str) -> str:
+    """``path`` itself when it is UTF-8, else a UTF-8 copy in ``folder`` (a windows-1252 BPE file), streamed."""
+    from ..core.territory.text_sources import sniff
+
+    encoding, _delimiter, _header = sniff(path)
+    if encoding == "utf-8-sig":
+        return path
+    out = os.path.join(folder, "utf8_" + os.path.basename(path))
+    with open(path, encoding=encoding, errors="replace", newline="") as src, \
+            open(out, "w", encoding="utf-8", newline="") as dst:
+        for line in src:
+            dst.write(line)
+    return out
 
 
 def guess_srs(layer):
@@ -209,11 +248,16 @@ def guess_srs(layer):
 
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return srs, ""
-    try:
-        minx, maxx, miny, maxy = layer.GetExtent(force=0)
-    except RuntimeError:
-        minx = maxx = miny = maxy = 0.0
-    if max(abs(minx), abs(maxx), abs(miny), abs(maxy)) <= 180.0:
+    largest = 0.0
+    for k, feature in enumerate(layer):  # the first features tell degrees from metres
+        geometry = feature.GetGeometryRef()
+        if geometry is not None and not geometry.IsEmpty():
+            minx, maxx, miny, maxy = geometry.GetEnvelope()
+            largest = max(largest, abs(minx), abs(maxx), abs(miny), abs(maxy))
+        if k >= 1000:
+            break
+    layer.ResetReading()
+    if largest <= 180.0:
         return _srs(4326), tr("No CRS declared: coordinates read as longitude / latitude (WGS 84).")
     return lambert93(), tr("No CRS declared: coordinates read as Lambert-93 (EPSG:2154).")
 
@@ -297,14 +341,16 @@ class GeoPackageWriter:
 
     # -- copying a file --------------------------------------------------------------------------------
     def copy(self, ref: SourceRef, name: str, inside, clip: bool, progress: Progress, counts: LayerCounts,
-             lower_case: bool = False, open_options=(), expect=None) -> LayerCounts:
+             lower_case: bool = False, open_options=(), expect=None, only_with=None) -> LayerCounts:
         """Copy the features of ``ref`` that meet the area into layer ``name``: reprojected to Lambert-93,
         attributes as they are (field names lower-cased when ``lower_case``), lines or polygons cut at the
         area's edge when ``clip`` (else whole). ``expect``: 'line', 'polygon' or 'point' to refuse a file
-        of another geometry type. Raises Canceled."""
+        of another geometry type; ``only_with``: a field that must be set for a feature to be read, when the
+        source has it (``highway`` of an OpenStreetMap file: its other lines are rivers, railways, walls).
+        Raises Canceled."""
         from osgeo import ogr
 
-        dataset, layer = open_layer(ref, open_options)
+        dataset, layer = open_layer(ref, open_options, expect)
         source_srs, note = guess_srs(layer)
         if note:
             counts.add_note(note)
@@ -313,10 +359,13 @@ class GeoPackageWriter:
         # the area's box in the source CRS (edges densified so that the box contains the curved image)
         box = _densified_box(inside.polygon, back)
         layer.SetSpatialFilterRect(*box)
+        defn = layer.GetLayerDefn()
+        if only_with and defn.GetFieldIndex(only_with) >= 0:
+            layer.SetAttributeFilter(f'"{only_with}" IS NOT NULL')
+            counts.add_note(tr("Only the lines with a {field} value (an OpenStreetMap file also holds rivers, "
+                               "railways, walls).").format(field=only_with))
         geom_type = layer.GetGeomType()
-        flat = ogr.GT_Flatten(geom_type)
-        kind = {ogr.wkbPoint: "point", ogr.wkbMultiPoint: "point", ogr.wkbLineString: "line",
-                ogr.wkbMultiLineString: "line", ogr.wkbPolygon: "polygon", ogr.wkbMultiPolygon: "polygon"}.get(flat)
+        kind = geometry_kind(layer)
         if expect is not None and kind is not None and kind != expect:
             words = {"point": tr("points"), "line": tr("lines"), "polygon": tr("polygons")}
             raise QgsProcessingException(tr("{source} holds {kind} where {expected} were expected.").format(
@@ -362,6 +411,7 @@ class GeoPackageWriter:
             raise
         finally:
             layer.SetSpatialFilter(None)
+            layer.SetAttributeFilter(None)
             dataset = None  # noqa: F841
         progress.set(1.0)
         counts.status = WRITTEN if counts.kept else EMPTY

@@ -197,17 +197,25 @@ class TerritoryBuilder:
         self._write_communes(rows, list(to_l93.geoms(geoms)), geo_api.SERVICE, buffer_m)
 
     # -- files ------------------------------------------------------------------------------------------------
-    def copy_file(self, param, layer, clip, start, end, expect=None, lower_case=False) -> Optional[tio.LayerCounts]:
+    def copy_file(self, param, layer, clip, start, end, expect=None, lower_case=False,
+                  csv_points=False, only_with=None) -> Optional[tio.LayerCounts]:
+        """Layer ``layer`` from the file of parameter ``param``; ``csv_points``: a CSV is read as points from
+        its coordinate or WKT columns (else refused)."""
         ref = self.source(param)
         if ref is None:
             return None
         counts = tio.LayerCounts(layer, ref.label or ref.path)
+        options = ()
         if ref.kind == "csv":
-            raise QgsProcessingException(tr("{source} is a text file without geometry: give {param} as a layer with "
-                                            "geometry (GeoPackage, shapefile, GeoJSON…).").format(
-                source=ref.path, param=param))
+            if not csv_points:
+                raise QgsProcessingException(tr("{source} is a text file without geometry: give {param} as a layer "
+                                                "with geometry (GeoPackage, shapefile, GeoJSON…).").format(
+                    source=ref.path, param=param))
+            # a table of points (BPE with LAMBERT_X / LAMBERT_Y, a list with longitude / latitude)
+            ref = tio.SourceRef("ogr", tio.utf8_copy(ref.path, self.folder), None, ref.label)
+            options = tio.CSV_POINT_OPTIONS
         self.writer.copy(ref, layer, self.inside, clip, self.progress(start, end), counts, lower_case=lower_case,
-                         expect=expect)
+                         expect=expect, open_options=options, only_with=only_with)
         return self.record(counts)
 
     def population(self, param, start, end) -> Optional[tio.LayerCounts]:

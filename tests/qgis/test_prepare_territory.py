@@ -326,3 +326,49 @@ def test_cancel_leaves_no_file(plugin, processing_context, tmp_dir):
             OUTPUT=str(out))
     assert not out.exists()
     assert not list(tmp_dir.glob("friches_territory_*"))  # the working folder is removed too
+
+
+def test_openstreetmap_file_gives_its_roads_only(plugin, processing_context, tmp_dir):
+    """An OpenStreetMap extract (.osm.pbf): its lines layer is read (not its points), and only the ways with a
+    highway tag (not the railways, rivers or walls), cut at the area."""
+    osm = DATA / "osm" / "Helsinki.osm.pbf"
+    area = shapely.box(24.940, 60.167, 24.948, 60.173)
+    territory = tmp_dir / "kamppi.geojson"
+    territory.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": json.loads(shapely.to_geojson(area))}]}))
+    out = tmp_dir / "osm.gpkg"
+    result = run(processing_context, TERRITORY_LAYER=str(territory), BUFFER_M=0, ROADS=str(osm), OUTPUT=str(out))
+    area_l93 = transformer(4326, 2154)(area)
+    expected, others = set(), 0
+    for attrs, geom in read_layer(osm, "lines").values():
+        cut = area_l93.intersection(transformer(4326, 2154)(geom))
+        if cut.is_empty or cut.geom_type.endswith("Point"):
+            continue
+        if attrs["highway"]:
+            expected.add(attrs["osm_id"])
+        else:
+            others += 1
+    roads = read_layer(out, "routes")
+    assert {a["osm_id"] for a, _g in roads.values()} == expected and result["ROADS_KEPT"] == len(expected) > 100
+    assert others > 0  # there were other lines in the area, left out
+    assert all(a["highway"] for a, _g in roads.values())
+    assert "highway" in report(out)["routes"]["note"]
+
+
+def test_services_from_a_bpe_like_csv(plugin, processing_context, tmp_dir):
+    """A BPE-like table: ';', windows-1252, coordinates in LAMBERT_X / LAMBERT_Y columns."""
+    territory = contour_l93()
+    minx, miny, maxx, maxy = territory.bounds
+    rows, expected = [], set()
+    for i, (x, y) in enumerate(np.column_stack([np.linspace(minx - 500, maxx + 500, 40),
+                                                np.linspace(miny - 500, maxy + 500, 40)])):
+        rows.append(f"F30{i:02d};Médiathèque n°{i};13210;{x:.1f};{y:.1f}\n")
+        if territory.intersects(shapely.Point(round(x, 1), round(y, 1))):
+            expected.add(f"Médiathèque n°{i}")
+    bpe = tmp_dir / "bpe24.csv"
+    bpe.write_bytes(("TYPEQU;NOMRS;DEPCOM;LAMBERT_X;LAMBERT_Y\n" + "".join(rows)).encode("cp1252"))
+    out = tmp_dir / "services.gpkg"
+    run(processing_context, TERRITORY_LAYER=str(CONTOUR), BUFFER_M=0, SERVICES=str(bpe), OUTPUT=str(out))
+    services = read_layer(out, "services")
+    assert {a["NOMRS"] for a, _g in services.values()} == expected and 0 < len(expected) < 40
+    assert all(territory.intersects(g) for _a, g in services.values())
