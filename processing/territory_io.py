@@ -357,7 +357,7 @@ class GeoPackageWriter:
         to_l93 = Reprojector(source_srs, self.l93)
         back = Reprojector(self.l93, source_srs)
         # the area's box in the source CRS (edges densified so that the box contains the curved image)
-        box = _densified_box(inside.polygon, back)
+        box = densified_box(inside.polygon, back)
         layer.SetSpatialFilterRect(*box)
         defn = layer.GetLayerDefn()
         if only_with and defn.GetFieldIndex(only_with) >= 0:
@@ -472,7 +472,7 @@ def copy_field(original, name=None):
     return defn
 
 
-def _densified_box(polygon, reproject: Reprojector):
+def densified_box(polygon, reproject: Reprojector):
     import shapely
 
     if reproject.same:

@@ -86,7 +86,7 @@ class TerritoryBuilder:
 
     def bbox_wgs84(self):
         to_wgs = tio.Reprojector(self.writer.l93, 4326)
-        return tio._densified_box(self.area.area, to_wgs)
+        return tio.densified_box(self.area.area, to_wgs)
 
     def source(self, name):
         return tio.resolve_source(self.alg, self.parameters, name, self.context, self.bbox(), self.folder,
@@ -236,7 +236,7 @@ class TerritoryBuilder:
         counts = tio.LayerCounts(names.POPULATION, ref.label)
         rows, geoms, fields = [], [], None
         laea = 3035  # metropolitan France; cells of another CRS (overseas grids) are counted as unreadable
-        box = tio._densified_box(self.area.area, tio.Reprojector(self.writer.l93, laea))
+        box = tio.densified_box(self.area.area, tio.Reprojector(self.writer.l93, laea))
         back = tio.Reprojector(laea, self.writer.l93)
         try:
             for header, kinds, batch, epsg, size, north, east in text_sources.read_grid(
