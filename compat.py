@@ -30,6 +30,7 @@ if QGIS_VERSION_INT >= 33600:
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
     NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
     FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+    FILE_BEHAVIOR_FOLDER = Qgis.ProcessingFileParameterBehavior.Folder
     #: lets an algorithm read invalid geometries (to repair them) whatever the context's setting
     SKIP_GEOMETRY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
 else:  # QGIS 3.22 - 3.34
@@ -47,6 +48,7 @@ else:  # QGIS 3.22 - 3.34
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.Behavior.File
+    FILE_BEHAVIOR_FOLDER = QgsProcessingParameterFile.Behavior.Folder
     from qgis.core import QgsProcessingFeatureSource as _Source
 
     SKIP_GEOMETRY_CHECKS = _Source.Flag.FlagSkipGeometryValidityChecks

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -31,6 +32,7 @@ from qgis.core import (
 )
 
 from ..compat import (
+    FILE_BEHAVIOR_FOLDER,
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
@@ -46,6 +48,7 @@ from ..core.progress import Canceled
 from ..core.zoning import gpu_api
 from . import territory_io as tio
 from .base import FrichesAlgorithm, show_decimals
+from .styles import StylePostProcessor, style_path
 from .territory_steps import TerritoryBuilder
 from .web_request import WebClient, default_cache_folder
 
@@ -208,7 +211,7 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
             "A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the "
             "server asks for)."), True)
         self._add(QgsProcessingParameterFile(self.CACHE_FOLDER, self.tr("Cache folder"),
-                                             behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True),
+                                             behavior=FILE_BEHAVIOR_FOLDER, optional=True),
                   self.tr("Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile)."),
                   True)
         days = QgsProcessingParameterNumber(self.CACHE_DAYS, self.tr("Keep answers in the cache (days)"),
@@ -383,12 +386,29 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         if client is not None:
             feedback.pushInfo(self.tr("{n} request(s) sent, {cached} answer(s) read from the cache.").format(
                 n=client.requests, cached=client.from_cache))
+        self._load_styled(context, path, layers, roads)
         out = {self.OUTPUT: path, self.LAYERS: ", ".join(layers), self.ROADS_KEPT: roads.kept if roads else 0,
                self.CELLS_KEPT: cells.kept if cells else 0, self.FRICHES_KEPT: friches.kept if friches else 0,
                self.TRIPS_KEPT: trips}
         if feeds and given(self.OUTPUT_GTFS):
             out[self.OUTPUT_GTFS] = self.parameterAsFileOutput(parameters, self.OUTPUT_GTFS, context)
         return out
+
+    @staticmethod
+    def _load_styled(context, path, layers, roads):
+        """Run from the QGIS window: the prepared layers load with the plugin's styles (the roads' style reads
+        OpenStreetMap's highway; BD TOPO roads keep QGIS's default symbol)."""
+        if context.project() is None:
+            return
+        osm = roads is not None and "highway" in tio.field_names(path, names.ROADS)
+        for layer in layers:
+            if layer in (names.REPORT, names.IMPORT_REPORT, names.GTFS, names.AREA):
+                continue
+            style = layer if style_path(layer).exists() and (layer != names.ROADS or osm) else ""
+            details = QgsProcessingContext.LayerDetails(layer, context.project(), layer)
+            if style:
+                details.setPostProcessor(StylePostProcessor.create(style, layer))
+            context.addLayerToLoadOnCompletion(f"{path}|layername={layer}", details)
 
     def _fetch_gtfs(self, client, base_url, steps, wanted, folder, feedback):
         from .territory_online import fetch_gtfs

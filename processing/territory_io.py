@@ -274,9 +274,8 @@ class GeoPackageWriter:
     """One GeoPackage written layer after layer (a new file; the caller renames it when complete)."""
 
     def __init__(self, path: str):
-        from osgeo import gdal, ogr
+        from osgeo import ogr
 
-        gdal.UseExceptions()
         if os.path.exists(path):
             os.remove(path)
         self.path = path
@@ -392,9 +391,11 @@ class GeoPackageWriter:
                     counts.no_geometry += 1
                     continue
                 if not to_l93.same:
-                    try:
-                        geometry.Transform(to_l93.ct)
+                    try:  # GDAL raises or returns an error code, as its exception mode says
+                        failed = geometry.Transform(to_l93.ct) != 0
                     except RuntimeError:
+                        failed = True
+                    if failed:
                         counts.invalid += 1
                         continue
                 writer.add(feature, geometry)
@@ -559,12 +560,16 @@ class _BatchWriter:
         self.wkbs.clear()
 
 
-def source_fields(ref: SourceRef, open_options=()) -> List[str]:
-    dataset, layer = open_layer(ref, open_options)
+def field_names(path: str, layer_name: str) -> List[str]:
+    """Field names of a layer of a GeoPackage ([] when there is no such layer)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(path)
+    layer = dataset.GetLayerByName(layer_name) if dataset is not None else None
+    if layer is None:
+        return []
     defn = layer.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    dataset = None  # noqa: F841
-    return names
+    return [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
 
 
 def progress_of(feedback, start: float, end: float) -> Progress:

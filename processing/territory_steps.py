@@ -20,7 +20,6 @@ from ..compat import SKIP_GEOMETRY_CHECKS
 from ..core import territory as names
 from ..core.opendata import geo_api, overpass, transport_api
 from ..core.progress import Canceled
-from ..core.territory import gtfs_clip, text_sources
 from ..core.territory.area import Area, Inside, build_area
 from ..core.zoning import gpu_api
 from ..translation import tr
@@ -233,6 +232,8 @@ class TerritoryBuilder:
         """A Filosofi CSV: cells rebuilt from their names (south-west corner, size) in their own CRS."""
         import shapely
 
+        from ..core.territory import text_sources
+
         counts = tio.LayerCounts(names.POPULATION, ref.label)
         rows, geoms, fields = [], [], None
         laea = 3035  # metropolitan France; cells of another CRS (overseas grids) are counted as unreadable
@@ -264,6 +265,8 @@ class TerritoryBuilder:
             return None
         counts = tio.LayerCounts(names.FRICHES, ref.label)
         if ref.kind == "csv":
+            from ..core.territory import text_sources
+
             out = os.path.join(self.folder, "friches_in_area.csv")
             to_l93 = tio.Reprojector(4326, self.writer.l93)
             stats = text_sources.filter_friches(
@@ -474,6 +477,8 @@ class TerritoryBuilder:
     def gtfs(self, feeds, out_zip, start, end):
         """The feeds (paths and labels) cut to the area and merged into ``out_zip``; the zip is also kept in
         the GeoPackage's gtfs_feed table."""
+        from ..core.territory import gtfs_clip
+
         to_l93 = tio.Reprojector(4326, self.writer.l93)
 
         def inside(lon, lat):

@@ -95,12 +95,17 @@ def _roads():
 
 
 def _osm_ways():
-    gdal.UseExceptions()
-    gdal.SetConfigOption("OGR_GEOMETRY_ACCEPT_UNCLOSED_RING", "NO")
-    ds = ogr.Open(f"/vsigzip/{MONACO}")
-    layer = ds.GetLayerByName("lines")
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # the extract's unclosed multipolygon rings are no roads
+    try:
+        ds = ogr.Open(f"/vsigzip/{MONACO}")
+        layer = ds.GetLayerByName("lines")
+        features = []
+        for feature in layer:  # not list(layer): the OSM driver's feature count is -1
+            features.append(feature)
+    finally:
+        gdal.PopErrorHandler()
     ways = []
-    for feature in layer:
+    for feature in features:
         if not feature.GetField("highway"):
             continue
         tags = {"highway": feature.GetField("highway")}

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 import shapely
 from osgeo import ogr, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -258,6 +258,16 @@ def test_demo_prepared_then_analysed_from_the_geopackage_alone(plugin, processin
     with sqlite3.connect(out) as db:
         blob = db.execute("SELECT zip FROM gtfs_feed").fetchone()[0]
     assert blob == gtfs_zip.read_bytes()
+    # run from the QGIS window, the prepared layers load with the plugin's styles
+    to_load = {uri.split("layername=")[1]: details for uri, details in
+               processing_context.layersToLoadOnCompletion().items() if str(out) in uri}
+    assert {"communes", "routes", "population_200m", "friches", "tiers_lieux", "zone_urba"} <= set(to_load)
+    assert "prepare_report" not in to_load and "gtfs_feed" not in to_load
+    for table, renderer in (("population_200m", "graduatedSymbol"), ("friches", "categorizedSymbol"),
+                            ("routes", "RuleRenderer")):  # the demo's roads are OpenStreetMap's
+        layer = QgsVectorLayer(f"{out}|layername={table}", table, "ogr")
+        to_load[table].postProcessor().postProcessLayer(layer, processing_context, Log())
+        assert layer.renderer().type() == renderer, table
 
     analysis = run(processing_context, alg="friches:full_analysis", PREPARED=str(out),
                    OUTPUT_GPKG=str(tmp_dir / "from_prepared.gpkg"), OUTPUT_PDF=None)
