@@ -16,6 +16,7 @@ from .export_atlas import ExportAtlasAlgorithm
 from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .load_gpu import LoadGpuAlgorithm
+from .prepare_territory import PrepareTerritoryAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
@@ -37,6 +38,7 @@ ALGORITHMS = (
     ScoreCandidatesAlgorithm,
     SelectSitesAlgorithm,
     ExportAtlasAlgorithm,
+    PrepareTerritoryAlgorithm,
     FullAnalysisAlgorithm,
 )
 
