@@ -19,6 +19,11 @@
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>'{value}' is neither INSEE commune codes (5 characters, e.g. 13210 or 2A004) nor one EPCI SIREN code (9 digits).</source>
+        <translation>« {value} » n'est ni une liste de codes INSEE de communes (5 caractères, p. ex. 13210 ou 2A004) ni un code SIREN d'EPCI (9 chiffres).</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>'{value}' is not a date: write YYYY-MM-DD, e.g. 2025-03-18.</source>
         <translation>« {value} » n'est pas une date : écrivez AAAA-MM-JJ, par ex. 2025-03-18.</translation>
@@ -67,6 +72,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>, {n} frequencies.txt periods</source>
         <translation>, {n} périodes frequencies.txt</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>0 downloads everything again.</source>
+        <translation>0 retélécharge tout.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -159,6 +169,11 @@
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>&lt;p&gt;Writes one GeoPackage (Lambert-93) with every input of &lt;i&gt;Full analysis&lt;/i&gt; for a territory, cut to the territory grown by a buffer: communes, territory_area, routes, population_200m, friches and friches_emprises (imported in the CNIG standard, with import_report), tiers_lieux, services, the PLU layers (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (the GTFS cut to the trips serving the area, still a valid feed) and prepare_report: for each layer its source, what was kept, cut at the edge or dropped (outside, without geometry, unreadable), and what is missing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: INSEE codes of communes or arrondissements (13210, 13209) or one EPCI SIREN code, with their outlines from a communes layer (ADMIN EXPRESS) or from the API Découpage administratif; or a polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Files&lt;/b&gt; of any size (a BD TOPO département, the Filosofi grid of France, the national Cartofriches file) are read through their spatial index or streamed, never loaded whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Online sources&lt;/b&gt; are used only when ticked, each one named: outlines (geo.api.gouv.fr), friches (Cerema API Données foncières, Cartofriches), roads (IGN Géoplateforme WFS, BD TOPO; or OpenStreetMap through an Overpass API), GTFS feeds listed by transport.data.gouv.fr for the territory's communes and EPCI, PLU (API Carto GPU). Requests go through QGIS's network settings (proxy, authentication), with a time-out, retries and a disk cache.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Écrit un GeoPackage (Lambert-93) contenant toutes les données d'entrée de l'&lt;i&gt;Analyse complète&lt;/i&gt; pour un territoire, découpées au territoire élargi d'une zone tampon : communes, territory_area, routes, population_200m, friches et friches_emprises (importées au standard CNIG, avec import_report), tiers_lieux, services, les couches du PLU (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (le GTFS réduit aux courses qui desservent la zone, toujours un flux valide) et prepare_report : pour chaque couche sa source, ce qui a été gardé, découpé au bord ou écarté (hors zone, sans géométrie, illisible), et ce qui manque.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : codes INSEE de communes ou d'arrondissements (13210, 13209) ou le code SIREN d'un EPCI, avec leurs contours pris dans une couche de communes (ADMIN EXPRESS) ou dans l'API Découpage administratif ; ou une couche de polygones.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;fichiers&lt;/b&gt; de toute taille (BD TOPO d'un département, grille Filosofi de la France, fichier national Cartofriches) sont lus par leur index spatial ou en flux, jamais chargés en entier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;sources en ligne&lt;/b&gt; ne sont utilisées que si elles sont cochées, chacune nommée : contours (geo.api.gouv.fr), friches (API Données foncières du Cerema, Cartofriches), routes (WFS de la Géoplateforme IGN, BD TOPO ; ou OpenStreetMap via une API Overpass), flux GTFS recensés par transport.data.gouv.fr pour les communes et l'EPCI du territoire, PLU (API Carto GPU). Les requêtes passent par les réglages réseau de QGIS (proxy, authentification), avec un délai d'attente, des nouvelles tentatives et un cache sur disque.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
@@ -175,8 +190,8 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
-        <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
+        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id). Needed unless a prepared territory holds it.</source>
+        <translation>Un fichier ou une couche de friches au standard CNIG (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id). Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -184,9 +199,19 @@
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A file of any size: BD TOPO by département, an OpenStreetMap extract (.osm.pbf)... Lines are cut at the area's edge, attributes kept.</source>
+        <translation>Un fichier de toute taille : BD TOPO d'un département, extrait OpenStreetMap (.osm.pbf)… Les lignes sont découpées au bord de la zone, attributs conservés.</translation>
+    </message>
+    <message>
         <location filename="../processing/land_prices.py"/>
         <source>A file of the geolocated DVF published by Etalab (e.g. 45.csv.gz for the Loiret); several years: concatenate them, the duplicates are reported.</source>
         <translation>Un fichier des DVF géolocalisées publiées par Etalab (par exemple 45.csv.gz pour le Loiret) ; plusieurs années : mettez-les bout à bout, les doublons sont signalés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). An input also given below wins.</source>
+        <translation>Un GeoPackage écrit par Préparer un territoire : chaque donnée ci-dessous y est prise d'après le nom de sa couche (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). Une donnée aussi fournie ci-dessous l'emporte.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -214,14 +239,30 @@
         <translation>une ligne plus longue que ce que QGIS lit</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A new file with one layer per input of the analysis and the prepare_report table.</source>
+        <translation>Un nouveau fichier avec une couche par donnée d'entrée de l'analyse et la table prepare_report.</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>A numeric field</source>
         <translation>Un champ numérique</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A QGIS authentication configuration sent with the requests, if a service needs one.</source>
+        <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si un service en demande une.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
         <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A request without a complete answer in this time is abandoned (then retried).</source>
+        <translation>Une requête sans réponse complète dans ce délai est abandonnée (puis retentée).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -237,6 +278,12 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>A table (CSV, spreadsheet...) with one row per year: the year and its budget.</source>
         <translation>Une table (CSV, tableur...) avec une ligne par année : l'année et son budget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the server asks for).</source>
+        <translation>Un délai dépassé, une connexion perdue, un HTTP 429 ou 5xx est retenté après 1 s, 2 s, 4 s… (ou le délai demandé par le serveur).</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -297,6 +344,11 @@
         <translation>Tous</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Also write the clipped feed as a zip (it is in the GeoPackage's gtfs_feed table anyway).</source>
+        <translation>Écrire aussi le flux découpé en zip (il est de toute façon dans la table gtfs_feed du GeoPackage).</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>An edited copy of resources/costs/default.json; the shipped table (indicative values) when empty.</source>
         <translation>Une copie modifiée de resources/costs/default.json ; la table fournie (valeurs indicatives) si vide.</translation>
@@ -323,9 +375,25 @@
         <translation>Une estimation du prix d'achat de chaque site d'après les ventes comparables du fichier DVF géolocalisé, avec sa fourchette, les ventes utilisées et sa fiabilité.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile).</source>
+        <translation>Les réponses y sont gardées et réutilisées (vide : cache/friches_tierslieux dans le profil QGIS).</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>API Carto GPU address</source>
         <translation>Adresse de l'API Carto GPU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Données foncières address</source>
+        <translation>Adresse de l'API Données foncières</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Découpage administratif address</source>
+        <translation>Adresse de l'API Découpage administratif</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -390,6 +458,7 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
@@ -430,6 +499,11 @@
         <translation>Les deux, pondérés</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>BPE, France Services, libraries...: those in the area.</source>
+        <translation>BPE, France Services, médiathèques… : ceux de la zone.</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>budget</source>
         <translation>budget</translation>
@@ -448,6 +522,11 @@
         <location filename="../processing/programme_io.py"/>
         <source>Budget rows outside the horizon are ignored: {years}.</source>
         <translation>Les lignes de budget hors de l'horizon sont ignorées : {years}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Buffer around the territory (m)</source>
+        <translation>Zone tampon autour du territoire (m)</translation>
     </message>
     <message>
         <location filename="../processing/site_costs.py"/>
@@ -480,8 +559,16 @@
         <translation>cache</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Cache folder</source>
+        <translation>Dossier du cache</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/programme_io.py"/>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -660,6 +747,16 @@
         <translation>Les zones de chalandise de {minutes} min sont utilisées.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>catchments without population; coverage gaps and selection skipped.</source>
+        <translation>zones de chalandise sans population ; zones non couvertes et sélection ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Cells rebuilt from idcar_200m (ETRS89-LAEA).</source>
+        <translation>Carreaux reconstruits à partir de idcar_200m (ETRS89-LAEA).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
         <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
@@ -695,6 +792,11 @@
         <translation>Choisit K sites, ou autant qu'il en faut pour atteindre une population cible, qui ensemble atteignent le plus d'habitants qu'aucun lieu existant n'atteint.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Choose one online source of roads: the IGN WFS or Overpass, not both.</source>
+        <translation>Choisissez une seule source de routes en ligne : le WFS de l'IGN ou Overpass, pas les deux.</translation>
+    </message>
+    <message>
         <location filename="../processing/programme_io.py"/>
         <source>Choose the objective field.</source>
         <translation>Choisissez le champ de l'objectif.</translation>
@@ -710,6 +812,11 @@
         <translation>Choix et tri des sites…</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Clipped GTFS feed (zip)</source>
+        <translation>Flux GTFS découpé (zip)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG prescription_surf / _lin / _pct layers.</source>
         <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
@@ -718,6 +825,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Codes need outlines: give a communes layer (ADMIN EXPRESS) or tick the online source API Découpage administratif.</source>
+        <translation>Des codes demandent des contours : fournissez une couche de communes (ADMIN EXPRESS) ou cochez la source en ligne API Découpage administratif.</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -738,6 +850,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Commune {insee} {name}: extent {bbox}.</source>
         <translation>Commune {insee} {name} : emprise {bbox}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Communes layer to find the codes in</source>
+        <translation>Couche de communes où chercher les codes</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -833,6 +950,11 @@
         <translation>Coûts de reconversion des sites (par usage)</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not create the GeoPackage {path}.</source>
+        <translation>Impossible de créer le GeoPackage {path}.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Could not open or create the inventory {path}: {error}</source>
         <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
@@ -843,9 +965,14 @@
         <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network). Layers already downloaded into a GeoPackage are read from it without network when the request is the same.</source>
-        <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
+        <location filename="../processing/web_request.py"/>
+        <source>Could not reach the service {service} at {url}: {detail}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
+        <translation>Impossible de joindre le service {service} à {url} : {detail}. Vérifiez la connexion réseau et les réglages de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not read the layer given as {param}: {error}</source>
+        <translation>Impossible de lire la couche fournie pour {param} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -909,6 +1036,11 @@
         <translation>zones non couvertes autour des tiers-lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>coverage gaps skipped.</source>
+        <translation>zones non couvertes ignorées.</translation>
+    </message>
+    <message>
         <location filename="../processing/coverage_gaps.py"/>
         <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
         <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
@@ -927,6 +1059,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Coworking candidates</source>
         <translation>Candidats coworking</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Coworking spaces, fablabs, mediation places: those in the area.</source>
+        <translation>Espaces de coworking, fablabs, lieux de médiation : ceux de la zone.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1193,6 +1330,11 @@
         <translation>Heure de fin (HH:MM)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Every layer is cut to the territory grown by this width, so that catchments of sites near the edge find their roads and inhabitants.</source>
+        <translation>Chaque couche est découpée au territoire élargi de cette largeur, pour que les zones de chalandise des sites proches du bord trouvent leurs routes et leurs habitants.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Every step's output as a table; tables of the same name are replaced.</source>
         <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
@@ -1229,6 +1371,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
@@ -1319,6 +1462,11 @@
         <translation>Entités par requête</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Feeds covering the territory at département, region or national level are listed in the log but not downloaded (they often repeat the local networks); give their ids here to take them.</source>
+        <translation>Les flux couvrant le territoire à l'échelle du département, de la région ou de la France sont cités dans le journal mais pas téléchargés (ils reprennent souvent les réseaux locaux) ; indiquez ici leurs identifiants pour les prendre.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
@@ -1404,6 +1552,11 @@
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>For the {layer}, give a file or tick its online source, not both.</source>
+        <translation>Pour les {layer}, fournissez un fichier ou cochez la source en ligne, pas les deux.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>France Services, libraries, town halls, schools...: counted near each site by the scoring.</source>
         <translation>France Services, bibliothèques, mairies, écoles... : comptés autour de chaque site par la notation.</translation>
@@ -1420,6 +1573,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>friches</source>
         <translation>friches</translation>
     </message>
@@ -1445,6 +1599,16 @@
         <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches (Cartofriches or CNIG file)</source>
+        <translation>Friches (fichier Cartofriches ou CNIG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches imported</source>
+        <translation>Friches importées</translation>
+    </message>
+    <message>
         <location filename="../plugin.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../ui/inventory_dock.py"/>
@@ -1457,6 +1621,11 @@
         <translation>Inventaire de friches à importer</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches: Cerema API Données foncières (Cartofriches)</source>
+        <translation>Friches : API Données foncières du Cerema (Cartofriches)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Friday</source>
         <translation>vendredi</translation>
@@ -1465,6 +1634,16 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Full analysis done: {gpkg}{pdf}.</source>
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs a road network: give one there.</source>
+        <translation>L'analyse complète a besoin d'un réseau routier : fournissez-en un ici.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs the friches: give them there.</source>
+        <translation>L'analyse complète a besoin des friches : fournissez-les ici.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1480,6 +1659,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>Gap (%)</source>
         <translation>Écart (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>GDAL cannot open {path} as a vector file.</source>
+        <translation>GDAL ne peut pas ouvrir {path} comme fichier vecteur.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1500,6 +1684,7 @@
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/import_inventory.py"/>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../ui/inventory_dock.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
@@ -1525,6 +1710,16 @@
         <translation>Indiquez soit un budget par an, soit une table des budgets, pas les deux.</translation>
     </message>
     <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Give the friches inventory and the road network, or a prepared territory (GeoPackage) holding them.</source>
+        <translation>Fournissez l'inventaire des friches et le réseau routier, ou un territoire préparé (GeoPackage) qui les contient.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Give the territory: INSEE codes or an EPCI SIREN code, or a polygon layer.</source>
+        <translation>Indiquez le territoire : codes INSEE ou code SIREN d'un EPCI, ou une couche de polygones.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>Grid cell size (m)</source>
         <translation>Taille des carreaux de la grille (m)</translation>
@@ -1533,6 +1728,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Grid cells</source>
         <translation>Carreaux de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Grid cells kept</source>
+        <translation>Carreaux gardés</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1567,6 +1767,11 @@
         <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS feeds (zip)</source>
+        <translation>Flux GTFS (zip)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}</source>
         <translation>Fichier GTFS {file}</translation>
@@ -1575,6 +1780,26 @@
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}, row {row} (line {line})</source>
         <translation>Fichier GTFS {file}, ligne de données {row} (ligne {line} du fichier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS trips kept</source>
+        <translation>Courses GTFS gardées</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS zip (*.zip)</source>
+        <translation>Zip GTFS (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS: feeds listed by transport.data.gouv.fr</source>
+        <translation>GTFS : flux recensés par transport.data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Géoplateforme WFS address</source>
+        <translation>Adresse du WFS de la Géoplateforme</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1637,6 +1862,11 @@
         <translation>Identifiants séparés par des virgules ou des points-virgules : ces sites sont dans le programme.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>IGN ADMIN EXPRESS COMMUNE (fields INSEE_COM, SIREN_EPCI) or any communes layer: the outlines of the codes given, read with an attribute filter.</source>
+        <translation>ADMIN EXPRESS COMMUNE de l'IGN (champs INSEE_COM, SIREN_EPCI) ou toute couche de communes : les contours des codes indiqués, lus avec un filtre attributaire.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
@@ -1691,6 +1921,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Imported sites</source>
         <translation>Sites importés</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Importing the friches failed: {error}</source>
+        <translation>L'import des friches a échoué : {error}</translation>
     </message>
     <message>
         <location filename="../processing/costs_io.py"/>
@@ -1748,9 +1983,19 @@
         <translation>Code INSEE d'une commune</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>INSEE codes of communes or arrondissements separated by commas (e.g. 13210, 13209), or the SIREN code of one EPCI (9 digits, e.g. 200054807). Outlines from the communes layer below, else from the API Découpage administratif (online source).</source>
+        <translation>Codes INSEE de communes ou d'arrondissements séparés par des virgules (p. ex. 13210, 13209), ou le code SIREN d'un EPCI (9 chiffres, p. ex. 200054807). Contours pris dans la couche de communes ci-dessous, sinon dans l'API Découpage administratif (source en ligne).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
         <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Instead of codes: the territory's polygons (communes, a drawn perimeter). Takes precedence.</source>
+        <translation>À la place des codes : les polygones du territoire (communes, périmètre dessiné). Prioritaire.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1803,6 +2048,11 @@
         <location filename="../processing/catchment.py"/>
         <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Keep answers in the cache (days)</source>
+        <translation>Garder les réponses en cache (jours)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1921,6 +2171,11 @@
         <translation>Géométrie de la couche lue en {crs}.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>layer {name}</source>
+        <translation>couche {name}</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Layers</source>
         <translation>Couches</translation>
@@ -1929,6 +2184,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Layers read from the cache</source>
         <translation>Couches lues dans le cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Layers written</source>
+        <translation>Couches écrites</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1959,6 +2219,11 @@
         <location filename="../processing/costs_io.py"/>
         <source>line written twice: counted once</source>
         <translation>ligne écrite deux fois : comptée une fois</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>lines</source>
+        <translation>des lignes</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2189,6 +2454,16 @@
         <translation>pas de coordonnées : utilisée seulement pour sa commune</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as Lambert-93 (EPSG:2154).</source>
+        <translation>Aucun SCR déclaré : coordonnées lues en Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as longitude / latitude (WGS 84).</source>
+        <translation>Aucun SCR déclaré : coordonnées lues en longitude / latitude (WGS 84).</translation>
+    </message>
+    <message>
         <location filename="../processing/land_prices.py"/>
         <source>No estimate (no comparable sale or no known area) for {n} site(s): {ids}</source>
         <translation>Pas d'estimation (aucune vente comparable ou surface inconnue) pour {n} site(s) : {ids}</translation>
@@ -2360,6 +2635,11 @@
         <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>None by default: nothing is downloaded unless ticked here. A file given above for the same layer cannot be combined with its online source (except GTFS).</source>
+        <translation>Aucune par défaut : rien n'est téléchargé sans être coché ici. Un fichier fourni ci-dessus pour la même couche ne peut pas être combiné avec sa source en ligne (sauf le GTFS).</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Not a candidate</source>
         <translation>Non candidat</translation>
@@ -2393,6 +2673,11 @@
         <location filename="../ui/friche_form.py"/>
         <source>not filled</source>
         <translation>non renseignée</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>not given</source>
+        <translation>non fourni</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2430,6 +2715,11 @@
         <translation>Une ligne par ligne rejetée, avertissement ou information, avec le motif et l'action.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>One or more GTFS zips: only the trips calling in the area are kept, the result is still a valid feed (several are merged).</source>
+        <translation>Un ou plusieurs zips GTFS : seules les courses qui desservent la zone sont gardées, le résultat reste un flux valide (plusieurs flux sont fusionnés).</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>One point per station (parent_station) instead of one per platform.</source>
         <translation>Un point par station (parent_station) au lieu d'un par quai.</translation>
@@ -2438,6 +2728,11 @@
         <location filename="../processing/catchment.py"/>
         <source>One polygon per site and time; all times come from one search per site.</source>
         <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Online sources to use</source>
+        <translation>Sources en ligne à utiliser</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2458,6 +2753,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Only the first {n} of {m} sites are printed.</source>
         <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Only the lines with a {field} value (an OpenStreetMap file also holds rivers, railways, walls).</source>
+        <translation>Seulement les lignes ayant une valeur {field} (un fichier OpenStreetMap contient aussi des cours d'eau, des voies ferrées, des murs).</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2530,6 +2830,16 @@
         <translation>Contour des polygones</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines taken from the communes layer given: the API Découpage administratif is not asked.</source>
+        <translation>Contours pris dans la couche de communes fournie : l'API Découpage administratif n'est pas interrogée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines: API Découpage administratif (geo.api.gouv.fr)</source>
+        <translation>Contours : API Découpage administratif (geo.api.gouv.fr)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Output of Catchment (fields site_id, minutes): each page shows the bands of its site.</source>
         <translation>Sortie de l'algorithme Zone de chalandise (champs site_id, minutes) : chaque page montre les tranches de son site.</translation>
@@ -2538,6 +2848,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Output of Transit service: stops drawn by departures per hour.</source>
         <translation>Sortie de l'algorithme Offre de transport par arrêt : arrêts représentés selon leurs départs par heure.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Overpass API address</source>
+        <translation>Adresse de l'API Overpass</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -2621,6 +2936,16 @@
         <translation>Veuillez corriger ces champs :</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU layers (CNIG)</source>
+        <translation>Couches du PLU (CNIG)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>PLU prescriptions</source>
         <translation>Prescriptions du PLU</translation>
@@ -2641,9 +2966,19 @@
         <translation>Zones du PLU (zone_urba)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU: Géoportail de l'urbanisme (API Carto GPU)</source>
+        <translation>PLU : Géoportail de l'Urbanisme (API Carto GPU)</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Point layer of the friches inventory (CNIG friches fields)</source>
         <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>points</source>
+        <translation>des points</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2674,6 +3009,11 @@
         <location filename="../processing/site_costs.py"/>
         <source>pollution without site area: depollution not costed</source>
         <translation>pollution sans surface du site : dépollution non chiffrée</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>polygons</source>
+        <translation>des polygones</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2746,6 +3086,11 @@
         <translation>Grille de population</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Population grid (Filosofi 200 m)</source>
+        <translation>Grille de population (Filosofi 200 m)</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>Population newly covered</source>
         <translation>Population nouvellement couverte</translation>
@@ -2790,6 +3135,27 @@
         <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepare a territory (files and open-data services)</source>
+        <translation>Préparer un territoire (fichiers et services de données ouvertes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory (GeoPackage)</source>
+        <translation>Territoire préparé (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory written to {path}: {layers}.</source>
+        <translation>Territoire préparé écrit dans {path} : {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Prepared territory {path}: {layers}.</source>
+        <translation>Territoire préparé {path} : {layers}.</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2996,6 +3362,12 @@
         <translation>Résultats (GeoPackage)</translation>
     </message>
     <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Retries after a failed request</source>
+        <translation>Nouvelles tentatives après une requête en échec</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
         <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
@@ -3005,6 +3377,31 @@
         <location filename="../processing/network_io.py"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>roads</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads (BD TOPO troncon_de_route or OSM)</source>
+        <translation>Routes (BD TOPO troncon_de_route ou OSM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads kept</source>
+        <translation>Routes gardées</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: IGN Géoplateforme WFS (BD TOPO troncon_de_route)</source>
+        <translation>Routes : WFS de la Géoplateforme IGN (BD TOPO troncon_de_route)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: OpenStreetMap through an Overpass API</source>
+        <translation>Routes : OpenStreetMap via une API Overpass</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3140,6 +3537,11 @@
         <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>scores without nearby services.</source>
+        <translation>scores sans les services proches.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Scoring profile (JSON)</source>
@@ -3229,6 +3631,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Services and facilities</source>
         <translation>Services et équipements</translation>
@@ -3604,6 +4007,41 @@
         <translation>État de la solution</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 1/7: territory</source>
+        <translation>Étape 1/7 : territoire</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 2/7: roads</source>
+        <translation>Étape 2/7 : routes</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 3/7: population</source>
+        <translation>Étape 3/7 : population</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 4/7: friches</source>
+        <translation>Étape 4/7 : friches</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 5/7: tiers-lieux and services</source>
+        <translation>Étape 5/7 : tiers-lieux et services</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 6/7: PLU</source>
+        <translation>Étape 6/7 : PLU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 7/7: public transport (GTFS)</source>
+        <translation>Étape 7/7 : transports en commun (GTFS)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Step {k}/{n}: {text}</source>
         <translation>Étape {k}/{n} : {text}</translation>
@@ -3645,8 +4083,8 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
-        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
+        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps. Needed unless a prepared territory holds it.</source>
+        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied aux arrêts ; aussi dessinés sous les cartes de l'atlas. Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3664,6 +4102,11 @@
         <translation>Part cible des habitants non desservis (%)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Territory (communes)</source>
         <translation>Territoire (communes)</translation>
@@ -3672,6 +4115,31 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Territory (locator map)</source>
         <translation>Territoire (carte de situation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>territory grown by {m} m</source>
+        <translation>territoire élargi de {m} m</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>territory,commune,EPCI,clip,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,download,prepare</source>
+        <translation>territoire,commune,EPCI,découper,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,télécharger,préparer</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: INSEE codes or EPCI SIREN</source>
+        <translation>Territoire : codes INSEE ou SIREN d'EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: polygon layer</source>
+        <translation>Territoire : couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Territory: {n} commune(s), {km2} km²; area with the buffer of {m} m: {area} km².</source>
+        <translation>Territoire : {n} commune(s), {km2} km² ; zone avec la zone tampon de {m} m : {area} km².</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3700,8 +4168,14 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
-        <translation>La réponse de {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+        <source>The answer of the API Carto GPU service at {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
+        <translation>La réponse du service API Carto GPU à {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
+        <source>The answer of the service {service} is not in its documented format ({detail}): {url}. The service may have changed: check its address.</source>
+        <translation>La réponse du service {service} n'est pas au format documenté ({detail}) : {url}. Le service a peut-être changé : vérifiez son adresse.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3710,8 +4184,8 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size.</source>
-        <translation>Le service API Carto GPU n'a pas répondu à temps ({url}). Réessayez plus tard, ou avec une taille de tuile plus petite.</translation>
+        <source>The API Carto GPU service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
+        <translation>Le service API Carto GPU à {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3829,6 +4303,16 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no feature with {field} = {codes}.</source>
+        <translation>La couche de communes {layer} n'a aucune entité avec {field} = {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no {what} field ({fields}).</source>
+        <translation>La couche de communes {layer} n'a pas de champ {what} ({fields}).</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -3957,6 +4441,16 @@
         <translation>La grille compterait {n} carreaux (plus de {max}) : choisissez des carreaux plus grands ou une emprise plus petite.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The GTFS feed {feed} cannot be read ({code}: {params}).</source>
+        <translation>Le flux GTFS {feed} ne peut pas être lu ({code} : {params}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The GTFS feed {title} listed by {service} is not a zip file ({url}).</source>
+        <translation>Le flux GTFS {title} recensé par {service} n'est pas un fichier zip ({url}).</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The GTFS file {path} does not exist.</source>
         <translation>Le fichier GTFS {path} n'existe pas.</translation>
@@ -3975,6 +4469,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>The input has no rows.</source>
         <translation>L'entrée ne contient aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The INSEE Filosofi 200 m grid (GeoPackage, or CSV with idcar_200m): whole cells meeting the area, field names in lower case.</source>
+        <translation>La grille Filosofi 200 m de l'INSEE (GeoPackage, ou CSV avec idcar_200m) : carreaux entiers touchant la zone, noms de champs en minuscules.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4062,6 +4561,11 @@
         <translation>Les sites imposés {ids} ne tiennent pas ensemble : ils coûtent {total} en tout pour un budget de {budget} sur l'horizon, avec des travaux au plus tôt {delay} an(s) après chaque acquisition. Augmentez les budgets, allongez l'horizon, autorisez le report ou imposez moins de sites.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
+        <translation>L'export national de Cartofriches ou tout fichier de friches CNIG : les sites de la zone sont importés avec friches:import_inventory.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
@@ -4085,6 +4589,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The PDF printer failed on {path}.</source>
         <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The PLU layer {layer} is none of {roles}: name the file or the layer after its CNIG table (e.g. 41175_ZONE_URBA_20140603.shp).</source>
+        <translation>La couche de PLU {layer} n'est aucune de {roles} : nommez le fichier ou la couche d'après sa table CNIG (p. ex. 41175_ZONE_URBA_20140603.shp).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -4116,6 +4625,11 @@
         <location filename="../processing/programme_io.py"/>
         <source>The population objective needs the catchments and the population grid, or a population field of the sites (new_pop_15min of Coverage gaps).</source>
         <translation>L'objectif de population demande les zones de chalandise et la grille de population, ou un champ de population des sites (new_pop_15min de Zones non couvertes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The prepared territory {path} has no {layer} layer with features.</source>
+        <translation>Le territoire préparé {path} n'a pas de couche {layer} avec des entités.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -4173,19 +4687,69 @@
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
-        <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
-    </message>
-    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
         <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} at {url} ignores STARTINDEX: it cannot be paged past the first page. Check its address.</source>
+        <translation>Le service {service} à {url} ignore STARTINDEX : impossible d'aller au-delà de la première page. Vérifiez son adresse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} could not answer {url}: {detail}</source>
+        <translation>Le service {service} n'a pas pu répondre à {url} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} did not answer within {timeout} s ({attempts} attempt(s)): {url}. It may be overloaded or down: try again later, or raise the time-out.</source>
+        <translation>Le service {service} n'a pas répondu en {timeout} s ({attempts} tentative(s)) : {url}. Il est peut-être surchargé ou arrêté : réessayez plus tard, ou allongez le délai d'attente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} failed (HTTP {status}) for {url} after {attempts} attempt(s): {detail}. It may be down or overloaded: try again later.</source>
+        <translation>Le service {service} a échoué (HTTP {status}) pour {url} après {attempts} tentative(s) : {detail}. Il est peut-être arrêté ou surchargé : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} keeps sending pages for {url}: its paging does not end. Check its address.</source>
+        <translation>Le service {service} envoie des pages sans fin pour {url} : sa pagination ne s'arrête pas. Vérifiez son adresse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no commune with the INSEE code {code} ({url}).</source>
+        <translation>Le service {service} ne connaît aucune commune de code INSEE {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no EPCI with the SIREN code {code} ({url}).</source>
+        <translation>Le service {service} ne connaît aucun EPCI de code SIREN {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} lists no commune in the EPCI {code} ({url}).</source>
+        <translation>Le service {service} ne liste aucune commune dans l'EPCI {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}</source>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}: {detail}</source>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url} : {detail}</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The service's address (another instance or a test server).</source>
         <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The service's address (another instance, a mirror or a test server).</source>
+        <translation>L'adresse du service (une autre instance, un miroir ou un serveur de test).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -4288,6 +4852,16 @@
         <translation>La cible de {target} habitants n'est pas atteinte avec ces candidats.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory has no polygon to build an area from.</source>
+        <translation>Le territoire n'a aucun polygone à partir duquel construire une zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory layer has no polygon.</source>
+        <translation>La couche du territoire n'a aucun polygone.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
         <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
@@ -4368,6 +4942,12 @@
         <translation>Limite de temps du solveur (secondes)</translation>
     </message>
     <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Time-out per request (s)</source>
+        <translation>Délai d'attente par requête (s)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
@@ -4432,6 +5012,11 @@
         <translation>Offre de transport</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transit service and coverage skipped.</source>
+        <translation>desserte et couverture en transports en commun ignorées.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>transit service per stop</source>
         <translation>offre de transport par arrêt</translation>
@@ -4446,6 +5031,21 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Transit stops</source>
         <translation>Arrêts de transport en commun</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr API address</source>
+        <translation>Adresse de l'API transport.data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr datasets to add (ids)</source>
+        <translation>Jeux de données transport.data.gouv.fr à ajouter (identifiants)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr lists feeds by commune and EPCI: give the territory as INSEE codes or an EPCI SIREN code (or a layer with an INSEE code field).</source>
+        <translation>transport.data.gouv.fr recense les flux par commune et par EPCI : indiquez le territoire par des codes INSEE ou le code SIREN d'un EPCI (ou une couche avec un champ de code INSEE).</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -4472,6 +5072,11 @@
         <location filename="../processing/catchment.py"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Trips: {kept} of {trips} kept (those calling in the area). Stops: {inside} in the area, {stops} kept of {total} (with the timepoints next to the area and parent stations). Stop times: {st} of {st_total}.</source>
+        <translation>Courses : {kept} gardées sur {trips} (celles qui desservent la zone). Arrêts : {inside} dans la zone, {stops} gardés sur {total} (avec les points horaires voisins de la zone et les stations parentes). Horaires de passage : {st} sur {st_total}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4731,6 +5336,11 @@
         <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT of one or more documents, recognised by their file or layer name.</source>
+        <translation>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT d'un ou plusieurs documents, reconnus par le nom de leur fichier ou de leur couche.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>zone_urba: PLU / PLUi zones</source>
         <translation>zone_urba : zones des PLU / PLUi</translation>
@@ -4793,6 +5403,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Zoning overlay (sites)</source>
         <translation>Croisement avec le zonage (sites)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>zoning overlay skipped.</source>
+        <translation>croisement avec le zonage ignoré.</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -4981,9 +5596,19 @@
         <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: no source given; {note}</source>
+        <translation>{layer} : aucune source fournie ; {note}</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
         <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: {kept} kept ({clipped} cut at the edge) of {read} read; dropped: {outside} outside the area, {nogeom} without geometry, {bad} unreadable. Source: {source}</source>
+        <translation>{layer} : {kept} gardées ({clipped} découpées au bord) sur {read} lues ; écartées : {outside} hors de la zone, {nogeom} sans géométrie, {bad} illisibles. Source : {source}</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -5004,6 +5629,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{layer}: {n} feature(s) without a usable {kind} geometry skipped.</source>
         <translation>{layer} : {n} entité(s) sans géométrie utilisable de type {kind} ignorée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} item(s) of the features array of {url} are not features (null or not an object): left out.</source>
+        <translation>{layer} : {n} élément(s) du tableau features de {url} ne sont pas des entités (null ou pas un objet) : écartés.</translation>
     </message>
     <message>
         <location filename="../processing/costs_io.py"/>
@@ -5041,6 +5671,16 @@
         <translation>{n} friches · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} geometry(ies) written latitude first read the right way.</source>
+        <translation>{n} géométrie(s) écrites latitude en premier lues dans le bon sens.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} GTFS feeds merged into one (ids prefixed f1_, f2_…).</source>
+        <translation>{n} flux GTFS fusionnés en un seul (identifiants préfixés f1_, f2_…).</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
         <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
@@ -5076,9 +5716,24 @@
         <translation>{n} pages à imprimer.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>{n} request(s) sent, {cached} answer(s) read from the cache.</source>
+        <translation>{n} requête(s) envoyée(s), {cached} réponse(s) lue(s) dans le cache.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>{n} row(s) had coordinates written latitude first: swapped.</source>
         <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) rejected by the import (see the import_report table).</source>
+        <translation>{n} ligne(s) rejetée(s) par l'import (voir la table import_report).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) without usable location kept for their INSEE code.</source>
+        <translation>{n} ligne(s) sans localisation utilisable gardée(s) pour leur code INSEE.</translation>
     </message>
     <message>
         <location filename="../processing/costs_io.py"/>
@@ -5206,9 +5861,24 @@
         <translation>{n} × {reason} (voir le rapport).</translation>
     </message>
     <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{path} has no layer {layer}.</source>
+        <translation>{path} n'a pas de couche {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{path} is not a Filosofi grid: it has no idcar_200m column.</source>
+        <translation>{path} n'est pas une grille Filosofi : il n'a pas de colonne idcar_200m.</translation>
+    </message>
+    <message>
         <location filename="../processing/costs_io.py"/>
         <source>{path} is not a geolocated DVF file: the columns {columns} are missing (columns found: {found}…).</source>
         <translation>{path} n'est pas un fichier DVF géolocalisé : les colonnes {columns} manquent (colonnes trouvées : {found}…).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepared_gpkg.py"/>
+        <source>{path} is not a GeoPackage GDAL can open.</source>
+        <translation>{path} n'est pas un GeoPackage que GDAL sait ouvrir.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -5244,6 +5914,36 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: feed {title} ({level}, dataset id {id}) also covers the territory; not downloaded (it may repeat the local networks). Add its id to take it.</source>
+        <translation>{service} : le flux {title} ({level}, jeu de données {id}) couvre aussi le territoire ; non téléchargé (il peut reprendre les réseaux locaux). Ajoutez son identifiant pour le prendre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: GTFS feed {title} downloaded ({size} kB).</source>
+        <translation>{service} : flux GTFS {title} téléchargé ({size} ko).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} item(s) of the answer are not features (null or not an object), left out: {url}</source>
+        <translation>{service} : {n} élément(s) de la réponse ne sont pas des entités (null ou pas un objet), écartés : {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} site(s) on page {page} ({total} announced).</source>
+        <translation>{service} : {n} site(s) en page {page} ({total} annoncés).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{source} holds {kind} where {expected} were expected.</source>
+        <translation>{source} contient {kind} là où il fallait {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{source} is a text file without geometry: give {param} as a layer with geometry (GeoPackage, shapefile, GeoJSON…).</source>
+        <translation>{source} est un fichier texte sans géométrie : fournissez {param} sous forme de couche avec géométrie (GeoPackage, shapefile, GeoJSON…).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -5409,6 +6109,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>{year}: spend {spend} of {budget}, {opened} place(s) opened.</source>
         <translation>{year} : dépense {spend} sur {budget}, {opened} lieu(x) ouvert(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>© OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation>© les contributeurs d'OpenStreetMap, ODbL 1.0.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>

@@ -18,6 +18,7 @@ from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
 from .land_prices import LandPricesAlgorithm
 from .load_gpu import LoadGpuAlgorithm
+from .prepare_territory import PrepareTerritoryAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
 from .site_costs import SiteCostsAlgorithm
@@ -43,6 +44,7 @@ ALGORITHMS = (
     SiteCostsAlgorithm,
     AcquisitionProgrammeAlgorithm,
     ExportAtlasAlgorithm,
+    PrepareTerritoryAlgorithm,
     FullAnalysisAlgorithm,
 )
 
