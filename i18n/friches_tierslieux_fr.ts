@@ -9,6 +9,11 @@
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>#{order} {name} ({id}): acquisition {acq}, works {works}, {total}.</source>
+        <translation>n°{order} {name} ({id}) : acquisition {acq}, travaux {works}, {total}.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>#{rank} {name}: {sentence}</source>
         <translation>#{rank} {name} : {sentence}</translation>
@@ -74,14 +79,29 @@
         <translation>0 retélécharge tout.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>0: the longest band of the catchments.</source>
+        <translation>0 : la plus longue bande des zones de chalandise.</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_model.py"/>
         <source>1 friche · total {ha} ha</source>
         <translation>1 friche · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>1: the conversion starts at the earliest the year after the acquisition.</source>
+        <translation>1 : les travaux de reconversion commencent au plus tôt l'année suivant l'acquisition.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>5 characters, e.g. 45234 or 2A004; takes precedence over the sites and the extent.</source>
         <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>&lt;p&gt;Builds the multi-year investment programme (&lt;i&gt;plan pluriannuel d'investissement&lt;/i&gt;): for each site, the year of its acquisition and the year of its conversion works, within each year's budget, to maximise the objective.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Costs&lt;/b&gt;: from the cost table (resources/costs/default.json or your copy: acquisition = the price estimate of Land prices + fees; works by building state and use, demolition, depollution, accessibility, energy, studies) or from a field of the sites with each site's own total cost. A site without a known cost is not programmed, and the output says so.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objective&lt;/b&gt;: the population newly covered (counted once even when two sites reach the same people, from the catchments and the population grid; or the additive field of Coverage gaps), the score of the use, both weighted, or any numeric field.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rules&lt;/b&gt;: the works start at the earliest the year after the acquisition (delay); each year's spend stays within its budget (or, with carry-over, the budgets cumulated so far); mandatory sites are in, excluded sites out; by default only the candidates of the use are considered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: a mixed-integer programme solved exactly by HiGHS (scipy.optimize.milp), then, among the best programmes, the one that opens the places the earliest; the time limit stops the search and the gap says how far from the optimum the programme can be at most (0: proven optimum). Every site gets a reason: why it is in, and why a good candidate is left out (too expensive, phasing, mandatory sites first, the budget brings more elsewhere with the loss measured, people already covered by the programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the sites with acq_year, works_year, costs, cumulative spend, marginal gain and reason; a table per year; an XLSX workbook and a 'Programme pluriannuel' PDF with a chart per year of the spend and the people covered, in French or English.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Construit le plan pluriannuel d'investissement : pour chaque site, l'année de son acquisition et l'année de ses travaux de reconversion, dans le budget de chaque année, pour maximiser l'objectif.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coûts&lt;/b&gt; : d'après la table des coûts (resources/costs/default.json ou votre copie : acquisition = l'estimation du prix de Prix du foncier + frais ; travaux selon l'état du bâti et l'usage, démolition, dépollution, accessibilité, énergie, études) ou d'après un champ des sites portant le coût total de chacun. Un site sans coût connu n'est pas programmé, et la sortie le dit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objectif&lt;/b&gt; : la population nouvellement couverte (comptée une seule fois même quand deux sites touchent les mêmes habitants, d'après les zones de chalandise et la grille de population ; ou le champ additif de Zones non couvertes), le score de l'usage, les deux pondérés, ou tout champ numérique.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Règles&lt;/b&gt; : les travaux commencent au plus tôt l'année suivant l'acquisition (délai) ; la dépense de chaque année reste dans son budget (ou, avec report, dans les budgets cumulés jusque-là) ; les sites imposés sont retenus, les sites écartés exclus ; par défaut, seuls les candidats de l'usage sont considérés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : un programme linéaire en nombres entiers résolu exactement par HiGHS (scipy.optimize.milp), puis, parmi les meilleurs programmes, celui qui ouvre les lieux le plus tôt ; la limite de temps arrête la recherche et l'écart dit de combien le programme peut au plus être sous l'optimum (0 : optimum prouvé). Chaque site reçoit une raison : pourquoi il est retenu, et pourquoi un bon candidat est écarté (trop cher, phasage, sites imposés d'abord, le budget rapporte plus ailleurs avec la perte mesurée, habitants déjà couverts par le programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites avec acq_year, works_year, coûts, dépense cumulée, gain marginal et raison ; une table par année ; un classeur XLSX et un PDF « Programme pluriannuel » avec un graphique par année de la dépense et des habitants couverts, en français ou en anglais.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -92,6 +112,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>&lt;p&gt;Downloads the layers of the Géoportail de l'urbanisme (GPU) through the API Carto "module Urbanisme" (IGN) into a GeoPackage, one layer per type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), in WGS 84 as the service serves them, ready for &lt;i&gt;Zoning overlay&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where&lt;/b&gt;: the commune given by its INSEE code (its bounding box, found with &lt;code&gt;municipality?insee=&lt;/code&gt;), else the sites' extent (one request per tile of at most &lt;i&gt;tile size&lt;/i&gt; degrees that holds sites, with a margin), else the extent drawn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How&lt;/b&gt;: requests go through QGIS's network manager, so the proxy and authentication settings of QGIS apply; the service returns at most {limit} features per request and the next ones are fetched page after page (&lt;code&gt;_start&lt;/code&gt;). Features repeated across tiles are kept once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt;: the GeoPackage records in its &lt;i&gt;_cache&lt;/i&gt; table the request each layer was downloaded for and when. Running again with the same request reads the layers from the file without any network (handy when the GPU is down); tick &lt;i&gt;Download again&lt;/i&gt; to refresh. Choose a file (not a temporary output) to keep the cache.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Télécharge les couches du Géoportail de l'Urbanisme (GPU) via l'API Carto « module Urbanisme » (IGN) dans un GeoPackage, une couche par type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), en WGS 84 tel que le service les fournit, prêtes pour l'algorithme &lt;i&gt;Croisement avec le zonage&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Où&lt;/b&gt; : la commune désignée par son code INSEE (son rectangle englobant, trouvé avec &lt;code&gt;municipality?insee=&lt;/code&gt;), sinon l'emprise des sites (une requête par tuile d'au plus &lt;i&gt;taille des tuiles&lt;/i&gt; degrés contenant des sites, avec une marge), sinon l'emprise dessinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Comment&lt;/b&gt; : les requêtes passent par le gestionnaire réseau de QGIS, donc les paramètres de proxy et d'authentification de QGIS s'appliquent ; le service renvoie au plus {limit} entités par requête et les suivantes sont récupérées page après page (&lt;code&gt;_start&lt;/code&gt;). Les entités répétées d'une tuile à l'autre ne sont gardées qu'une fois.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt; : le GeoPackage enregistre dans sa table &lt;i&gt;_cache&lt;/i&gt; la requête pour laquelle chaque couche a été téléchargée, et sa date. Une nouvelle exécution avec la même requête lit les couches dans le fichier sans aucun accès réseau (pratique quand le GPU est indisponible) ; cochez &lt;i&gt;Télécharger à nouveau&lt;/i&gt; pour actualiser. Choisissez un fichier (pas une sortie temporaire) pour conserver le cache.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>&lt;p&gt;Estimates what each site would cost to buy from DVF (&lt;i&gt;Demandes de valeurs foncières&lt;/i&gt;), the open data of property sales, as Etalab publishes it geolocated (files.data.gouv.fr/geo-dvf: one CSV per département or commune, gzipped or not).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (documented in resources/costs/README.md): the lines of each sale (id_mutation) are grouped and the sale is counted once, its price (valeur_fonciere, repeated on every line) divided by its floor area for sales of industrial and commercial premises (without house or flat), by its land area for sales of urban land without buildings. Other sales (houses, flats, farmland, garages, exchanges, sales off-plan) are not comparables. The comparable sales of the last N years within the radius (or the site's commune) give the median price per m² and its quartiles; with fewer than the minimum number of sales the area widens step by step (the radius doubles up to the largest radius) and the note says so. The estimate is the median × the site's floor area (premises) or land area (land, when there is no building or no sale of premises); no sale at all: no estimate, never a guess.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reliability&lt;/b&gt;: high (enough sales in the first area), medium (area widened), low (fewer than the minimum even in the largest area), none.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: every line or sale left out, with its line number and the reason: unreadable line, line written twice, sale listed twice, no price, absurd price per m², inconsistent price or date within a sale, no surface, no coordinates (then only used in its commune); and a count of the sales that are not comparables. Files re-saved by a spreadsheet are read too (semicolons, decimal commas, Windows-1252).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Estime ce que coûterait l'achat de chaque site d'après DVF (&lt;i&gt;Demandes de valeurs foncières&lt;/i&gt;), les données ouvertes des ventes immobilières, telles qu'Etalab les publie géolocalisées (files.data.gouv.fr/geo-dvf : un CSV par département ou par commune, compressé ou non).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (documentée dans resources/costs/README.md) : les lignes de chaque vente (id_mutation) sont regroupées et la vente comptée une fois, son prix (valeur_fonciere, répété sur chaque ligne) divisé par sa surface de plancher pour les ventes de locaux industriels et commerciaux (sans maison ni appartement), par sa surface de terrain pour les ventes de terrain urbain sans bâtiment. Les autres ventes (maisons, appartements, terres agricoles, garages, échanges, ventes en l'état futur d'achèvement) ne sont pas des références. Les ventes comparables des N dernières années dans le rayon (ou la commune du site) donnent le prix médian au m² et ses quartiles ; avec moins de ventes que le minimum, la zone s'élargit pas à pas (le rayon double jusqu'au plus grand rayon) et la note le dit. L'estimation est la médiane × la surface de plancher du site (locaux) ou sa surface de terrain (terrain, quand il n'y a pas de bâtiment ou pas de vente de locaux) ; aucune vente : pas d'estimation, jamais une valeur devinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fiabilité&lt;/b&gt; : élevée (assez de ventes dans la première zone), moyenne (zone élargie), faible (moins que le minimum même dans la plus grande zone), aucune.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : chaque ligne ou vente écartée, avec son numéro de ligne et la raison : ligne illisible, ligne écrite deux fois, vente listée deux fois, pas de prix, prix au m² aberrant, prix ou date incohérents dans une vente, pas de surface, pas de coordonnées (alors utilisée seulement pour sa commune) ; et le compte des ventes qui ne sont pas des références. Les fichiers réenregistrés par un tableur sont lus aussi (points-virgules, virgules décimales, Windows-1252).&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -112,6 +137,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>&lt;p&gt;One A4 landscape page per site, in one PDF (and optionally one PNG per page): the main map centred on the site with its walking catchment bands, the transit stops and the zoning; a locator map of the territory; the key figures (surface, status, dominant zone, PTAL, population reached); one bar per use with its score; the explanation of the score; sources, date and page numbers.&lt;/p&gt;&lt;p&gt;Pages follow the ranking: the rank field when present, otherwise the best of the three scores, highest first. By default only the candidate sites are printed (candidate_coworking, candidate_fablab or candidate_mediation true); all sites when those fields are missing or when no site is a candidate.&lt;/p&gt;&lt;p&gt;The page is the template resources/templates/fiche_friche_fr.qpt (or _en.qpt), which can be replaced by a copy restyled in the layout designer (keep the item ids main_map, locator_map and legend). The user's project is never modified: the algorithm works in a project of its own.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>&lt;p&gt;Prices the conversion of each site into each use with the cost table (resources/costs/default.json, indicative values with their sources, or your copy): conversion works per m² by building state (bati_etat) and use, on the floor area the use needs; demolition of the part beyond repair; asbestos or lead removal (bati_pollution); soil depollution when pollution is proven or suspected (sol_pollution_existe); accessibility of a public building and a lift; energy renovation; studies; the acquisition (the price of Land prices plus fees); the yearly revenue from the rent per m² of the use.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: per use works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (empty without a purchase price: never guessed), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2; cost_notes lists what was not known (unknown state or pollution, no price); the lines table gives every amount with its quantity, rate and source.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Chiffre la reconversion de chaque site pour chaque usage avec la table des coûts (resources/costs/default.json, valeurs indicatives avec leurs sources, ou votre copie) : travaux de reconversion au m² selon l'état du bâti (bati_etat) et l'usage, sur la surface de plancher dont l'usage a besoin ; démolition de la partie irrécupérable ; désamiantage ou déplombage (bati_pollution) ; dépollution des sols quand la pollution est avérée ou supposée (sol_pollution_existe) ; accessibilité d'un établissement recevant du public et ascenseur ; rénovation énergétique ; études ; l'acquisition (le prix de Prix du foncier plus les frais) ; la recette annuelle d'après le loyer au m² de l'usage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : par usage works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (vide sans prix d'achat : jamais deviné), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2 ; cost_notes liste ce qui n'était pas connu (état ou pollution inconnus, pas de prix) ; la table des lignes donne chaque montant avec sa quantité, son taux et sa source.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -149,6 +179,11 @@
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>A budget row without year or amount is ignored ({year}, {amount}).</source>
+        <translation>Une ligne de budget sans année ou sans montant est ignorée ({year}, {amount}).</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>A Catchment run by car (pop_20min in the profile): car access of peri-urban sites.</source>
         <translation>Une zone de chalandise calculée en voiture (pop_20min dans le profil) : accessibilité en voiture des sites périurbains.</translation>
@@ -169,6 +204,11 @@
         <translation>Un fichier de toute taille : BD TOPO d'un département, extrait OpenStreetMap (.osm.pbf)… Les lignes sont découpées au bord de la zone, attributs conservés.</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>A file of the geolocated DVF published by Etalab (e.g. 45.csv.gz for the Loiret); several years: concatenate them, the duplicates are reported.</source>
+        <translation>Un fichier des DVF géolocalisées publiées par Etalab (par exemple 45.csv.gz pour le Loiret) ; plusieurs années : mettez-les bout à bout, les doublons sont signalés.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). An input also given below wins.</source>
         <translation>Un GeoPackage écrit par Préparer un territoire : chaque donnée ci-dessous y est prise d'après le nom de sa couche (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). Une donnée aussi fournie ci-dessous l'emporte.</translation>
@@ -177,6 +217,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>A GTFS zip: stops, routes, trips, stop_times and calendar and/or calendar_dates.</source>
         <translation>Un fichier zip GTFS : stops, routes, trips, stop_times et calendar et/ou calendar_dates.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>a largest yearly budget</source>
+        <translation>un plus gros budget annuel</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -197,6 +242,11 @@
         <location filename="../processing/prepare_territory.py"/>
         <source>A new file with one layer per input of the analysis and the prepare_report table.</source>
         <translation>Un nouveau fichier avec une couche par donnée d'entrée de l'analyse et la table prepare_report.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>A numeric field</source>
+        <translation>Un champ numérique</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -225,10 +275,20 @@
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>A table (CSV, spreadsheet...) with one row per year: the year and its budget.</source>
+        <translation>Une table (CSV, tableur...) avec une ligne par année : l'année et son budget.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the server asks for).</source>
         <translation>Un délai dépassé, une connexion perdue, un HTTP 429 ou 5xx est retenté après 1 s, 2 s, 4 s… (ou le délai demandé par le serveur).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>a total budget</source>
+        <translation>un budget total</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -236,14 +296,37 @@
         <translation>Un usage est candidat à partir de ce score ; si vide, le seuil du profil (60).</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>absurd price per m² (outside the plausible bounds)</source>
+        <translation>prix au m² aberrant (hors des bornes plausibles)</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Access to networks</source>
         <translation>Desserte par les réseaux</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/transit_coverage.py"/>
         <source>accessibility</source>
         <translation>accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>acquisition</source>
+        <translation>acquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>acquisition above the total cost</source>
+        <translation>acquisition supérieure au coût total</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Acquisition, works, total and yearly revenue of each site for coworking, fablab and digital inclusion, from an editable cost table.</source>
+        <translation>Acquisition, travaux, total et recette annuelle de chaque site pour le coworking, le fablab et la médiation numérique, d'après une table des coûts modifiable.</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -266,6 +349,16 @@
         <translation>Écrire aussi le flux découpé en zip (il est de toute façon dans la table gtfs_feed du GeoPackage).</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>An edited copy of resources/costs/default.json; the shipped table (indicative values) when empty.</source>
+        <translation>Une copie modifiée de resources/costs/default.json ; la table fournie (valeurs indicatives) si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>An edited copy of resources/costs/default.json; the shipped table when empty.</source>
+        <translation>Une copie modifiée de resources/costs/default.json ; la table fournie si vide.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>An edited copy of resources/profiles/default.json; the shipped profile when empty.</source>
@@ -275,6 +368,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>An estimate of each site's purchase price from the comparable sales of the geolocated DVF file, with its range, the sales used and its reliability.</source>
+        <translation>Une estimation du prix d'achat de chaque site d'après les ventes comparables du fichier DVF géolocalisé, avec sa fourchette, les ventes utilisées et sa fiabilité.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -309,6 +407,16 @@
         <translation>Zone couverte par la grille ; par défaut : l'emprise des sites plus 1 km.</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Area of the comparable sales</source>
+        <translation>Zone des ventes comparables</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Area served by existing places</source>
+        <translation>Zone desservie par les lieux existants</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Area source</source>
         <translation>Source de la surface</translation>
@@ -317,6 +425,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Areas already served (e.g. Catchment run on the existing tiers-lieux, same band); without it, the whole population counts as not served.</source>
         <translation>Zones déjà desservies (par ex. l'algorithme Zone de chalandise lancé sur les tiers-lieux existants, même tranche) ; sans elles, toute la population compte comme non desservie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Around the site (radius, widened when too few sales)</source>
+        <translation>Autour du site (rayon, élargi s'il y a trop peu de ventes)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -381,14 +494,49 @@
         <translation>Vélo</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Both, weighted</source>
+        <translation>Les deux, pondérés</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>BPE, France Services, libraries...: those in the area.</source>
         <translation>BPE, France Services, médiathèques… : ceux de la zone.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>budget</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Budget field of the budgets</source>
+        <translation>Champ du budget (table des budgets)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Budget per year (€)</source>
+        <translation>Budget par an (€)</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Budget rows outside the horizon are ignored: {years}.</source>
+        <translation>Les lignes de budget hors de l'horizon sont ignorées : {years}.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Buffer around the territory (m)</source>
         <translation>Zone tampon autour du territoire (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>building pollution unknown: no asbestos or lead removal costed</source>
+        <translation>pollution du bâti inconnue : ni désamiantage ni déplombage chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>building state unknown: costed as uneven decay</source>
+        <translation>état du bâti inconnu : chiffré comme une dégradation hétérogène</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -418,6 +566,7 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/prepare_territory.py"/>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/territory_online.py"/>
         <location filename="../processing/web_request.py"/>
         <source>Canceled.</source>
@@ -504,6 +653,11 @@
         <translation>Impossible d'écrire {path} : vérifiez le dossier et que le fichier n'est pas ouvert dans un autre programme.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d'écrire {path} : {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Car</source>
         <translation>Voiture</translation>
@@ -583,6 +737,16 @@
         <translation>Zones de chalandise des lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Catchments of the sites</source>
+        <translation>Zones de chalandise des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Catchments of {minutes} min are used.</source>
+        <translation>Les zones de chalandise de {minutes} min sont utilisées.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>catchments without population; coverage gaps and selection skipped.</source>
         <translation>zones de chalandise sans population ; zones non couvertes et sélection ignorées.</translation>
@@ -603,9 +767,19 @@
         <translation>Modifications conservées dans le tampon d'édition de la couche : enregistrez les modifications de la couche pour les écrire.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Chart of the programme (PNG)</source>
+        <translation>Graphique du programme (PNG)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
         <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Choose at least one kind of transfer to keep.</source>
+        <translation>Choisissez au moins une nature de mutation à garder.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -621,6 +795,11 @@
         <location filename="../processing/prepare_territory.py"/>
         <source>Choose one online source of roads: the IGN WFS or Overpass, not both.</source>
         <translation>Choisissez une seule source de routes en ligne : le WFS de l'IGN ou Overpass, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Choose the objective field.</source>
+        <translation>Choisissez le champ de l'objectif.</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -663,6 +842,11 @@
         <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Commune field (INSEE code)</source>
+        <translation>Champ de la commune (code INSEE)</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Commune {insee} {name}: extent {bbox}.</source>
         <translation>Commune {insee} {name} : emprise {bbox}.</translation>
@@ -676,6 +860,26 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Communes or the study area: the extent and outline of the locator map.</source>
         <translation>Communes ou périmètre d'étude : l'emprise et le contour de la carte de situation.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Comparable sales (DVF)</source>
+        <translation>Ventes comparables (DVF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Comparable sales in the file</source>
+        <translation>Ventes comparables du fichier</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>Comparable sales: {premises} of premises, {land} of land.</source>
+        <translation>Ventes comparables : {premises} de locaux, {land} de terrains.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>comparables</source>
+        <translation>références</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -716,6 +920,34 @@
         <location filename="../processing/catchment.py"/>
         <source>Copied into the catchments as site_id; the feature id when the field is missing.</source>
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Cost lines</source>
+        <translation>Lignes de coût</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Cost table (JSON)</source>
+        <translation>Table des coûts (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>costs</source>
+        <translation>coûts</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Costs and programme</source>
+        <translation>Coûts et programme</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Costs of converting the sites (per use)</source>
+        <translation>Coûts de reconversion des sites (par usage)</translation>
     </message>
     <message>
         <location filename="../processing/territory_io.py"/>
@@ -901,6 +1133,16 @@
         <translation>Date analysée : {date} ({weekday}), {trips} courses circulent ce jour-là ; le flux est valable du {first} au {last}.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Default 6 (a municipal term); with a budget table and no horizon, the table's years.</source>
+        <translation>6 par défaut (un mandat municipal) ; avec une table des budgets et sans horizon, les années de la table.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Default: the first year of the budget table, else next year.</source>
+        <translation>Par défaut : la première année de la table des budgets, sinon l'année prochaine.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Departures</source>
         <translation>Départs</translation>
@@ -911,11 +1153,17 @@
         <translation>départs</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>depollution</source>
+        <translation>dépollution</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../ui/candidates_model.py"/>
         <source>Digital inclusion</source>
         <translation>Médiation numérique</translation>
@@ -977,14 +1225,39 @@
         <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF file (geolocated, CSV)</source>
+        <translation>Fichier DVF (géolocalisé, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF files (*.csv *.csv.gz *.gz *.zip *.txt);;All files (*.*)</source>
+        <translation>Fichiers DVF (*.csv *.csv.gz *.gz *.zip *.txt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF report (lines and sales left out)</source>
+        <translation>Rapport DVF (lignes et ventes écartées)</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>E.g. candidate_mediation: only the candidates for that use are considered.</source>
         <translation>Par ex. candidate_mediation : seuls les candidats à cet usage sont pris en compte.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>E.g. the covered area of Coverage gaps: people inside count as already served.</source>
+        <translation>Par exemple la zone couverte de Zones non couvertes : les habitants qui y vivent sont déjà desservis.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
         <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Each site's own total cost: replaces the cost table.</source>
+        <translation>Le coût total propre à chaque site : remplace la table des coûts.</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -1070,6 +1343,16 @@
         <location filename="../ui/candidates_dock.py"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Exchanges and expropriations have no market price; sales off-plan are new buildings.</source>
+        <translation>Les échanges et expropriations n'ont pas de prix de marché ; les ventes en l'état futur d'achèvement sont des bâtiments neufs.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Excluded sites (identifiers)</source>
+        <translation>Sites écartés (identifiants)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -1244,6 +1527,21 @@
         <translation>Recherche des zones non couvertes…</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>First radius (m)</source>
+        <translation>Premier rayon (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>First year</source>
+        <translation>Première année</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Floor area field (m²)</source>
+        <translation>Champ de la surface de plancher (m²)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Folder for one PNG per page</source>
         <translation>Dossier pour un PNG par page</translation>
@@ -1358,6 +1656,11 @@
         <translation>Gains à chaque étape</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Gap (%)</source>
+        <translation>Écart (%)</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>GDAL cannot open {path} as a vector file.</source>
         <translation>GDAL ne peut pas ouvrir {path} comme fichier vecteur.</translation>
@@ -1392,9 +1695,19 @@
         <translation>GeoPackage (cache)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Give a budget per year or a table of budgets by year.</source>
+        <translation>Indiquez un budget par an ou une table des budgets par année.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Give an INSEE code, a sites layer or an extent to download the GPU layers for.</source>
         <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Give either a budget per year or a table of budgets, not both.</source>
+        <translation>Indiquez soit un budget par an, soit une table des budgets, pas les deux.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1504,6 +1817,21 @@
         <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Highest plausible price of land (€/m²)</source>
+        <translation>Prix plausible le plus haut d'un terrain (€/m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Highest plausible price of premises (€/m² of floor)</source>
+        <translation>Prix plausible le plus haut de locaux (€/m² de plancher)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Horizon (years)</source>
+        <translation>Horizon (années)</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
@@ -1529,6 +1857,11 @@
         <translation>Identifiant {site_id} · les champs marqués * sont obligatoires ; la date de mise à jour prend la date du jour à l'enregistrement</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Identifiers separated by commas or semicolons: these sites are in the programme.</source>
+        <translation>Identifiants séparés par des virgules ou des points-virgules : ces sites sont dans le programme.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>IGN ADMIN EXPRESS COMMUNE (fields INSEE_COM, SIREN_EPCI) or any communes layer: the outlines of the codes given, read with an attribute filter.</source>
         <translation>ADMIN EXPRESS COMMUNE de l'IGN (champs INSEE_COM, SIREN_EPCI) ou toute couche de communes : les contours des codes indiqués, lus avec un filtre attributaire.</translation>
@@ -1539,6 +1872,7 @@
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>ignored</source>
         <translation>ignoré</translation>
@@ -1592,6 +1926,11 @@
         <location filename="../processing/territory_steps.py"/>
         <source>Importing the friches failed: {error}</source>
         <translation>L'import des friches a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>impossible coordinates: the line counts as not located</source>
+        <translation>coordonnées impossibles : la ligne compte comme non localisée</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -1721,6 +2060,7 @@
         <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>kept</source>
         <translation>conservé</translation>
@@ -1741,9 +2081,34 @@
         <translation>Champ type des tiers-lieux</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>kind of transfer not kept</source>
+        <translation>nature de mutation non retenue</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>Kind or label of each service; a BPE typequ field is read too when present.</source>
         <translation>Type ou libellé de chaque service ; un champ typequ de la BPE est aussi lu s'il existe.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Kinds of transfer kept</source>
+        <translation>Natures de mutation retenues</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Land area field (m²)</source>
+        <translation>Champ de la surface du terrain (m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>land price</source>
+        <translation>prix du foncier</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Land prices from property sales (DVF)</source>
+        <translation>Prix du foncier d'après les ventes (DVF)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -1751,10 +2116,16 @@
         <translation>Unité foncière</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Language of QGIS</source>
         <translation>Langue de QGIS</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Language of the documents</source>
+        <translation>Langue des documents</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1782,6 +2153,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Largest number of pages (0 = no limit)</source>
         <translation>Nombre maximal de pages (0 = sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Largest radius (m)</source>
+        <translation>Plus grand rayon (m)</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -1830,6 +2206,21 @@
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Left-out sites examined one by one</source>
+        <translation>Sites écartés examinés un par un</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>line without id_mutation</source>
+        <translation>ligne sans id_mutation</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>line written twice: counted once</source>
+        <translation>ligne écrite deux fois : comptée une fois</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>lines</source>
         <translation>des lignes</translation>
@@ -1845,14 +2236,44 @@
         <translation>Tracés des lignes circulant à la date (d'après shapes.txt s'il existe).</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>lines of the same sale with different dates</source>
+        <translation>lignes d'une même vente avec des dates différentes</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>lines of the same sale with different prices</source>
+        <translation>lignes d'une même vente avec des prix différents</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lines or sales left out</source>
+        <translation>Lignes ou ventes écartées</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>location</source>
         <translation>localisation</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lowest plausible price of land (€/m²)</source>
+        <translation>Prix plausible le plus bas d'un terrain (€/m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lowest plausible price of premises (€/m² of floor)</source>
+        <translation>Prix plausible le plus bas de locaux (€/m² de plancher)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Main strengths and weak points; hover a cell for the whole sentence</source>
         <translation>Principaux atouts et points faibles ; survolez une cellule pour lire la phrase entière</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Mandatory sites (identifiers)</source>
+        <translation>Sites imposés (identifiants)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1891,6 +2312,11 @@
         <translation>min</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Minimum number of sales</source>
+        <translation>Nombre minimum de ventes</translation>
+    </message>
+    <message>
         <location filename="../plugin.py"/>
         <source>Missing Python packages ({missing}). Install them with: {command}</source>
         <translation>Paquets Python manquants ({missing}). Installez-les avec : {command}</translation>
@@ -1909,6 +2335,11 @@
         <location filename="../ui/candidates_dock.py"/>
         <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
         <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Multi-year acquisition programme (budget)</source>
+        <translation>Programme pluriannuel d'acquisition (budget)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -1953,6 +2384,11 @@
         <translation>Arrêt le plus proche, départs à moins de 500 m, PTAL et classe ÖV de chaque site et d'une grille.</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>negative cost</source>
+        <translation>coût négatif</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
         <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
@@ -1971,6 +2407,16 @@
         <location filename="../processing/network_io.py"/>
         <source>Network schema</source>
         <translation>Schéma du réseau</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>No budget for {years} in the table: 0 € those years.</source>
+        <translation>Pas de budget pour {years} dans la table : 0 € ces années-là.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>no building: a new building is costed</source>
+        <translation>pas de bâtiment : un bâtiment neuf est chiffré</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1993,6 +2439,21 @@
         <translation>aucun site candidat : sélection ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No candidate_&lt;use&gt; field: every site with a use is considered.</source>
+        <translation>Pas de champ candidate_&lt;use&gt; : tout site ayant un usage est considéré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>No comparable sale in the file: no site can be estimated.</source>
+        <translation>Aucune vente comparable dans le fichier : aucun site ne peut être estimé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no coordinates: used only for its commune</source>
+        <translation>pas de coordonnées : utilisée seulement pour sa commune</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>No CRS declared: coordinates read as Lambert-93 (EPSG:2154).</source>
         <translation>Aucun SCR déclaré : coordonnées lues en Lambert-93 (EPSG:2154).</translation>
@@ -2001,6 +2462,11 @@
         <location filename="../processing/territory_io.py"/>
         <source>No CRS declared: coordinates read as longitude / latitude (WGS 84).</source>
         <translation>Aucun SCR déclaré : coordonnées lues en longitude / latitude (WGS 84).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>No estimate (no comparable sale or no known area) for {n} site(s): {ids}</source>
+        <translation>Pas d'estimation (aucune vente comparable ou surface inconnue) pour {n} site(s) : {ids}</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2021,6 +2487,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>No field matches site_nom: use the field mapping, e.g. site_nom=NAME.</source>
         <translation>Aucun champ ne correspond à site_nom : utilisez la correspondance des champs, par ex. site_nom=NOM.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no floor or land area: no price per m²</source>
+        <translation>pas de surface de plancher ni de terrain : pas de prix au m²</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -2063,6 +2534,31 @@
         <translation>pas de grille de population : sélection ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no price (valeur_fonciere empty or zero)</source>
+        <translation>pas de prix (valeur_fonciere vide ou nulle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No programme was found within the time limit ({s} s): raise it.</source>
+        <translation>Aucun programme trouvé dans la limite de temps ({s} s) : augmentez-la.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>no purchase price</source>
+        <translation>pas de prix d'achat</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>No purchase price field: the works are costed, the acquisition and the totals stay empty (run Land prices first).</source>
+        <translation>Pas de champ de prix d'achat : les travaux sont chiffrés, l'acquisition et les totaux restent vides (lancez d'abord Prix du foncier).</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>no purchase price: no total</source>
+        <translation>pas de prix d'achat : pas de total</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>No remaining candidate reaches anyone not yet served: the choice stops.</source>
         <translation>Aucun candidat restant n'atteint d'habitant non encore desservi : le choix s'arrête.</translation>
@@ -2071,6 +2567,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no scores: selection skipped.</source>
         <translation>pas de scores : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No site can be programmed (no candidate with a known cost).</source>
+        <translation>Aucun site ne peut être programmé (aucun candidat dont le coût est connu).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2144,6 +2645,11 @@
         <translation>Non candidat</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>not a comparable for a friche</source>
+        <translation>pas une référence pour une friche</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>not connected: no geometry</source>
         <translation>non raccordé : pas de géométrie</translation>
@@ -2182,6 +2688,21 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Number of sites to select</source>
         <translation>Nombre de sites à sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective 'both' = w × population / the largest population of one site + (1 − w) × score / 100, summed over the sites.</source>
+        <translation>Objectif « les deux » = w × population / la plus grande population d'un site + (1 − w) × score / 100, additionné sur les sites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective field</source>
+        <translation>Champ de l'objectif</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2224,6 +2745,11 @@
         <translation>Uniquement les sites où ce champ est vrai</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Only the candidates of the use</source>
+        <translation>Seulement les candidats de l'usage</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Only the first {n} of {m} sites are printed.</source>
         <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
@@ -2259,6 +2785,11 @@
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>optimisation</source>
+        <translation>optimisation</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
         <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
@@ -2267,6 +2798,16 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
         <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Or: budgets by year (table)</source>
+        <translation>Ou : budgets par année (table)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Or: total cost field (€)</source>
+        <translation>Ou : champ du coût total (€)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2339,6 +2880,11 @@
         <translation>stationnement</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Part of the total paid at acquisition (field, €)</source>
+        <translation>Part du total payée à l'acquisition (champ, €)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>PDF files (*.pdf)</source>
@@ -2353,6 +2899,21 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Peak window start (HH:MM)</source>
         <translation>Début de la période de pointe (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>People newly covered</source>
+        <translation>Habitants nouvellement couverts</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Period (years before the latest sale)</source>
+        <translation>Période (années avant la dernière vente)</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>Period: {start} to {end}.</source>
+        <translation>Période : du {start} au {end}.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -2445,6 +3006,11 @@
         <translation>Pollution</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>pollution without site area: depollution not costed</source>
+        <translation>pollution sans surface du site : dépollution non chiffrée</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>polygons</source>
         <translation>des polygones</translation>
@@ -2497,6 +3063,22 @@
         <translation>Champ de population</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population field of the grid</source>
+        <translation>Champ de population de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population field of the sites</source>
+        <translation>Champ de population des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Population from the field {field}: people reached by two sites count twice (give the catchments and the grid to count them once).</source>
+        <translation>Population d'après le champ {field} : les habitants touchés par deux sites comptent deux fois (donnez les zones de chalandise et la grille pour les compter une fois).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/network_io.py"/>
         <location filename="../processing/select_sites.py"/>
@@ -2507,6 +3089,11 @@
         <location filename="../processing/prepare_territory.py"/>
         <source>Population grid (Filosofi 200 m)</source>
         <translation>Grille de population (Filosofi 200 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population newly covered</source>
+        <translation>Population nouvellement couverte</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2626,6 +3213,36 @@
         <translation>Quartiers prioritaires (QPV)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>programme</source>
+        <translation>programme</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme (sites)</source>
+        <translation>Programme (sites)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme (XLSX)</source>
+        <translation>Programme (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme by year</source>
+        <translation>Programme par année</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme pluriannuel (PDF)</source>
+        <translation>Programme pluriannuel (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>property sales</source>
+        <translation>ventes immobilières</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>PTAL grid</source>
         <translation>Grille PTAL</translation>
@@ -2645,6 +3262,12 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Public transport timetable: stops, PTAL and ÖV classes (steps skipped without it).</source>
         <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Purchase price field (€)</source>
+        <translation>Champ du prix d'achat (€)</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2677,6 +3300,7 @@
         <translation>Lecture du réseau routier…</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
         <location filename="../processing/transit_service.py"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
@@ -2687,6 +3311,7 @@
         <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>rejected</source>
         <translation>rejetée</translation>
@@ -2695,6 +3320,11 @@
         <location filename="../ui/candidates_model.py"/>
         <source>Reliability: share of the weights whose criteria have data</source>
         <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Reliability: {high} high, {medium} medium (area widened), {low} low (too few sales), {none} without estimate.</source>
+        <translation>Fiabilité : {high} élevée, {medium} moyenne (zone élargie), {low} faible (trop peu de ventes), {none} sans estimation.</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -2829,6 +3459,21 @@
         <translation>Lancés depuis la fenêtre de QGIS, les résultats sont chargés dans le projet avec les styles de l'extension.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>sale outside the period</source>
+        <translation>vente hors de la période</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sales outside these bounds are reported as absurd prices and not used.</source>
+        <translation>Les ventes hors de ces bornes sont signalées comme prix aberrants et non utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sales within this many years before the latest sale of the file (DVF covers the last five years).</source>
+        <translation>Les ventes de ce nombre d'années avant la dernière vente du fichier (DVF couvre les cinq dernières années).</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Same as the population target, as a share of the people no existing place reaches.</source>
         <translation>Comme la population cible, mais exprimée en part des habitants qu'aucun lieu existant n'atteint.</translation>
@@ -2873,6 +3518,11 @@
         <location filename="../ui/candidates_model.py"/>
         <source>Score from 0 to 100 with the weights shown</source>
         <translation>Score de 0 à 100 avec les pondérations affichées</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Score of the use</source>
+        <translation>Score de l'usage</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -3049,17 +3699,26 @@
         <translation>Emprises des sites d'un inventaire importé</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/catchment.py"/>
+        <location filename="../processing/land_prices.py"/>
         <location filename="../processing/score_candidates.py"/>
         <location filename="../processing/select_sites.py"/>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Site identifier field</source>
         <translation>Champ identifiant du site</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>Site identifier field of the catchments</source>
         <translation>Champ identifiant de site des zones de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Site identifiers must be unique: {ids} appear several times in {field}.</source>
+        <translation>Les identifiants de site doivent être uniques : {ids} apparaissent plusieurs fois dans {field}.</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -3108,6 +3767,8 @@
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/transit_coverage.py"/>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Sites</source>
@@ -3117,6 +3778,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Sites (inventory)</source>
         <translation>Sites (inventaire)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites (scored, with land prices)</source>
+        <translation>Sites (notés, avec prix du foncier)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3129,9 +3795,19 @@
         <translation>Sites ajoutés à l'inventaire</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites both mandatory and excluded: {ids}.</source>
+        <translation>Sites à la fois imposés et écartés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Sites imported</source>
         <translation>Sites importés</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites in the programme</source>
+        <translation>Sites du programme</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -3179,14 +3855,44 @@
         <translation>Sites mis à jour dans l'inventaire</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites whose candidate_&lt;use&gt; field is false are left out (reason given); mandatory sites are always considered.</source>
+        <translation>Les sites dont le champ candidate_&lt;use&gt; est faux sont écartés (raison donnée) ; les sites imposés sont toujours considérés.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Sites with a site_id, e.g. the output of Score candidate sites.</source>
         <translation>Sites dotés d'un site_id, par ex. la sortie de l'algorithme Noter les sites candidats.</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with a total cost</source>
+        <translation>Sites dont le coût total est connu</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sites with an estimate</source>
+        <translation>Sites avec une estimation</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with costs</source>
+        <translation>Sites avec leurs coûts</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sites with land prices</source>
+        <translation>Sites avec prix du foncier</translation>
+    </message>
+    <message>
         <location filename="../processing/catchment.py"/>
         <source>Sites with population reached</source>
         <translation>Sites avec la population atteinte</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with the CNIG fields, ideally the output of Land prices.</source>
+        <translation>Sites avec les champs CNIG, idéalement la sortie de Prix du foncier.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -3225,6 +3931,16 @@
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>soil pollution unknown: no depollution costed</source>
+        <translation>pollution des sols inconnue : pas de dépollution chiffrée</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Solving the programme (HiGHS, time limit {s} s)…</source>
+        <translation>Résolution du programme (HiGHS, limite de temps {s} s)…</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Sort descending</source>
         <translation>Tri décroissant</translation>
@@ -3255,6 +3971,11 @@
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Spend (€)</source>
+        <translation>Dépense (€)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Start of the time window, included (HH:MM or HH:MM:SS).</source>
         <translation>Début de la plage horaire, inclus (HH:MM ou HH:MM:SS).</translation>
@@ -3279,6 +4000,11 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>Status of the site (site_statut)</source>
         <translation>Statut du site (site_statut)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Status of the solution</source>
+        <translation>État de la solution</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -3487,6 +4213,51 @@
         <translation>La tranche des zones de chalandise à utiliser (champ minutes) ; 0 : la tranche la plus longue présente.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The best left-out sites are forced into the programme one at a time to measure what it would lose.</source>
+        <translation>Les meilleurs sites écartés sont forcés dans le programme un par un pour mesurer ce qu'il y perdrait.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The best use of each site</source>
+        <translation>Le meilleur usage de chaque site</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budget fits no site: the cheapest, {id}, costs {total} (acquisition {acq}, then works {works} a year later at the earliest) while the largest yearly budget is {budget}. The programme is empty; raise the budget, allow carry-over or lengthen the horizon.</source>
+        <translation>Le budget ne permet aucun site : le moins cher, {id}, coûte {total} (acquisition {acq}, puis travaux {works} un an plus tard au plus tôt) alors que le plus gros budget annuel est de {budget}. Le programme est vide ; augmentez le budget, autorisez le report ou allongez l'horizon.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget of {year} is negative ({amount}).</source>
+        <translation>Le budget de {year} est négatif ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget table gives the year {year} twice.</source>
+        <translation>La table des budgets donne l'année {year} deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget table has no usable row (fields {year} and {amount}).</source>
+        <translation>La table des budgets n'a aucune ligne utilisable (champs {year} et {amount}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budget table needs a year field and a budget field (found: {fields}).</source>
+        <translation>La table des budgets doit avoir un champ année et un champ budget (trouvés : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budgets are all 0 €: no site can be programmed.</source>
+        <translation>Les budgets sont tous à 0 € : aucun site ne peut être programmé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The buildings' floor area (CNIG bati_surface): multiplies the price of premises.</source>
+        <translation>La surface de plancher des bâtiments (CNIG bati_surface) : multiplie le prix des locaux.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>The candidate sites have no identifier field (site_id).</source>
         <translation>Les sites candidats n'ont pas de champ identifiant (site_id).</translation>
@@ -3502,11 +4273,13 @@
         <translation>Les zones de chalandise n'ont pas de champ minutes : tous les polygones d'un site sont utilisés.</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The catchments have no site identifier field (site_id).</source>
         <translation>Les zones de chalandise n'ont pas de champ identifiant de site (site_id).</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The catchments have no {minutes} min band (bands: {bands}).</source>
         <translation>Les zones de chalandise n'ont pas de tranche de {minutes} min (tranches : {bands}).</translation>
@@ -3540,6 +4313,37 @@
         <location filename="../processing/territory_steps.py"/>
         <source>The communes layer {layer} has no {what} field ({fields}).</source>
         <translation>La couche de communes {layer} n'a pas de champ {what} ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>The cost table cannot be used: {error}</source>
+        <translation>La table des coûts est inutilisable : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>The cost table has no rent for {uses}: no revenue for these uses.</source>
+        <translation>La table des coûts n'a pas de loyer pour {uses} : pas de recette pour ces usages.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} cannot be read ({code}).</source>
+        <translation>Le fichier DVF {path} ne peut pas être lu ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} does not exist.</source>
+        <translation>Le fichier DVF {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} has a header but no sale.</source>
+        <translation>Le fichier DVF {path} a un en-tête mais aucune vente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} is empty.</source>
+        <translation>Le fichier DVF {path} est vide.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3587,9 +4391,24 @@
         <translation>Le flux ne contient pas {file} : ce fichier est obligatoire.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The file is not in UTF-8 as published: it was read as {encoding}. Check the accents of the names in the report.</source>
+        <translation>Le fichier n'est pas en UTF-8 comme publié : il a été lu en {encoding}. Vérifiez les accents des noms dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The file uses '{sep}' as separator (re-saved by a spreadsheet?).</source>
+        <translation>Le fichier utilise « {sep} » comme séparateur (réenregistré par un tableur ?).</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
         <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The friches inventory or any output of the other analyses (scored sites...).</source>
+        <translation>L'inventaire des friches ou toute sortie des autres analyses (sites notés...).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3677,6 +4496,11 @@
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The largest radius ({max} m) is smaller than the first radius ({first} m).</source>
+        <translation>Le plus grand rayon ({max} m) est plus petit que le premier rayon ({first} m).</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The layer '{layer}' has no {field} field, required by the CNIG standard. Fields found: {fields}.</source>
         <translation>La couche « {layer} » n'a pas de champ {field}, obligatoire dans le standard CNIG. Champs trouvés : {fields}.</translation>
@@ -3712,6 +4536,31 @@
         <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} cannot be phased: its acquisition ({acq}) and then its works ({works}) {delay} year(s) later fit no pair of years of the horizon {first}–{last}.</source>
+        <translation>Le site imposé {id} ne peut pas être phasé : son acquisition ({acq}) puis ses travaux ({works}) {delay} an(s) plus tard ne tiennent dans aucune paire d'années de l'horizon {first}–{last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} has no known cost ({why}): give its price (Land prices) or a cost field.</source>
+        <translation>Le site imposé {id} n'a pas de coût connu ({why}) : donnez son prix (Prix du foncier) ou un champ de coût.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} has no use to programme (best_use is empty): choose the use.</source>
+        <translation>Le site imposé {id} n'a pas d'usage à programmer (best_use est vide) : choisissez l'usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} is above the budget: acquisition {acq} and works {works} for {which} of {limit}. Raise the budget, allow carry-over, or remove it from the mandatory sites.</source>
+        <translation>Le site imposé {id} dépasse le budget : acquisition {acq} et travaux {works} pour {which} de {limit}. Augmentez le budget, autorisez le report ou retirez-le des sites imposés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory sites {ids} do not fit together: they cost {total} in all for a budget of {budget} over the horizon, with works at the earliest {delay} year(s) after each acquisition. Raise the budgets, lengthen the horizon, allow carry-over, or make fewer sites mandatory.</source>
+        <translation>Les sites imposés {ids} ne tiennent pas ensemble : ils coûtent {total} en tout pour un budget de {budget} sur l'horizon, avec des travaux au plus tôt {delay} an(s) après chaque acquisition. Augmentez les budgets, allongez l'horizon, autorisez le report ou imposez moins de sites.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
         <translation>L'export national de Cartofriches ou tout fichier de friches CNIG : les sites de la zone sont importés avec friches:import_inventory.</translation>
@@ -3730,6 +4579,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>The outlines of the sites that have one (site_id, site_nom, site_surface).</source>
         <translation>Les emprises des sites qui en ont une (site_id, site_nom, site_surface).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The output of Land prices run on the scored sites (price_estimate_eur, best_use, scores, candidates, CNIG fields).</source>
+        <translation>La sortie de Prix du foncier lancé sur les sites notés (price_estimate_eur, best_use, scores, candidats, champs CNIG).</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -3757,6 +4611,7 @@
         <translation>Le polygone était invalide ({reason})</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The population grid has no population field (ind).</source>
         <translation>La grille de population n'a pas de champ de population (ind).</translation>
@@ -3767,9 +4622,24 @@
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The population objective needs the catchments and the population grid, or a population field of the sites (new_pop_15min of Coverage gaps).</source>
+        <translation>L'objectif de population demande les zones de chalandise et la grille de population, ou un champ de population des sites (new_pop_15min de Zones non couvertes).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>The prepared territory {path} has no {layer} layer with features.</source>
         <translation>Le territoire préparé {path} n'a pas de couche {layer} avec des entités.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The purchase price (Land prices' price_estimate_eur); fees of the cost table added.</source>
+        <translation>Le prix d'achat (price_estimate_eur de Prix du foncier) ; les frais de la table des coûts s'y ajoutent.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The radius doubles from the first radius up to this one while there are too few sales.</source>
+        <translation>Le rayon double à partir du premier rayon jusqu'à celui-ci tant qu'il y a trop peu de ventes.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3795,6 +4665,16 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>The rules table {path} lacks the column(s) {columns}.</source>
         <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The same budget every year of the horizon.</source>
+        <translation>Le même budget chaque année de l'horizon.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>the same sale already listed under another id_mutation</source>
+        <translation>la même vente déjà listée sous un autre id_mutation</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3882,6 +4762,16 @@
         <translation>Le site n'a pas pu être écrit dans {output} : {error}</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The site's area (CNIG site_surface); the polygon's area when empty.</source>
+        <translation>La surface du site (CNIG site_surface) ; la surface du polygone si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The site's commune first, then around the site</source>
+        <translation>La commune du site d'abord, puis autour du site</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The sites (points or polygons), e.g. the inventory's friches or friches_emprises.</source>
         <translation>Les sites (points ou polygones), par ex. les couches friches ou friches_emprises de l'inventaire.</translation>
@@ -3890,6 +4780,26 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
         <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The sites have no best_use field: choose the use to programme (the cost table prices a use).</source>
+        <translation>Les sites n'ont pas de champ best_use : choisissez l'usage à programmer (la table des coûts chiffre un usage).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The sites have no commune field: the comparable sales are searched around each site only.</source>
+        <translation>Les sites n'ont pas de champ commune : les ventes comparables sont cherchées autour de chaque site seulement.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The sites have no purchase price field ({field}): run Land prices on them first, or give a total cost field.</source>
+        <translation>Les sites n'ont pas de champ de prix d'achat ({field}) : lancez d'abord Prix du foncier sur eux, ou donnez un champ de coût total.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The sites have no score field (score_&lt;use&gt; or best_score): run Score candidate sites first.</source>
+        <translation>Les sites n'ont pas de champ de score (score_&lt;use&gt; ou best_score) : lancez d'abord Noter les sites candidats.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3957,6 +4867,11 @@
         <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The time limit stopped the solver: the programme is at most {gap} % below the optimum.</source>
+        <translation>La limite de temps a arrêté le solveur : le programme est au plus {gap} % sous l'optimum.</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>The use the sites are ranked for</source>
         <translation>L'usage pour lequel les sites sont classés</translation>
@@ -3970,6 +4885,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>The walking network has no lines: straight-line distances are used.</source>
         <translation>Le réseau piéton n'a aucune ligne : les distances à vol d'oiseau sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The zip file {path} holds no CSV file.</source>
+        <translation>Le fichier zip {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4017,6 +4937,11 @@
         <translation>Taille des tuiles (degrés)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Time limit of the solver (seconds)</source>
+        <translation>Limite de temps du solveur (secondes)</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <source>Time-out per request (s)</source>
@@ -4027,6 +4952,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
         <translation>Titre de l'en-tête de page</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Title of the documents</source>
+        <translation>Titre des documents</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -4128,6 +5058,7 @@
         <translation>Temps de parcours (minutes)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>Travel time band (minutes)</source>
         <translation>Tranche de temps de parcours (minutes)</translation>
@@ -4189,14 +5120,44 @@
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Unknown site identifier(s) among the mandatory or excluded sites: {ids}.</source>
+        <translation>Identifiant(s) de site inconnu(s) parmi les sites imposés ou écartés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>unreadable date</source>
+        <translation>date illisible</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>unreadable line (wrong number of columns)</source>
+        <translation>ligne illisible (mauvais nombre de colonnes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Unspent budget carries over to the next year</source>
+        <translation>Le budget non dépensé est reporté sur l'année suivante</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Use</source>
         <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Use programmed</source>
+        <translation>Usage programmé</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Used by the area 'the site's commune'.</source>
+        <translation>Utilisé par la zone « la commune du site ».</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -4285,6 +5246,11 @@
         <translation>mercredi</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Weight of the population (both)</source>
+        <translation>Poids de la population (les deux)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Weight {weight} of {total}</source>
         <translation>Poids {weight} sur {total}</translation>
@@ -4295,9 +5261,34 @@
         <translation>Pondérations</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>When reached, the best programme found is kept and the gap says how far from the optimum it can be. The explanations of the left-out sites get 40 % more.</source>
+        <translation>Une fois atteinte, le meilleur programme trouvé est gardé et l'écart dit de combien il peut être sous l'optimum. Les explications des sites écartés ont 40 % de temps en plus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Which sites to acquire and convert in which year, within each year's budget, to serve the most people: solved exactly, with the reason each good site is left out.</source>
+        <translation>Quels sites acquérir et reconvertir quelle année, dans le budget de chaque année, pour servir le plus d'habitants : résolu exactement, avec la raison pour laquelle chaque bon site est écarté.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>With a total cost field: the part paid the year of the acquisition (0 when empty), the rest the year of the works.</source>
+        <translation>Avec un champ de coût total : la part payée l'année de l'acquisition (0 si vide), le reste l'année des travaux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>With the population grid: people are counted once however many sites reach them.</source>
+        <translation>Avec la grille de population : les habitants sont comptés une fois, quel que soit le nombre de sites qui les touchent.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Without catchments and grid: each site's new population (Coverage gaps); people reached by two sites then count twice.</source>
+        <translation>Sans zones de chalandise ni grille : la nouvelle population de chaque site (Zones non couvertes) ; les habitants touchés par deux sites comptent alors deux fois.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4315,9 +5306,29 @@
         <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>works</source>
+        <translation>travaux</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Written: {path}</source>
+        <translation>Écrit : {path}</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Year field of the budgets</source>
+        <translation>Champ de l'année (table des budgets)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Years between acquisition and works</source>
+        <translation>Années entre l'acquisition et les travaux</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4413,6 +5424,11 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>Zoom to list</source>
         <translation>Zoomer sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>{costed} of {n} site(s) have a total cost (the others have no purchase price).</source>
+        <translation>{costed} site(s) sur {n} ont un coût total (les autres n'ont pas de prix d'achat).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -4620,6 +5636,11 @@
         <translation>{layer} : {n} élément(s) du tableau features de {url} ne sont pas des entités (null ou pas un objet) : écartés.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{lines} line(s), {mutations} sale(s) read (encoding {encoding}, separator '{sep}').</source>
+        <translation>{lines} ligne(s), {mutations} vente(s) lues (encodage {encoding}, séparateur « {sep} »).</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>{n} candidate site(s).</source>
         <translation>{n} site(s) candidat(s).</translation>
@@ -4685,6 +5706,11 @@
         <translation>{n} friches sur {total} · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>{n} of {total} site(s) have a price estimate.</source>
+        <translation>{n} site(s) sur {total} ont une estimation de prix.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>{n} pages to print.</source>
         <translation>{n} pages à imprimer.</translation>
@@ -4710,9 +5736,19 @@
         <translation>{n} ligne(s) sans localisation utilisable gardée(s) pour leur code INSEE.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{n} sale(s): {reason}.</source>
+        <translation>{n} vente(s) : {reason}.</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
         <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{n} site(s) considered over {years} year(s) ({first}–{last}), total budget {budget}.</source>
+        <translation>{n} site(s) considérés sur {years} année(s) ({first}–{last}), budget total {budget}.</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -4723,6 +5759,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
         <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>{n} site(s) have no catchment: they reach nobody in the objective ({ids}).</source>
+        <translation>{n} site(s) n'ont pas de zone de chalandise : ils ne touchent personne dans l'objectif ({ids}).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4740,6 +5781,11 @@
         <translation>{n} site(s) n'atteignent aucun arrêt à moins de {km} km le long du réseau (hors du réseau, ou dans une partie de celui-ci reliée à aucun arrêt) : les distances à vol d'oiseau sont utilisées pour eux.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{n} site(s) without a known cost are not programmed: {ids}.</source>
+        <translation>{n} site(s) sans coût connu ne sont pas programmés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>{n} site(s) without geometry, or whose coordinates cannot be transformed (check the layer's CRS): their transit fields are empty.</source>
         <translation>{n} site(s) sans géométrie, ou dont les coordonnées ne peuvent pas être transformées (vérifiez le SCR de la couche) : leurs champs de desserte sont vides.</translation>
@@ -4748,6 +5794,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
         <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>{n} site(s): {what}.</source>
+        <translation>{n} site(s) : {what}.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4805,6 +5856,11 @@
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{n} × {reason} (see the report).</source>
+        <translation>{n} × {reason} (voir le rapport).</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>{path} has no layer {layer}.</source>
         <translation>{path} n'a pas de couche {layer}.</translation>
@@ -4815,6 +5871,11 @@
         <translation>{path} n'est pas une grille Filosofi : il n'a pas de colonne idcar_200m.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{path} is not a geolocated DVF file: the columns {columns} are missing (columns found: {found}…).</source>
+        <translation>{path} n'est pas un fichier DVF géolocalisé : les colonnes {columns} manquent (colonnes trouvées : {found}…).</translation>
+    </message>
+    <message>
         <location filename="../processing/prepared_gpkg.py"/>
         <source>{path} is not a GeoPackage GDAL can open.</source>
         <translation>{path} n'est pas un GeoPackage que GDAL sait ouvrir.</translation>
@@ -4823,6 +5884,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{path} is the raw DGFiP file (ValeursFoncieres, columns 'Valeur fonciere', 'No disposition'): it has no coordinates. Use the geolocated DVF published by Etalab (files.data.gouv.fr/geo-dvf, one file per département).</source>
+        <translation>{path} est le fichier brut de la DGFiP (ValeursFoncieres, colonnes « Valeur fonciere », « No disposition ») : il n'a pas de coordonnées. Utilisez les DVF géolocalisées publiées par Etalab (files.data.gouv.fr/geo-dvf, un fichier par département).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_input.py"/>
@@ -4893,6 +5959,11 @@
         <location filename="../processing/catchment.py"/>
         <source>{tied} of {total} sites tied to the network.</source>
         <translation>{tied} sites sur {total} raccordés au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>{uncovered} of {total} people are not served by existing places.</source>
+        <translation>{uncovered} habitants sur {total} ne sont pas desservis par les lieux existants.</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -5033,6 +6104,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>{where}: {column} is empty but required.</source>
         <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{year}: spend {spend} of {budget}, {opened} place(s) opened.</source>
+        <translation>{year} : dépense {spend} sur {budget}, {opened} lieu(x) ouvert(s).</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>

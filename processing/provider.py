@@ -10,15 +10,18 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .acquisition_programme import AcquisitionProgrammeAlgorithm
 from .catchment import CatchmentAlgorithm
 from .coverage_gaps import CoverageGapsAlgorithm
 from .export_atlas import ExportAtlasAlgorithm
 from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .land_prices import LandPricesAlgorithm
 from .load_gpu import LoadGpuAlgorithm
 from .prepare_territory import PrepareTerritoryAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
+from .site_costs import SiteCostsAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
 from .transit_service import TransitServiceAlgorithm
 from .zoning_overlay import ZoningOverlayAlgorithm
@@ -37,6 +40,9 @@ ALGORITHMS = (
     ZoningOverlayAlgorithm,
     ScoreCandidatesAlgorithm,
     SelectSitesAlgorithm,
+    LandPricesAlgorithm,
+    SiteCostsAlgorithm,
+    AcquisitionProgrammeAlgorithm,
     ExportAtlasAlgorithm,
     PrepareTerritoryAlgorithm,
     FullAnalysisAlgorithm,
