@@ -327,7 +327,7 @@ class GpkgInventory(InventoryStore):
         if problems:
             raise InventoryStoreError("structure", problems=problems)
         missing_layers = [name for name in (POINTS, POLYGONS, HISTORY) if name not in columns]
-        if missing_layers and not create:
+        if POINTS in missing_layers and not create:
             raise InventoryStoreError("not_found")
         if missing_layers:
             self._add_layers(self._dataset(), missing_layers)

@@ -4,10 +4,16 @@ Why built in code from the schema: the form, the import and the validation must 
 the fields, coded values, patterns and descriptions all come from ``core.cnig_friches``. Nothing is
 written until every required field is filled and every typed value matches its pattern; only the
 attributes the user changed are written (plus ``site_actu_date``, the standard's "date of last update",
-set to today), through the layer's edit buffer so QGIS's undo stack and edit mode keep working. When the
-layer was already in edit mode, the changes stay in the buffer for the user to save; otherwise they are
-committed, and if the commit fails they are kept in the buffer (the layer stays in edit mode) and the
-user is told why.
+set to today).
+
+Where they are written: for an inventory GeoPackage or PostGIS table (a layer with a ``version``), in one
+transaction of the inventory store (``site_saving``): the site's history records the change with source
+``form``, and the save is refused when someone else changed the site since the form read it; the form
+then names who and when and offers to reload the site, keeping the user's changes to the fields the other
+author did not touch. When the layer is already in edit mode (the user's own session), or for any other
+layer, they go through the layer's edit buffer so QGIS's undo stack and edit mode keep working: in the
+user's session they stay in the buffer for the user to save; otherwise they are committed, and if the
+commit fails they are kept in the buffer (the layer stays in edit mode) and the user is told why.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDateEdit, QgsScrollArea, QgsSpinBox
 from qgis.PyQt.QtCore import QDate, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import cnig_friches
 from ..translation import tr
 from .inventory_model import format_m2, py_value, ui_locale
+from .site_saving import InventoryStoreError, VersionConflict, error_message, merge_reloaded, save_site, store_location
 
 LOG_TAG = "Friches & Tiers-Lieux"
 
@@ -478,6 +486,9 @@ class FricheForm(QDialog):
         self.sections: Dict[str, QgsCollapsibleGroupBox] = {}
         self.original: Dict[str, object] = {}
         self.last_result: Optional[SaveResult] = None
+        #: The site's version when the form read it (None: not a versioned inventory).
+        self.version: Optional[int] = None
+        self.location = store_location(layer)
         #: True once this form started the layer's edit session (then it also commits, even on a retry).
         self._owns_edit_session = False
         self.feature = layer.getFeature(fid)
@@ -570,8 +581,13 @@ class FricheForm(QDialog):
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.reload_button = self.button_box.addButton(tr("Reload the site"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.reload_button.setToolTip(tr("Read the site again from the inventory, with the other author's changes; "
+                                         "your changes to other fields are kept"))
+        self.reload_button.hide()
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
+        self.button_box.clicked.connect(self._on_button)
         layout.addWidget(self.button_box)
 
     def _label(self, text, tip, parent):
@@ -583,7 +599,13 @@ class FricheForm(QDialog):
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         return label
 
+    def _on_button(self, button: QAbstractButton):
+        if button is self.reload_button:
+            self.reload_site()
+
     def _load(self):
+        names = self.layer.fields().names()
+        self.version = as_int(py_value(self.feature["version"])) if "version" in names else None
         for name, editor in self.editors.items():
             value = py_value(self.feature[name])
             editor.set_value(value)
@@ -667,6 +689,10 @@ class FricheForm(QDialog):
         if changes and UPDATE_DATE_FIELD in self.layer.fields().names():
             changes[UPDATE_DATE_FIELD] = QDate.currentDate()
         user_was_editing = self.layer.isEditable() and not self._owns_edit_session
+        if (changes and self.location is not None and self.version is not None and not user_was_editing
+                and not self._owns_edit_session):
+            self._save_to_store(changes)
+            return
         if not self.layer.isEditable():
             self._owns_edit_session = True
         if changes:
@@ -682,6 +708,68 @@ class FricheForm(QDialog):
             super().accept()
             return
         self._report_failure(result)
+
+    # -- the inventory store -----------------------------------------------------------------------------
+    def _save_to_store(self, changes) -> None:
+        site_id = py_value(self.feature[ID_FIELD])
+        try:
+            version = save_site(self.location, site_id, changes, self.version)
+        except VersionConflict as exc:
+            message = error_message(exc, self.location.display)
+            self.last_result = SaveResult(ok=False, errors=[message])
+            self.show_error("<b>{}</b><br>{}".format(
+                _html(message), _html(tr("Click “Reload the site” to see the other change; your changes to "
+                                         "the fields the other author did not touch are kept."))))
+            self.reload_button.show()
+            return
+        except InventoryStoreError as exc:
+            message = error_message(exc, self.location.display)
+            self.last_result = SaveResult(ok=False, errors=[message])
+            self.show_error(f"<b>{_html(tr('The changes could not be saved.'))}</b><br>{_html(message)}")
+            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Critical)
+            if self.message_bar is not None:
+                self.message_bar.pushMessage(LOG_TAG, message, Qgis.MessageLevel.Critical, 0)
+            return
+        self.version = version
+        self._reload_layer()
+        self.last_result = SaveResult(ok=True, committed=True)
+        self.original.update({k: v for k, v in changes.items() if k != UPDATE_DATE_FIELD})
+        super().accept()
+
+    def _reload_layer(self) -> None:
+        """Re-read the layer from the inventory (its selection kept: reloading clears it)."""
+        selected = self.layer.selectedFeatureIds()
+        self.layer.reload()
+        if selected:
+            self.layer.selectByIds(selected)
+
+    def reload_site(self) -> None:
+        """Read the site again (after a conflict): the other author's values, then the user's changes to
+        the fields the other author did not change; the fields both changed are named."""
+        mine = self.changes()
+        before = dict(self.original)
+        self._reload_layer()
+        feature = self.layer.getFeature(self.fid)
+        if not feature.isValid():
+            self.show_error(_html(tr("The site is no longer in the inventory: it was deleted.")))
+            self.reload_button.hide()
+            return
+        self.feature = feature
+        self._load()
+        keep, both = merge_reloaded(mine, before, self.original, same_value)
+        for name, value in keep.items():
+            self.editors[name].set_value(value)
+        self.reload_button.hide()
+        text = tr("Site reloaded with the other author's changes. Your changes are kept, not saved yet: click "
+                  "Save.")
+        if both:
+            text += " " + tr("Fields you both changed now show the other author's value: {fields}.").format(
+                fields=", ".join(self._title(name) for name in both))
+        self.error_label.setStyleSheet(
+            "QLabel { color: #3b4654; background: #eef3f8; border: 1px solid #c5d3e2; border-radius: 3px;"
+            " padding: 6px; }")
+        self.error_label.setText(_html(text))
+        self.error_label.show()
 
     def _report_failure(self, result: SaveResult) -> None:
         details = "<br>".join(_html(e) for e in result.errors)

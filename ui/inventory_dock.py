@@ -33,6 +33,7 @@ from qgis.PyQt.QtGui import QBrush
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -49,6 +50,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
 from ..core import cnig_friches
+from ..processing.inventory_location import LocationError
+from ..processing.inventory_merge import location_message
 from ..translation import tr
 from .friche_form import FricheForm
 from .inventory_model import (
@@ -72,6 +75,14 @@ from .inventory_model import (
     value_counts,
 )
 from .layer_table import LayerTableSelection, point_box, theme_icon
+from .postgis_inventory import (
+    PostgisInventoryDialog,
+    add_to_project,
+    inventory_layers,
+    location_for,
+    open_store_asking,
+)
+from .site_saving import prepare_layer
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
@@ -183,9 +194,16 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         layer_label.setBuddy(self.layer_combo)
         self.open_button = QToolButton(main)
         self.open_button.setIcon(theme_icon("mActionFileOpen.svg"))
-        self.open_button.setToolTip(tr("Open an inventory GeoPackage and add its layers to the project"))
+        self.open_button.setToolTip(tr("Open an inventory GeoPackage and add its layers to the project (the arrow: "
+                                       "a team inventory in PostgreSQL)"))
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_geopackage)
+        open_menu = QMenu(self.open_button)
+        open_menu.addAction(theme_icon("mActionFileOpen.svg"), tr("Open an inventory GeoPackage…"),
+                            self.open_geopackage)
+        open_menu.addAction(theme_icon("mIconPostgis.svg"), tr("Open a PostgreSQL inventory…"), self.open_postgis)
+        self.open_button.setMenu(open_menu)
+        self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         layer_row.addWidget(layer_label)
         layer_row.addWidget(self.layer_combo, 1)
         layer_row.addWidget(self.open_button)
@@ -398,11 +416,25 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
                 self._connect(store, layer.selectionChanged, self._on_layer_selection_changed)
                 self._connect(store, layer.editingStarted, self._update_buttons)
                 self._connect(store, layer.editingStopped, self._update_buttons)
+                self._prepare_store(layer)
             if self.layer_combo.currentLayer() is not layer:
                 self.layer_combo.blockSignals(True)
                 self.layer_combo.setLayer(layer)
                 self.layer_combo.blockSignals(False)
         self.refresh(resize_columns=True)
+
+    def _prepare_store(self, layer):
+        """Open the inventory behind ``layer`` once: an older GeoPackage gets its history and versions, a
+        PostGIS table of another structure is reported (see ``site_saving.prepare_layer``)."""
+        self.store_problem = None
+        if not is_inventory_layer(layer):
+            return
+        note, is_error = prepare_layer(layer)
+        if note and is_error:
+            self.store_problem = note
+        if note and self.iface is not None:
+            level = Qgis.MessageLevel.Warning if is_error else Qgis.MessageLevel.Info
+            self.iface.messageBar().pushMessage(tr("Friches inventory"), note, level, 8)
 
     def schedule_refresh(self, *args):
         """Reload the rows soon (several layer signals in a row give one reload)."""
@@ -458,6 +490,8 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
                 rows = read_rows(layer)
         if problem:
             self._show_message(problem, error=layer is not None)
+        elif getattr(self, "store_problem", None):
+            self._show_message(self.store_problem, error=True)
         else:
             self._show_optional_fields_note()
         self._syncing_selection = True
@@ -749,17 +783,50 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
             return None
         polygons = QgsVectorLayer(f"{path}|layername={cnig_friches.POLYGON_LAYER}", cnig_friches.POLYGON_LAYER,
                                   "ogr")
+        self._show_inventory(points, polygons, Path(path).stem)
+        return points
+
+    def open_postgis(self, connection_name=None, schema=None, table=None, ask=True):
+        """Add the layers of a team inventory in PostgreSQL (a saved QGIS connection, a schema and a table)
+        to the project and show them; its tables are created on first use (after asking when ``ask``).
+        Without a connection name, asks for all three. Returns the sites layer, or None."""
+        if not connection_name:
+            dialog = PostgisInventoryDialog(self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            connection_name, schema, table = dialog.choice()
+            if not connection_name:
+                return None
+        try:
+            location = location_for(connection_name, schema, table)
+        except LocationError as exc:
+            self._show_message(location_message(exc), error=True)
+            return None
+        store, error = open_store_asking(self, location, ask)
+        if store is None:
+            if error:
+                self._show_message(error, error=True)
+            return None
+        store.close()
+        points, polygons = inventory_layers(location)
+        if not points.isValid():
+            self._show_message(tr("QGIS could not open the table {where}.").format(where=location.display), error=True)
+            return None
+        self._show_inventory(points, polygons, f"{location.schema}.{location.table}")
+        return points
+
+    def _show_inventory(self, points, polygons, group_name):
+        """Style the sites and outlines layers, add them to the project in a group, show them in the panel and
+        zoom to them."""
+        project = QgsProject.instance()
         layers = [points] + ([polygons] if polygons.isValid() else [])
-        for layer in layers:
-            style = STYLES_DIR / f"{layer.name()}.qml"
+        for layer, style_name in zip(layers, (cnig_friches.INVENTORY_LAYER, cnig_friches.POLYGON_LAYER)):
+            style = STYLES_DIR / f"{style_name}.qml"
             if style.exists():
                 layer.loadNamedStyle(str(style))
-        group = project.layerTreeRoot().insertGroup(0, Path(path).stem)
         self._adding_layers = True  # no automatic switch in _on_layers_added: set_layer below decides
         try:
-            for layer in layers:
-                project.addMapLayer(layer, False)
-                group.addLayer(layer)
+            add_to_project(layers, group_name)
         finally:
             self._adding_layers = False
         self.set_layer(points)
@@ -770,4 +837,3 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
             box.scale(1.1)
             canvas.setExtent(box)
             canvas.refresh()
-        return points
