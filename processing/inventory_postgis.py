@@ -182,7 +182,10 @@ class PostgisInventory(InventoryStore):
         ({site_id: version, or None for a site that must not exist}) is as read (rows locked)."""
         n = self.names
         out = [f"SET LOCAL lock_timeout = {int(self.lock_timeout_ms)}",
-               f"SELECT set_config('friches.source', {ddl.literal(source)}, true)"]
+               f"SELECT set_config('friches.source', {ddl.literal(source)}, true)",
+               # PostgreSQL 14+: a client that died (QGIS killed) ends its transaction within a second
+               "SELECT set_config('client_connection_check_interval', '1000', true) "
+               "WHERE current_setting('server_version_num')::integer >= 140000"]
         if not expected:
             return out
         ids = "ARRAY[" + ", ".join(ddl.literal(s) for s in expected) + "]::text[]"
