@@ -82,7 +82,7 @@ from .postgis_inventory import (
     location_for,
     open_store_asking,
 )
-from .site_saving import prepare_layer
+from .site_saving import last_history_id, prepare_layer, stamp_qgis_edits
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
@@ -416,6 +416,8 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
                 self._connect(store, layer.selectionChanged, self._on_layer_selection_changed)
                 self._connect(store, layer.editingStarted, self._update_buttons)
                 self._connect(store, layer.editingStopped, self._update_buttons)
+                self._connect(store, layer.beforeCommitChanges, self._before_commit)
+                self._connect(store, layer.afterCommitChanges, self._after_commit)
                 self._prepare_store(layer)
             if self.layer_combo.currentLayer() is not layer:
                 self.layer_combo.blockSignals(True)
@@ -435,6 +437,15 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         if note and self.iface is not None:
             level = Qgis.MessageLevel.Warning if is_error else Qgis.MessageLevel.Info
             self.iface.messageBar().pushMessage(tr("Friches inventory"), note, level, 8)
+
+    def _before_commit(self, *args):
+        self._history_mark = last_history_id(self.layer) if self.layer is not None else None
+
+    def _after_commit(self, *args):
+        """Edits saved from QGIS's edit buffer: name the user on their history rows (GeoPackage)."""
+        if self.layer is not None:
+            stamp_qgis_edits(self.layer, getattr(self, "_history_mark", None))
+        self._history_mark = None
 
     def schedule_refresh(self, *args):
         """Reload the rows soon (several layer signals in a row give one reload)."""

@@ -99,3 +99,41 @@ def merge_reloaded(mine: Dict[str, object], before: Dict[str, object], after: Di
     both = [name for name in mine if not same(before.get(name), after.get(name))]
     keep = {name: value for name, value in mine.items() if name not in both}
     return keep, both
+
+
+def last_history_id(layer) -> Optional[int]:
+    """The last history row id of the GeoPackage inventory behind ``layer`` (None for PostGIS: there the
+    database role says who changed what)."""
+    location = _inventory_table(layer)
+    if location is None or location.kind != "gpkg":
+        return None
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{location.path}?mode=ro", uri=True, timeout=5) as db:
+            value = db.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{location.history_table}"').fetchone()[0]
+        db.close()
+        return int(value)
+    except sqlite3.Error:
+        return None
+
+
+def stamp_qgis_edits(layer, since: Optional[int]) -> int:
+    """Name the operating-system user on the history rows that a commit of QGIS's edit buffer just wrote
+    into a GeoPackage (SQLite has no users: its triggers leave changed_by empty). Returns the rows named."""
+    location = _inventory_table(layer)
+    if since is None or location is None or location.kind != "gpkg":
+        return 0
+    import sqlite3
+
+    from ..processing.inventory_store import os_user
+
+    try:
+        with sqlite3.connect(location.path, timeout=5) as db:
+            cursor = db.execute(f'UPDATE "{location.history_table}" SET changed_by = ? '
+                                f"WHERE fid > ? AND changed_by IS NULL", (os_user(), int(since)))
+            count = cursor.rowcount
+        db.close()
+        return count
+    except sqlite3.Error:
+        return 0
