@@ -15,7 +15,9 @@ from .coverage_gaps import CoverageGapsAlgorithm
 from .export_atlas import ExportAtlasAlgorithm
 from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .inventory_at_date import InventoryAtDateAlgorithm
 from .load_gpu import LoadGpuAlgorithm
+from .monitoring_indicators import MonitoringIndicatorsAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
@@ -28,6 +30,8 @@ METADATA = Path(__file__).resolve().parent.parent / "metadata.txt"
 #: Algorithm classes, in the order the toolbox lists them.
 ALGORITHMS = (
     ImportInventoryAlgorithm,
+    InventoryAtDateAlgorithm,
+    MonitoringIndicatorsAlgorithm,
     TransitServiceAlgorithm,
     TransitCoverageAlgorithm,
     CatchmentAlgorithm,
