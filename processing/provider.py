@@ -18,6 +18,7 @@ from .import_inventory import ImportInventoryAlgorithm
 from .inventory_at_date import InventoryAtDateAlgorithm
 from .load_gpu import LoadGpuAlgorithm
 from .monitoring_indicators import MonitoringIndicatorsAlgorithm
+from .monitoring_report import MonitoringReportAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
@@ -32,6 +33,7 @@ ALGORITHMS = (
     ImportInventoryAlgorithm,
     InventoryAtDateAlgorithm,
     MonitoringIndicatorsAlgorithm,
+    MonitoringReportAlgorithm,
     TransitServiceAlgorithm,
     TransitCoverageAlgorithm,
     CatchmentAlgorithm,
