@@ -418,7 +418,7 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
                 if ind.population is not None:
                     population = rl.number(ind.population, lang)
                     if result.total_population:
-                        population += f" ({rl.number(100.0 * ind.population / result.total_population, lang)} %)"
+                        population += f" ({rl.number(100.0 * ind.population / result.total_population, lang)}\u00a0%)"
                 values = [rl.number(ind.sites, lang), rl.number(ind.area_m2 / 10000.0, lang, 1),
                           *[rl.number(ind.by_status[k], lang) for k in mon.all_status_keys()],
                           rl.number(ind.identified, lang), rl.number(ind.status_changes, lang),

@@ -55,7 +55,7 @@ TEXT = {
         "kf_project": "friches avec projet fin {period}",
         "kf_converted": "sites reconvertis depuis {first}",
         "kf_places": "tiers-lieux ouverts sur d'anciennes friches depuis {first}",
-        "kf_population": "habitants à moins de {minutes} min {mode} d'un tiers-lieu fin {period} ({pct} %)",
+        "kf_population": "habitants à moins de {minutes} min {mode} d'un tiers-lieu fin {period} ({pct}\u00a0%)",
         "kf_population_none": "population desservie non calculée (réseau et carroyage non fournis)",
         "chart_status": "Sites par statut à la fin de chaque période",
         "chart_status_note": "Nombre de sites de l'inventaire tel qu'il était à la fin de la période (reconstitué "
@@ -110,7 +110,7 @@ TEXT = {
         "kf_project": "friches with a project at the end of {period}",
         "kf_converted": "sites converted since {first}",
         "kf_places": "tiers-lieux opened on former friches since {first}",
-        "kf_population": "people within {minutes} min {mode} of a tiers-lieu at the end of {period} ({pct} %)",
+        "kf_population": "people within {minutes} min {mode} of a tiers-lieu at the end of {period} ({pct}\u00a0%)",
         "kf_population_none": "population within reach not computed (no network or population grid given)",
         "chart_status": "Sites by status at the end of each period",
         "chart_status_note": "Sites of the inventory as it stood at the end of the period (rebuilt from the history), "
@@ -333,7 +333,7 @@ def population_line(page, x, y, w, h, indicators, total, lang):
             continue
         cy = y + plot_h * (1 - value / top)
         points.append((cx, cy))
-        pct = f" ({number(100.0 * value / total, lang, 0)} %)" if total else ""
+        pct = f" ({number(100.0 * value / total, lang, 0)}\u00a0%)" if total else ""
         page.label(number(value, lang) + pct, cx - slot / 2, cy - 6.2, slot, 4.0, 6.5, bold=True, align="center",
                    valign="bottom", colour=ACCENT)
     if len(points) > 1:

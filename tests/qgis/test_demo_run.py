@@ -71,6 +71,13 @@ def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
     for name, renderer in styles.items():
         assert project.mapLayersByName(name)[0].renderer().type() == renderer, name
 
+    # the replayed history (four years, three technicians), the two places opened on friches, the report
+    assert _count(gpkg, "friches_history") > 1000
+    assert _count(gpkg, "friches_history", "changed_by = 'c.martin' AND field = 'site_statut'") > 0
+    assert _count(gpkg, "tiers_lieux", "opening_date IS NOT NULL") == 8
+    assert _pdf_pages(out / "suivi_ingeville.pdf") == 3
+    assert (out / "suivi_page1.png").stat().st_size > 20_000
+
     # the atlas: one page per candidate site, page 1 as a small picture
     assert _pdf_pages(out / "atlas_ingeville.pdf") == candidates
     assert 50_000 < (out / "atlas_page1.png").stat().st_size < 500_000
