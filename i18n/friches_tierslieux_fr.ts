@@ -74,6 +74,11 @@
         <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>&lt;p&gt;An A4 PDF for the technical committee, in French or English, from the inventory's history:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1: key figures at the end of the last period, the sites by status at the end of each period (stacked bars), and the population within reach of the tiers-lieux open at the end of each period (a line, when a road network and a population grid are given);&lt;/li&gt;&lt;li&gt;page 2: a map of the sites whose status changed during the last period (colour: the new status) and the table of those changes: site, municipality, former and new status, date, who, source (continued on the next pages when long);&lt;/li&gt;&lt;li&gt;last page: the indicators of every period, as in Follow-up indicators of the inventory, whose help says how each figure is computed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Charts are drawn with layout items (no picture, no extra library): the PDF keeps real, searchable text.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un PDF A4 pour le comité technique, en français ou en anglais, tiré de l'historique de l'inventaire :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1 : les chiffres clés à la fin de la dernière période, les sites par statut à la fin de chaque période (barres empilées) et la population à portée des tiers-lieux ouverts à la fin de chaque période (une courbe, quand un réseau routier et un carroyage de population sont fournis) ;&lt;/li&gt;&lt;li&gt;page 2 : une carte des sites dont le statut a changé pendant la dernière période (couleur : le nouveau statut) et le tableau de ces changements : site, commune, ancien et nouveau statut, date, auteur, origine (suite sur les pages suivantes s'il est long) ;&lt;/li&gt;&lt;li&gt;dernière page : les indicateurs de chaque période, comme dans Indicateurs de suivi de l'inventaire, dont l'aide dit comment chaque chiffre est calculé.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Les graphiques sont dessinés avec des éléments de mise en page (ni image, ni bibliothèque supplémentaire) : le PDF garde un vrai texte, où l'on peut chercher.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>&lt;p&gt;Chooses among the candidate sites those which, together, reach the most people who live outside the catchment of every existing place: the sites that best complete the network of places (&lt;i&gt;maillage&lt;/i&gt;).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (maximal covering location problem, Church and ReVelle 1974, solved greedily): each cell of the population grid counts by its representative point; a cell is served when that point lies in an existing place's catchment, covered by a candidate when it lies in the candidate's catchment (the polygons of Catchment for the chosen travel time). At each step the site adding the most people not yet served (by the existing places or the sites already chosen) is chosen; its &lt;i&gt;marginal_pop&lt;/i&gt; is that gain. Gains never increase from one step to the next. The choice stops after K sites, when the target population is reached, or when no site adds anyone. Ties go to the higher priority field (e.g. the use's score), then to the site identifier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the chosen sites in order (step, marginal_pop, cumulative_pop, share_of_uncovered in % of the people not served at the start) and a log table with every remaining candidate's gain at every step, to see the runners-up.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Choisit parmi les sites candidats ceux qui, ensemble, atteignent le plus d'habitants vivant hors de la zone de chalandise de tous les lieux existants : les sites qui complètent le mieux le &lt;i&gt;maillage&lt;/i&gt; des lieux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (problème de localisation à couverture maximale, Church et ReVelle 1974, résolu par un algorithme glouton) : chaque carreau de la grille de population compte par son point représentatif ; un carreau est desservi quand ce point se trouve dans la zone de chalandise d'un lieu existant, et couvert par un candidat quand il se trouve dans la zone de chalandise de ce candidat (les polygones de l'algorithme Zone de chalandise pour le temps de parcours choisi). À chaque étape, le site qui ajoute le plus d'habitants non encore desservis (par les lieux existants ou les sites déjà choisis) est retenu ; son &lt;i&gt;marginal_pop&lt;/i&gt; est ce gain. Les gains ne croissent jamais d'une étape à la suivante. Le choix s'arrête après K sites, quand la population cible est atteinte, ou quand plus aucun site n'ajoute d'habitant. En cas d'égalité, le champ de priorité le plus élevé l'emporte (par ex. le score de l'usage), puis l'identifiant du site.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites choisis dans l'ordre (step, marginal_pop, cumulative_pop, share_of_uncovered en % des habitants non desservis au départ) et une table de suivi avec le gain de chaque candidat restant à chaque étape, pour voir les suivants.&lt;/p&gt;</translation>
@@ -104,9 +109,14 @@
         <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>&lt;p&gt;One row per period (calendar year or quarter, local time), computed from the inventory's history (every change is recorded by the database's triggers):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;status&amp;gt;_n, &amp;lt;status&amp;gt;_ha&lt;/b&gt;: the sites and their area (site_surface) by site_statut at the end of the period, the inventory rebuilt at that moment as Inventory at a date does (status keys: potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet or empty);&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt;: sites present at the end of the period whose site_identif_date falls in it;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt;: sites whose site_statut changed during the period (a site added with a status is not a change), and the changes as “from → to: count”;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt;: sites whose status became friche reconvertie in the period;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt;: sites whose status became friche avec projet in the period, and the median number of days from their site_identif_date to that change;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt;: tiers-lieux whose opening date falls in the period, those among them inside a site's outline or within {distance} m of its point (a former friche), and the places open at the end of the period (opened by then, or without a date);&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (with a network and a population grid): the population within the travel time of the places open at the end of the period, as in Coverage gaps (honest catchments merged, population spread evenly over each cell), and its share of the grid's population.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The second output lists every status change: period, site, from, to, when (local time), who (the database role, or the operating-system user for a GeoPackage) and the source (the imported file, the panel's form, another edit).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Une ligne par période (année ou trimestre civils, heure locale), calculée à partir de l'historique de l'inventaire (chaque modification est enregistrée par les déclencheurs de la base) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;statut&amp;gt;_n, &amp;lt;statut&amp;gt;_ha&lt;/b&gt; : les sites et leur surface (site_surface) par site_statut à la fin de la période, l'inventaire étant reconstitué à ce moment comme le fait Inventaire à une date (clés de statut : potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet ou vide) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt; : les sites présents à la fin de la période dont site_identif_date tombe dans la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt; : les sites dont le site_statut a changé pendant la période (un site ajouté avec un statut n'est pas un changement), et les changements sous la forme « de → vers : nombre » ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt; : les sites dont le statut est devenu friche reconvertie pendant la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt; : les sites dont le statut est devenu friche avec projet pendant la période, et le nombre médian de jours entre leur site_identif_date et ce changement ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt; : les tiers-lieux dont la date d'ouverture tombe dans la période, ceux d'entre eux situés dans l'emprise d'un site ou à moins de {distance} m de son point (une ancienne friche), et les lieux ouverts à la fin de la période (ouverts à cette date, ou sans date) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (avec un réseau et un carroyage de population) : la population à moins du temps de trajet des lieux ouverts à la fin de la période, comme dans Zones non desservies (zones d'accessibilité honnêtes fusionnées, population répartie uniformément dans chaque carreau), et sa part de la population du carroyage.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;La seconde sortie liste chaque changement de statut : période, site, ancien, nouveau, date (heure locale), auteur (le rôle de la base, ou l'utilisateur du système pour un GeoPackage) et l'origine (le fichier importé, le formulaire du panneau, une autre modification).&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved connection written &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, or a PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, or &amp;lt;table&amp;gt; and &amp;lt;table&amp;gt;_emprises, created with their history when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The whole merge is one transaction, recorded in the inventory's history with the file name; it is refused, with nothing written, when a site was changed by someone else since the merge read it (run it again), and an existing table whose columns would damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords come from QGIS's authentication database or the saved connection and are never written to the outputs or the log. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un inventaire est indiqué (un GeoPackage, ou une table PostgreSQL/PostGIS : une connexion enregistrée écrite &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, ou une URI de couche PostgreSQL), les sites importés y sont fusionnés (tables friches et friches_emprises, ou &amp;lt;table&amp;gt; et &amp;lt;table&amp;gt;_emprises, créées avec leur historique si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. Toute la fusion est une seule transaction, inscrite dans l'historique de l'inventaire avec le nom du fichier ; elle est refusée, sans rien écrire, si un site a été modifié par quelqu'un d'autre depuis que la fusion l'a lu (relancez-la), et une table existante dont les colonnes abîmeraient les valeurs (un site_id texte dans une colonne d'entiers) est refusée, jamais modifiée. Les mots de passe viennent de la base d'authentification de QGIS ou de la connexion enregistrée et ne sont jamais écrits dans les sorties ni dans le journal. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -129,6 +139,11 @@
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>&lt;p&gt;The sites of the inventory as they stood at the given moment: every field, the point and the outline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The inventory keeps one history row per changed field (written by the database's own triggers, whoever made the change). Starting from the sites as they are now, every change recorded after the moment is undone, the latest first: a site added after the moment is left out, a site deleted after it comes back with the values it had, a renamed site takes its old identifier. A date without a time means the end of that day (local time).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits.&lt;/b&gt; The history begins when the inventory was created (or, for an older GeoPackage, when the plugin first opened it): for an earlier moment, the sites present then are shown as they were when the history began, and the log says so.&lt;/p&gt;&lt;p&gt;Each site also gets last_change_at (local time) and last_changed_by: the last change it had before the moment.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les sites de l'inventaire tels qu'ils étaient au moment indiqué : chaque champ, le point et l'emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; L'inventaire garde une ligne d'historique par champ modifié (écrite par les déclencheurs de la base elle-même, quel que soit l'auteur de la modification). En partant des sites tels qu'ils sont aujourd'hui, chaque modification enregistrée après ce moment est annulée, la plus récente d'abord : un site ajouté après ce moment est écarté, un site supprimé après revient avec les valeurs qu'il avait, un site renommé reprend son ancien identifiant. Une date sans heure désigne la fin de ce jour (heure locale).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites.&lt;/b&gt; L'historique commence à la création de l'inventaire (ou, pour un GeoPackage plus ancien, quand l'extension l'a ouvert pour la première fois) : pour un moment antérieur, les sites présents alors sont montrés tels qu'ils étaient au début de l'historique, et le journal le signale.&lt;/p&gt;&lt;p&gt;Chaque site reçoit aussi last_change_at (heure locale) et last_changed_by : sa dernière modification avant ce moment.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
@@ -147,6 +162,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>A date, a date-time, or a year (1 January). Empty: the first of opening_date, date_ouverture, opening_year… A place without a date counts as open all along.</source>
+        <translation>Une date, une date-heure ou une année (1er janvier). Vide : le premier de opening_date, date_ouverture, opening_year… Un lieu sans date compte comme ouvert sur toute la période.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -169,6 +189,11 @@
         <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
     </message>
     <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>A saved PostgreSQL connection of QGIS (Data Source Manager)</source>
+        <translation>Une connexion PostgreSQL enregistrée dans QGIS (gestionnaire des sources de données)</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>A score from 0 to 100 per use for each site, with its reliability, the candidates, the best use, a rank and a sentence explaining it.</source>
         <translation>Un score de 0 à 100 par usage pour chaque site, avec sa fiabilité, les usages candidats, le meilleur usage, un rang et une phrase d'explication.</translation>
@@ -177,6 +202,16 @@
         <location filename="../processing/network_io.py"/>
         <source>A site farther than this from every road usable in the mode is reported as not connected (by name, with its distance) instead of getting an empty catchment. Defaults: 300 m on foot and by bike, 500 m by car. The distance between the site and the road is not counted as travel time.</source>
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>a table {table} already exists</source>
+        <translation>une table {table} existe déjà</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>A team inventory in a PostGIS database: the sites, their outlines and the history of every change. Its tables are created on first use.</source>
+        <translation>Un inventaire partagé dans une base PostGIS : les sites, leurs emprises et l'historique de chaque modification. Ses tables sont créées à la première utilisation.</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -204,9 +239,19 @@
         <translation>Ajoutée autour du rectangle englobant de chaque site.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>Added to the inventory {path}: {items}</source>
+        <translation>Ajouté à l'inventaire {path} : {items}</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>All</source>
         <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>An A4 follow-up report for the committee: indicators as charts, the sites whose status changed on a map, and who changed them.</source>
+        <translation>Un rapport de suivi A4 pour le comité : les indicateurs en graphiques, les sites dont le statut a changé sur une carte, et qui les a modifiés.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -218,6 +263,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>and {n} more</source>
+        <translation>et {n} autre(s)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -291,6 +341,11 @@
         <translation>Couches de fond de la carte principale</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Background layers of the map</source>
+        <translation>Couches de fond de la carte</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Band used: {minutes} min.</source>
         <translation>Tranche utilisée : {minutes} min.</translation>
@@ -327,7 +382,14 @@
         <translation>cache</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Calendar years or quarters (local time).</source>
+        <translation>Années ou trimestres civils (heure locale).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_io.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -526,6 +588,11 @@
         <translation>Choix et tri des sites…</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Click “Reload the site” to see the other change; your changes to the fields the other author did not touch are kept.</source>
+        <translation>Cliquez sur « Recharger le site » pour voir l'autre modification ; vos modifications des champs que l'autre auteur n'a pas touchés sont gardées.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG prescription_surf / _lin / _pct layers.</source>
         <translation>Couches CNIG prescription_surf / _lin / _pct.</translation>
@@ -534,6 +601,16 @@
         <location filename="../processing/full_analysis.py"/>
         <source>CNIG zone_urba polygons (or secteur_cc): dominant zone and compatibility of each use.</source>
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is missing</source>
+        <translation>la colonne {table}.{field} manque</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is {found}, the inventory needs {expected}</source>
+        <translation>la colonne {table}.{field} est de type {found}, l'inventaire demande {expected}</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -581,6 +658,16 @@
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>converted</source>
+        <translation>reconvertie</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Coordinates '{value}' are not numbers</source>
         <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
@@ -596,9 +683,14 @@
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not open or create the inventory {path}: {error}</source>
-        <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not connect to the database of the inventory {where}: {error}</source>
+        <translation>Impossible de se connecter à la base de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not open or create the inventory {where}: {error}</source>
+        <translation>Impossible d'ouvrir ou de créer l'inventaire {where} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -611,14 +703,19 @@
         <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not write the inventory {path}: {error}</source>
-        <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not write the inventory {where}: nothing was saved ({error}).</source>
+        <translation>Impossible d'écrire l'inventaire {where} : rien n'a été enregistré ({error}).</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Could not write the layer {layer} in {path}: {error}</source>
         <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Could not write the report {path}: {error}</source>
+        <translation>Impossible d'écrire le rapport {path} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -692,7 +789,7 @@
         <translation>Candidats coworking</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Created in {path}: {layers}</source>
         <translation>Créé dans {path} : {layers}</translation>
     </message>
@@ -736,6 +833,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Data used: {sources}.</source>
         <translation>Données utilisées : {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Date (and time)</source>
+        <translation>Date (et heure)</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -835,6 +937,11 @@
         <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Drawn under the sites (municipalities, roads, rivers…), with their own style, or the plugin's style of the same name for a layer read from a file.</source>
+        <translation>Dessinées sous les sites (communes, routes, cours d'eau…), avec leur propre style, ou le style de l'extension du même nom pour une couche lue dans un fichier.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>E.g. candidate_mediation: only the candidates for that use are considered.</source>
         <translation>Par ex. candidate_mediation : seuls les candidats à cet usage sont pris en compte.</translation>
@@ -843,6 +950,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
         <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>E.g. the territory: « Ingeville — suivi des friches ». Empty: a standard title.</source>
+        <translation>Par ex. le territoire : « Ingeville — suivi des friches ». Vide : un titre standard.</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -939,6 +1051,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Existing tiers-lieux (with an opening date)</source>
+        <translation>Tiers-lieux existants (avec une date d'ouverture)</translation>
     </message>
     <message>
         <location filename="../ui/candidates_model.py"/>
@@ -1057,13 +1174,13 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Fields added to the inventory: {fields}</source>
-        <translation>Champs ajoutés à l'inventaire : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py"/>
         <source>Fields matched by alias or mapping: {pairs}</source>
         <translation>Champs reconnus par alias ou correspondance : {pairs}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Fields you both changed now show the other author's value: {fields}.</source>
+        <translation>Les champs que vous avez tous deux modifiés montrent maintenant la valeur de l'autre auteur : {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1089,6 +1206,16 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Folder for one PNG per page</source>
         <translation>Dossier pour un PNG par page</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Follow-up indicators of the inventory</source>
+        <translation>Indicateurs de suivi de l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Follow-up report of the inventory (PDF)</source>
+        <translation>Rapport de suivi de l'inventaire (PDF)</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1154,6 +1281,11 @@
         <translation>vendredi</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>From (date)</source>
+        <translation>Du (date)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Full analysis done: {gpkg}{pdf}.</source>
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
@@ -1185,11 +1317,16 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <location filename="../processing/import_inventory.py"/>
         <location filename="../processing/load_gpu.py"/>
         <location filename="../ui/inventory_dock.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/import_inventory.py"/>
+        <source>GeoPackage (*.gpkg);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1200,6 +1337,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Give an INSEE code, a sites layer or an extent to download the GPU layers for.</source>
         <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Give the first date of the follow-up (From).</source>
+        <translation>Indiquez la première date du suivi (Du).</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1269,6 +1411,16 @@
         <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
     </message>
     <message>
+        <location filename="../ui/site_saving.py"/>
+        <source>History and version numbers added to the inventory {path}: every change is now recorded.</source>
+        <translation>Historique et numéros de version ajoutés à l'inventaire {path} : chaque modification est désormais enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>history,date,past,inventory,friches,monitoring,time</source>
+        <translation>historique,date,passé,inventaire,friches,suivi,temps</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>How to read the road attributes. Detection: a 'highway' field means OpenStreetMap (also read from GDAL's 'other_tags'), 'nature' with 'sens_de_circulation' or 'vitesse_moyenne_vl' means BD TOPO, otherwise generic.</source>
         <translation>Comment lire les attributs des routes. Détection : un champ 'highway' signifie OpenStreetMap (lu aussi dans le champ 'other_tags' de GDAL), 'nature' avec 'sens_de_circulation' ou 'vitesse_moyenne_vl' signifie BD TOPO, sinon générique.</translation>
@@ -1325,6 +1477,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
@@ -1352,6 +1505,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Indicators per period</source>
+        <translation>Indicateurs par période</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1405,6 +1563,9 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Inventory</source>
         <translation>Inventaire</translation>
     </message>
@@ -1414,6 +1575,16 @@
         <location filename="../processing/score_candidates.py"/>
         <source>inventory</source>
         <translation>inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory (GeoPackage or PostGIS table)</source>
+        <translation>Inventaire (GeoPackage ou table PostGIS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Inventory at a date</source>
+        <translation>Inventaire à une date</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1449,6 +1620,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Inventory {path}: {added} added, {updated} updated, {unchanged} unchanged (of which {kept} kept because the inventory's version is more recent).</source>
         <translation>Inventaire {path} : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s) (dont {kept} gardé(s) car la version de l'inventaire est plus récente).</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory {where}: {sites} site(s) now, {rows} history row(s).</source>
+        <translation>Inventaire {where} : {sites} site(s) aujourd'hui, {rows} ligne(s) d'historique.</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -1493,8 +1669,14 @@
     <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Language of QGIS</source>
         <translation>Langue de QGIS</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Language of the report</source>
+        <translation>Langue du rapport</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1607,8 +1789,8 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Merge into the inventory GeoPackage</source>
-        <translation>Fusionner dans le GeoPackage d'inventaire</translation>
+        <source>Merge into the inventory (GeoPackage or PostGIS table)</source>
+        <translation>Fusionner dans l'inventaire (GeoPackage ou table PostGIS)</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -1629,6 +1811,16 @@
         <location filename="../processing/transit_service.py"/>
         <source>Monday</source>
         <translation>lundi</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>monitoring,follow-up,indicators,history,PDCA,committee,suivi,indicateurs</source>
+        <translation>suivi,indicateurs,historique,PDCA,comité,monitoring,follow-up</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>monitoring,follow-up,report,committee,PDF,suivi,rapport,PDCA,charts</source>
+        <translation>suivi,rapport,comité,PDF,PDCA,graphiques,monitoring,follow-up</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -1656,6 +1848,11 @@
         <location filename="../ui/candidates_model.py"/>
         <source>Name of the site (site_nom)</source>
         <translation>Nom du site (site_nom)</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>Name of the sites table; the outlines and the history go in &lt;table&gt;_emprises and &lt;table&gt;_history</source>
+        <translation>Nom de la table des sites ; les emprises et l'historique vont dans &lt;table&gt;_emprises et &lt;table&gt;_history</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -1753,6 +1950,11 @@
         <translation>pas de flux GTFS : offre de transport ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>No inventory given.</source>
+        <translation>Aucun inventaire indiqué.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
@@ -1761,6 +1963,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no PDF file asked: atlas skipped.</source>
         <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>No period to report.</source>
+        <translation>Aucune période à présenter.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1776,6 +1983,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no population grid: selection skipped.</source>
         <translation>pas de grille de population : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>no project</source>
+        <translation>sans projet</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -1939,9 +2151,29 @@
         <translation>Ouvrir un inventaire de friches</translation>
     </message>
     <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>Open a PostgreSQL inventory</source>
+        <translation>Ouvrir un inventaire PostgreSQL</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
-        <source>Open an inventory GeoPackage and add its layers to the project</source>
-        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
+        <source>Open a PostgreSQL inventory…</source>
+        <translation>Ouvrir un inventaire PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage and add its layers to the project (the arrow: a team inventory in PostgreSQL)</source>
+        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet (la flèche : un inventaire partagé dans PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage…</source>
+        <translation>Ouvrir un GeoPackage d'inventaire…</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Opening date field</source>
+        <translation>Champ de la date d'ouverture</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1950,13 +2182,18 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
-        <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
+        <source>Optional inventory updated in place, created when missing: a .gpkg (pick an existing file, or type the path of a new one), a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches) or a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</source>
+        <translation>Inventaire facultatif mis à jour sur place, créé s'il n'existe pas : un .gpkg (choisissez un fichier existant ou saisissez le chemin d'un nouveau), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches) ou une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
         <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Optional: with a population grid, the population within reach of the places open at the end of each period is computed on this network.</source>
+        <translation>Facultatif : avec un carroyage de population, la population à portée des lieux ouverts à la fin de chaque période est calculée sur ce réseau.</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1972,6 +2209,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Other background layers of the atlas</source>
         <translation>Autres couches de fond de l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>other or unknown</source>
+        <translation>autre ou inconnu</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1995,6 +2237,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
@@ -2016,6 +2259,7 @@
     <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -2030,9 +2274,35 @@
         <translation>Début de la période de pointe (HH:MM)</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Per year or quarter: sites by status, identified, converted, status changes, places opened, population within reach.</source>
+        <translation>Par année ou trimestre : sites par statut, identifiés, reconvertis, changements de statut, lieux ouverts, population à portée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
         <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/monitoring_io.py"/>
         <source>Place</source>
         <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name} has no geometry: left out.</source>
+        <translation>Le lieu {name} n'a pas de géométrie : écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name}: '{value}' is not a date: it counts as open all along.</source>
+        <translation>Lieu {name} : '{value}' n'est pas une date : il compte comme ouvert sur toute la période.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Places open or opened (coworking, fablab, médiation numérique…): counted by opening date, on a former friche when inside a site's outline or within {distance} m of its point; their catchments give the population within reach when a network and a population grid are given.</source>
+        <translation>Lieux ouverts (coworking, fablab, médiation numérique…) : comptés selon leur date d'ouverture, sur une ancienne friche s'ils sont dans l'emprise d'un site ou à moins de {distance} m de son point ; leurs zones d'accessibilité donnent la population à portée quand un réseau et un carroyage de population sont fournis.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -2195,6 +2465,11 @@
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>potential</source>
+        <translation>potentielle</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Preparing the maps…</source>
         <translation>Préparation des cartes…</translation>
@@ -2271,6 +2546,11 @@
         <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>QGIS could not open the table {where}.</source>
+        <translation>QGIS n'a pas pu ouvrir la table {where}.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -2281,6 +2561,11 @@
         <translation>Périmètres des QPV 2024 (ANCT).</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Rank for this use with the weights shown</source>
         <translation>Rang pour cet usage avec les pondérations affichées</translation>
@@ -2289,6 +2574,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>ranking</source>
         <translation>classement</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Read the site again from the inventory, with the other author's changes; your changes to other fields are kept</source>
+        <translation>Relire le site dans l'inventaire, avec les modifications de l'autre auteur ; vos modifications des autres champs sont gardées</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -2321,9 +2611,19 @@
         <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Reload the site</source>
+        <translation>Recharger le site</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>repaired</source>
         <translation>réparé</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -2430,6 +2730,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>Saturday</source>
         <translation>samedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>Schema</source>
+        <translation>Schéma</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2654,9 +2959,19 @@
         <translation>Champ nom du site (pour les messages)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site outlines at the date</source>
+        <translation>Emprises des sites à la date</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Site polygons</source>
         <translation>Emprises des sites</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Site reloaded with the other author's changes. Your changes are kept, not saved yet: click Save.</source>
+        <translation>Site rechargé avec les modifications de l'autre auteur. Vos modifications sont gardées, pas encore enregistrées : cliquez sur Enregistrer.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2669,9 +2984,34 @@
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site {site} had no point at that date: left out.</source>
+        <translation>Le site {site} n'avait pas de point à cette date : écarté.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Site {site} has no geometry: no page.</source>
         <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} is not in the inventory {where}.</source>
+        <translation>Le site {site} n'est pas dans l'inventaire {where}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was added by {who} on {when} since you read the inventory: nothing was saved.</source>
+        <translation>Le site {site} a été ajouté par {who} le {when} depuis votre lecture de l'inventaire : rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was changed by {who} on {when} since you read it: nothing was saved, so that neither change is lost. Reload the site (or run the import again) and redo your change.</source>
+        <translation>Le site {site} a été modifié par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré, pour qu'aucune des deux modifications ne soit perdue. Rechargez le site (ou relancez l'import) et refaites votre modification.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was deleted by {who} on {when} since you read it: nothing was saved.</source>
+        <translation>Le site {site} a été supprimé par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -2714,6 +3054,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Sites added to the inventory</source>
         <translation>Sites ajoutés à l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Sites at the date</source>
+        <translation>Sites à la date</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -2812,6 +3157,11 @@
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>someone else</source>
+        <translation>quelqu'un d'autre</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Sort descending</source>
         <translation>Tri décroissant</translation>
@@ -2861,6 +3211,11 @@
         <location filename="../ui/inventory_model.py"/>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Status changes</source>
+        <translation>Changements de statut</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -2921,6 +3276,16 @@
         <location filename="../processing/transit_service.py"/>
         <source>Sunday</source>
         <translation>dimanche</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>table {table} is missing</source>
+        <translation>la table {table} manque</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -3043,9 +3408,35 @@
         <translation>Les modifications n'ont pas pu être enregistrées dans le fichier.</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The changes could not be saved.</source>
+        <translation>Les modifications n'ont pas pu être enregistrées.</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The connection to the database was lost while writing the inventory {where}: the database undid the whole transaction, nothing was saved ({error}).</source>
+        <translation>La connexion à la base a été perdue pendant l'écriture de l'inventaire {where} : la base a annulé toute la transaction, rien n'a été enregistré ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The database refused the change to the inventory {where}: {error}</source>
+        <translation>La base a refusé la modification de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The date is not valid: {value}</source>
+        <translation>La date n'est pas valide : {value}</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3093,9 +3484,19 @@
         <translation>Le flux ne contient pas {file} : ce fichier est obligatoire.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The first period is the one holding this date.</source>
+        <translation>La première période est celle qui contient cette date.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
         <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The friches inventory as it stood at a past date, rebuilt from its history.</source>
+        <translation>L'inventaire des friches tel qu'il était à une date passée, reconstitué à partir de son historique.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3133,6 +3534,21 @@
         <translation>Le fichier GTFS {path} n'existe pas.</translation>
     </message>
     <message>
+        <location filename="../processing/history_io.py"/>
+        <source>The history begins on {date}.</source>
+        <translation>L'historique commence le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The history begins on {start}, after {moment}: the sites present then are shown as they were when the history began.</source>
+        <translation>L'historique commence le {start}, après le {moment} : les sites présents alors sont montrés tels qu'ils étaient au début de l'historique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>the history trigger {trigger} is missing</source>
+        <translation>le déclencheur d'historique {trigger} manque</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>The identifier links the point to its polygon; it cannot be changed here.</source>
         <translation>L'identifiant relie le point à son polygone ; il ne peut pas être modifié ici.</translation>
@@ -3158,14 +3574,34 @@
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>The inventory must be a GeoPackage (.gpkg): {path}</source>
-        <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
+        <location filename="../processing/history_io.py"/>
+        <source>The inventory with its history: a .gpkg written by Import a friches inventory, a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches), a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) or the name of a project layer showing one of them.</source>
+        <translation>L'inventaire et son historique : un .gpkg écrit par Importer un inventaire de friches, une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches), une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) ou le nom d'une couche du projet qui montre l'un d'eux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} does not exist.</source>
+        <translation>L'inventaire {where} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} exists with another structure; the plugin does not alter it. {details}. Choose another table (or GeoPackage), or convert these columns yourself.</source>
+        <translation>L'inventaire {where} existe avec une autre structure ; l'extension ne le modifie pas. {details}. Choisissez une autre table (ou un autre GeoPackage), ou convertissez vous-même ces colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} is being written by someone else right now (a site is locked): nothing was saved. Try again in a moment.</source>
+        <translation>L'inventaire {where} est en cours d'écriture par quelqu'un d'autre (un site est verrouillé) : rien n'a été enregistré. Réessayez dans un instant.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
         <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The last period is the one holding this date; empty: today.</source>
+        <translation>La dernière période est celle qui contient cette date ; vide : aujourd'hui.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3203,6 +3639,11 @@
         <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The moment to look at; a date alone means the end of that day.</source>
+        <translation>Le moment à examiner ; une date seule désigne la fin de ce jour.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
@@ -3221,6 +3662,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The PDF printer failed on {path}.</source>
         <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The places have no opening date field ({fields}): they count as open all along.</source>
+        <translation>Les lieux n'ont pas de champ de date d'ouverture ({fields}) : ils comptent comme ouverts sur toute la période.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3246,6 +3692,11 @@
         <location filename="../processing/network_io.py"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>The PostgreSQL URI names no table: {text}</source>
+        <translation>L'URI PostgreSQL ne désigne aucune table : {text}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -3301,6 +3752,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>The site (longitude {lon}, latitude {lat}) is outside France: check the CRS</source>
         <translation>Le site (longitude {lon}, latitude {lat}) est hors de France : vérifiez le SCR</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The site is no longer in the inventory: it was deleted.</source>
+        <translation>Le site n'est plus dans l'inventaire : il a été supprimé.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3408,9 +3864,19 @@
         <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>There is no saved PostgreSQL connection named “{name}” (known: {known}).</source>
+        <translation>Il n'y a pas de connexion PostgreSQL enregistrée nommée « {name} » (connues : {known}).</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>They are kept in the layer's edit buffer (the layer stays in edit mode): fix the problem and click Save again, or save or discard the layer's edits in QGIS.</source>
         <translation>Elles sont conservées dans le tampon d'édition de la couche (la couche reste en mode édition) : corrigez le problème et cliquez à nouveau sur Enregistrer, ou enregistrez ou annulez les modifications de la couche dans QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>This QGIS has no PostgreSQL provider.</source>
+        <translation>Ce QGIS n'a pas de fournisseur PostgreSQL.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3428,10 +3894,20 @@
         <translation>Taille des tuiles (degrés)</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
         <translation>Titre de l'en-tête de page</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>To (date)</source>
+        <translation>Au (date)</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3516,6 +3992,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Travel time band (minutes)</source>
         <translation>Tranche de temps de parcours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Travel time to a place (minutes)</source>
+        <translation>Temps de trajet jusqu'à un lieu (minutes)</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -3680,6 +4161,11 @@
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>with a project</source>
+        <translation>avec projet</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>WKT / coordinate columns read in EPSG:2154 (Lambert-93): the coordinates are not degrees. Set the source CRS if they are in another CRS.</source>
         <translation>Colonnes WKT / de coordonnées lues en EPSG:2154 (Lambert-93) : les coordonnées ne sont pas des degrés. Indiquez le SCR source si elles sont dans un autre SCR.</translation>
@@ -3695,9 +4181,19 @@
         <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Writing {n} pages to {path}…</source>
+        <translation>Écriture de {n} pages dans {path}…</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Year</source>
+        <translation>Année</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4015,6 +4511,16 @@
         <translation>{n} pages à imprimer.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} periods: choose a shorter span or years.</source>
+        <translation>{n} périodes : choisissez une durée plus courte ou des années.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} place(s), opening dates from the field {field}.</source>
+        <translation>{n} lieu(x), dates d'ouverture lues dans le champ {field}.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>{n} row(s) had coordinates written latitude first: swapped.</source>
         <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
@@ -4033,6 +4539,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
         <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>{n} site(s) in the inventory at {moment} ({now} now).</source>
+        <translation>{n} site(s) dans l'inventaire le {moment} ({now} aujourd'hui).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4125,6 +4636,11 @@
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>{period}: {sites} site(s) ({area} ha); {counts}; {changed} status change(s), {converted} converted.</source>
+        <translation>{period} : {sites} site(s) ({area} ha) ; {counts} ; {changed} changement(s) de statut, {converted} reconverti(s).</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
@@ -4188,6 +4704,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{what} (from the services)</source>
         <translation>{what} (d'après les services)</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_inventory.py"/>
+        <source>{where} has no inventory yet. Create its tables (sites, outlines, history, value lists of the CNIG standard)?</source>
+        <translation>{where} n'a pas encore d'inventaire. Créer ses tables (sites, emprises, historique, listes de valeurs du standard CNIG) ?</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4293,6 +4814,11 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
         <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>“{text}” is not an inventory: give a GeoPackage (.gpkg), a saved PostgreSQL connection with its schema and table (connection='…' schema=… table=…) or a PostgreSQL layer URI (dbname=… table=…).</source>
+        <translation>« {text} » n'est pas un inventaire : indiquez un GeoPackage (.gpkg), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='…' schema=… table=…) ou une URI de couche PostgreSQL (dbname=… table=…).</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
