@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 from functools import partial
-from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsPointXY,
     QgsProject,
-    QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
@@ -33,8 +31,6 @@ from qgis.PyQt.QtGui import QBrush
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -48,10 +44,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
+from ..compat import GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
 from ..core import cnig_friches
-from ..processing.inventory_location import LocationError
-from ..processing.inventory_merge import location_message
 from ..translation import tr
 from .friche_form import FricheForm
 from .inventory_model import (
@@ -74,65 +68,22 @@ from .inventory_model import (
     ui_locale,
     value_counts,
 )
-from .layer_table import LayerTableSelection, point_box, theme_icon
-from .postgis_inventory import (
-    PostgisInventoryDialog,
-    add_to_project,
-    inventory_layers,
-    location_for,
-    open_store_asking,
+from .inventory_opening import (
+    InventoryOpening,
+    find_inventory_layer,
+    inventory_preference,
+    is_inventory_layer,
+    layer_file,
 )
+from .layer_table import LayerTableSelection, point_box, theme_icon
 from .site_saving import last_history_id, prepare_layer, stamp_qgis_edits
 
-PLUGIN_DIR = Path(__file__).resolve().parent.parent
-STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
-SETTINGS_LAST_DIR = "friches_tierslieux/inventory_dock/last_dir"
 SETTINGS_HIDDEN_COLUMNS = "friches_tierslieux/inventory_dock/hidden_columns"
 #: Side of the box shown around a friche that has no polygon, in metres.
 
 
 
-def is_point_layer(layer) -> bool:
-    return isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == GEOMETRY_POINT
-
-
-def is_inventory_layer(layer) -> bool:
-    """A point layer with the fields the panel needs (at least ``site_id`` and ``site_type``)."""
-    if not is_point_layer(layer):
-        return False
-    names = layer.fields().names()
-    return "site_id" in names and "site_type" in names
-
-
-def find_inventory_layer(project=None):
-    """The project's inventory layer: one named ``friches`` if any, else the first with CNIG fields."""
-    project = project or QgsProject.instance()
-    layers = [layer for layer in project.mapLayers().values() if is_inventory_layer(layer)]
-    if not layers:
-        return None
-    tree_order = {layer.id(): i for i, layer in enumerate(project.layerTreeRoot().layerOrder())}
-    layers.sort(key=lambda layer: (inventory_preference(layer), tree_order.get(layer.id(), 1e9)))
-    return layers[0]
-
-
-def inventory_preference(layer) -> int:
-    """0 for the inventory itself (a ``friches`` table of a GeoPackage, or a layer named so, in any case),
-    1 for other layers with the CNIG fields (analysis results that copy them)."""
-    name = cnig_friches.INVENTORY_LAYER
-    if layer_file(layer)[1] == name or layer.name().lower() == name:
-        return 0
-    return 1
-
-
-def layer_file(layer) -> tuple:
-    """``(path, layer name)`` of an OGR layer's source, ``("", "")`` for other providers."""
-    if layer is None or layer.providerType() != "ogr":
-        return "", ""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    return str(parts.get("path") or ""), str(parts.get("layerName") or "")
-
-
-class InventoryDock(LayerTableSelection, QgsDockWidget):
+class InventoryDock(InventoryOpening, LayerTableSelection, QgsDockWidget):
     """Dock panel listing the friches of an inventory layer.
 
     Widgets exposed for tests and scripting: ``layer_combo``, ``open_button``, ``message_label``,
@@ -763,88 +714,3 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         fids = self.selected_fids()
         if len(fids) == 1:
             self.edit_fid(fids[0])
-
-    # -- opening a GeoPackage ------------------------------------------------------------------------------
-    def open_geopackage(self, path=None):
-        """Add the ``friches`` and ``friches_emprises`` layers of an inventory GeoPackage to the project and
-        show them. Without ``path``, asks for the file. Returns the point layer, or None."""
-        if not path:
-            settings = QgsSettings()
-            start = settings.value(SETTINGS_LAST_DIR, "") or str(Path.home())
-            path, _filter = QFileDialog.getOpenFileName(
-                self, tr("Open a friches inventory"), start, tr("GeoPackage (*.gpkg)")
-            )
-            if not path:
-                return None
-            settings.setValue(SETTINGS_LAST_DIR, str(Path(path).parent))
-        path = str(path)
-        project = QgsProject.instance()
-        for layer in project.mapLayers().values():  # already loaded: just show it
-            if layer_file(layer) == (path, cnig_friches.INVENTORY_LAYER) and is_point_layer(layer):
-                self.set_layer(layer)
-                return layer
-        points = QgsVectorLayer(f"{path}|layername={cnig_friches.INVENTORY_LAYER}", cnig_friches.INVENTORY_LAYER,
-                                "ogr")
-        if not points.isValid() or not is_point_layer(points):
-            self._show_message(
-                tr("“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by "
-                   "“Import a friches inventory…”?").format(file=Path(path).name, layer=cnig_friches.INVENTORY_LAYER),
-                error=True,
-            )
-            return None
-        polygons = QgsVectorLayer(f"{path}|layername={cnig_friches.POLYGON_LAYER}", cnig_friches.POLYGON_LAYER,
-                                  "ogr")
-        self._show_inventory(points, polygons, Path(path).stem)
-        return points
-
-    def open_postgis(self, connection_name=None, schema=None, table=None, ask=True):
-        """Add the layers of a team inventory in PostgreSQL (a saved QGIS connection, a schema and a table)
-        to the project and show them; its tables are created on first use (after asking when ``ask``).
-        Without a connection name, asks for all three. Returns the sites layer, or None."""
-        if not connection_name:
-            dialog = PostgisInventoryDialog(self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            connection_name, schema, table = dialog.choice()
-            if not connection_name:
-                return None
-        try:
-            location = location_for(connection_name, schema, table)
-        except LocationError as exc:
-            self._show_message(location_message(exc), error=True)
-            return None
-        store, error = open_store_asking(self, location, ask)
-        if store is None:
-            if error:
-                self._show_message(error, error=True)
-            return None
-        store.close()
-        points, polygons = inventory_layers(location)
-        if not points.isValid():
-            self._show_message(tr("QGIS could not open the table {where}.").format(where=location.display), error=True)
-            return None
-        self._show_inventory(points, polygons, f"{location.schema}.{location.table}")
-        return points
-
-    def _show_inventory(self, points, polygons, group_name):
-        """Style the sites and outlines layers, add them to the project in a group, show them in the panel and
-        zoom to them."""
-        project = QgsProject.instance()
-        layers = [points] + ([polygons] if polygons.isValid() else [])
-        for layer, style_name in zip(layers, (cnig_friches.INVENTORY_LAYER, cnig_friches.POLYGON_LAYER)):
-            style = STYLES_DIR / f"{style_name}.qml"
-            if style.exists():
-                layer.loadNamedStyle(str(style))
-        self._adding_layers = True  # no automatic switch in _on_layers_added: set_layer below decides
-        try:
-            add_to_project(layers, group_name)
-        finally:
-            self._adding_layers = False
-        self.set_layer(points)
-        canvas = self.iface.mapCanvas()
-        extent = QgsCoordinateTransform(points.crs(), canvas.mapSettings().destinationCrs(), project)
-        box = extent.transformBoundingBox(points.extent())
-        if not box.isEmpty():
-            box.scale(1.1)
-            canvas.setExtent(box)
-            canvas.refresh()
