@@ -29,7 +29,7 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -115,8 +115,8 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved connection written &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, or a PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, or &amp;lt;table&amp;gt; and &amp;lt;table&amp;gt;_emprises, created with their history when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The whole merge is one transaction, recorded in the inventory's history with the file name; it is refused, with nothing written, when a site was changed by someone else since the merge read it (run it again), and an existing table whose columns would damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords come from QGIS's authentication database or the saved connection and are never written to the outputs or the log. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un inventaire est indiqué (un GeoPackage, ou une table PostgreSQL/PostGIS : une connexion enregistrée écrite &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, ou une URI de couche PostgreSQL), les sites importés y sont fusionnés (tables friches et friches_emprises, ou &amp;lt;table&amp;gt; et &amp;lt;table&amp;gt;_emprises, créées avec leur historique si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. Toute la fusion est une seule transaction, inscrite dans l'historique de l'inventaire avec le nom du fichier ; elle est refusée, sans rien écrire, si un site a été modifié par quelqu'un d'autre depuis que la fusion l'a lu (relancez-la), et une table existante dont les colonnes abîmeraient les valeurs (un site_id texte dans une colonne d'entiers) est refusée, jamais modifiée. Les mots de passe viennent de la base d'authentification de QGIS ou de la connexion enregistrée et ne sont jamais écrits dans les sorties ni dans le journal. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved connection written &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, or a PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, or &amp;lt;table&amp;gt; and &amp;lt;table&amp;gt;_emprises, created with their history when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The whole merge is one transaction, recorded in the inventory's history with the file name; it is refused, with nothing written, when a site was changed by someone else since the merge read it (run it again), and an existing table whose columns would damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords come from QGIS's authentication database or the saved connection and are never written to the outputs or the log. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un inventaire est indiqué (un GeoPackage, ou une table PostgreSQL/PostGIS : une connexion enregistrée écrite &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, ou une URI de couche PostgreSQL), les sites importés y sont fusionnés (tables friches et friches_emprises, ou &amp;lt;table&amp;gt; et &amp;lt;table&amp;gt;_emprises, créées avec leur historique si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. Toute la fusion est une seule transaction, inscrite dans l'historique de l'inventaire avec le nom du fichier ; elle est refusée, sans rien écrire, si un site a été modifié par quelqu'un d'autre depuis que la fusion l'a lu (relancez-la), et une table existante dont les colonnes abîmeraient les valeurs (un site_id texte dans une colonne d'entiers) est refusée, jamais modifiée. Les mots de passe viennent de la base d'authentification de QGIS ou de la connexion enregistrée et ne sont jamais écrits dans les sorties ni dans le journal. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -184,12 +184,17 @@
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>a line longer than QGIS reads</source>
+        <translation>une ligne plus longue que ce que QGIS lit</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
         <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>A saved PostgreSQL connection of QGIS (Data Source Manager)</source>
         <translation>Une connexion PostgreSQL enregistrée dans QGIS (gestionnaire des sources de données)</translation>
     </message>
@@ -209,7 +214,7 @@
         <translation>une table {table} existe déjà</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>A team inventory in a PostGIS database: the sites, their outlines and the history of every change. Its tables are created on first use.</source>
         <translation>Un inventaire partagé dans une base PostGIS : les sites, leurs emprises et l'historique de chaque modification. Ses tables sont créées à la première utilisation.</translation>
     </message>
@@ -613,12 +618,12 @@
         <translation>la colonne {table}.{field} est de type {found}, l'inventaire demande {expected}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>comm_insee was empty: taken from site_id ('{new}')</source>
         <translation>comm_insee était vide : repris de site_id (« {new} »)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>comm_insee: '{value}' is not a 5-character INSEE code</source>
         <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
     </message>
@@ -658,7 +663,7 @@
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
@@ -668,12 +673,12 @@
         <translation>reconvertie</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Coordinates '{value}' are not numbers</source>
         <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>coordinates swapped</source>
         <translation>coordonnées inversées</translation>
     </message>
@@ -693,7 +698,7 @@
         <translation>Impossible d'ouvrir ou de créer l'inventaire {where} : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_input.py"/>
         <source>Could not re-open {source} with the encoding {encoding}.</source>
         <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
     </message>
@@ -1007,6 +1012,11 @@
         <translation>Encodage du fichier en entrée</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>encoding {encoding}</source>
+        <translation>encodage {encoding}</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>End of the time window, excluded (HH:MM or HH:MM:SS; may exceed 24:00, e.g. 25:00 for 1 a.m. the next morning).</source>
         <translation>Fin de la plage horaire, exclue (HH:MM ou HH:MM:SS ; peut dépasser 24:00, par ex. 25:00 pour 1 h du matin le lendemain).</translation>
@@ -1148,22 +1158,22 @@
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{entry}' is not of the form cnig_field=source_field</source>
         <translation>Correspondance des champs : « {entry} » n'est pas de la forme cnig_field=source_field</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{target}' is mapped twice</source>
         <translation>Correspondance des champs : « {target} » est indiqué deux fois</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{target}' is not a field of the CNIG friches standard (nor x / y)</source>
         <translation>Correspondance des champs : « {target} » n'est pas un champ du standard CNIG Friches (ni x / y)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: the input has no field '{source}' (mapped to {target})</source>
         <translation>Correspondance des champs : l'entrée n'a pas de champ « {source} » (associé à {target})</translation>
     </message>
@@ -1318,7 +1328,7 @@
     <message>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/load_gpu.py"/>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1431,7 +1441,7 @@
         <translation>Requêtes HTTP effectuées</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>id generated</source>
         <translation>identifiant généré</translation>
     </message>
@@ -1451,7 +1461,7 @@
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>ignored</source>
         <translation>ignoré</translation>
     </message>
@@ -1547,7 +1557,7 @@
         <translation>Champs de l'entrée non utilisés : {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_input.py"/>
         <source>Input read with the encoding {encoding}.</source>
         <translation>Entrée lue avec l'encodage {encoding}.</translation>
     </message>
@@ -1597,7 +1607,7 @@
         <translation>Couche d'inventaire</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>inventory not changed</source>
         <translation>inventaire inchangé</translation>
     </message>
@@ -1607,12 +1617,12 @@
         <translation>Sites de l'inventaire inchangés</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>inventory updated</source>
         <translation>inventaire mis à jour</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Inventory updated: {fields}</source>
         <translation>Inventaire mis à jour : {fields}</translation>
     </message>
@@ -1637,7 +1647,7 @@
         <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>kept</source>
         <translation>conservé</translation>
     </message>
@@ -1850,7 +1860,7 @@
         <translation>Nom du site (site_nom)</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Name of the sites table; the outlines and the history go in &lt;table&gt;_emprises and &lt;table&gt;_history</source>
         <translation>Nom de la table des sites ; les emprises et l'historique vont dans &lt;table&gt;_emprises et &lt;table&gt;_history</translation>
     </message>
@@ -2031,7 +2041,7 @@
         <translation>Aucun site à imprimer : la couche des sites est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>No site_id: '{new}' generated from the name, the commune and the location</source>
         <translation>Pas de site_id : « {new} » généré à partir du nom, de la commune et de la position</translation>
     </message>
@@ -2046,7 +2056,7 @@
         <translation>Aucune course ne circule le {date} : tous les comptages valent 0. Le flux est valable du {first} au {last}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>No usable geometry: no layer geometry, no valid geompoint / geomsurf WKT, no coordinates</source>
         <translation>Aucune géométrie utilisable : ni géométrie de couche, ni WKT geompoint / geomsurf valide, ni coordonnées</translation>
     </message>
@@ -2086,7 +2096,7 @@
         <translation>Mémoire insuffisante pour exporter {path} : réduisez la résolution.</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>not filled</source>
         <translation>non renseignée</translation>
     </message>
@@ -2146,12 +2156,12 @@
         <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Open a friches inventory</source>
         <translation>Ouvrir un inventaire de friches</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Open a PostgreSQL inventory</source>
         <translation>Ouvrir un inventaire PostgreSQL</translation>
     </message>
@@ -2455,12 +2465,12 @@
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): points {distance} m apart</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : points distants de {distance} m</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
     </message>
@@ -2546,7 +2556,7 @@
         <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>QGIS could not open the table {where}.</source>
         <translation>QGIS n'a pas pu ouvrir la table {where}.</translation>
     </message>
@@ -2601,7 +2611,7 @@
         <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>rejected</source>
         <translation>rejetée</translation>
     </message>
@@ -2616,7 +2626,7 @@
         <translation>Recharger le site</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>repaired</source>
         <translation>réparé</translation>
     </message>
@@ -2626,7 +2636,7 @@
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>Required by the standard.</source>
         <translation>Obligatoire dans le standard.</translation>
     </message>
@@ -2672,12 +2682,12 @@
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>row kept with its point only</source>
         <translation>ligne gardée avec son seul point</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Row {row} ({site}): {reason} → {action}</source>
         <translation>Ligne {row} ({site}) : {reason} → {action}</translation>
     </message>
@@ -2732,7 +2742,7 @@
         <translation>samedi</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
@@ -2879,7 +2889,7 @@
         <translation>Services et équipements</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>set to 'inconnu'</source>
         <translation>mis à « inconnu »</translation>
     </message>
@@ -3019,17 +3029,17 @@
         <translation>Site {site} : hors des zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_actu_date ({actu}) is earlier than site_identif_date ({identif})</source>
         <translation>site_actu_date ({actu}) est antérieure à site_identif_date ({identif})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_id '{value}' does not follow the standard's &lt;INSEE&gt;_&lt;id&gt; form</source>
         <translation>site_id « {value} » ne suit pas la forme &lt;INSEE&gt;_&lt;id&gt; du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_id {site_id} is already used by input row {first_row}</source>
         <translation>site_id {site_id} est déjà utilisé par la ligne {first_row}</translation>
     </message>
@@ -3278,7 +3288,7 @@
         <translation>dimanche</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
@@ -3504,7 +3514,7 @@
         <translation>La couche friches_emprises, pour un inventaire déjà importé (dessinée dans l'atlas).</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The geometry could not be reprojected: {error}</source>
         <translation>La géométrie n'a pas pu être reprojetée : {error}</translation>
     </message>
@@ -3594,7 +3604,7 @@
         <translation>L'inventaire {where} est en cours d'écriture par quelqu'un d'autre (un site est verrouillé) : rien n'a été enregistré. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
     </message>
@@ -3669,17 +3679,17 @@
         <translation>Les lieux n'ont pas de champ de date d'ouverture ({fields}) : ils comptent comme ouverts sur toute la période.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The point is {distance} m from the site's polygon: the polygon's point on surface is used</source>
         <translation>Le point est à {distance} m du polygone du site : le point intérieur du polygone est utilisé</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The polygon is invalid and could not be repaired ({reason})</source>
         <translation>Le polygone est invalide et n'a pas pu être réparé ({reason})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The polygon was invalid ({reason})</source>
         <translation>Le polygone était invalide ({reason})</translation>
     </message>
@@ -3749,9 +3759,14 @@
         <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The site (longitude {lon}, latitude {lat}) is outside France: check the CRS</source>
         <translation>Le site (longitude {lon}, latitude {lat}) est hors de France : vérifiez le SCR</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
+        <source>The site could not be written to {output}: {error}</source>
+        <translation>Le site n'a pas pu être écrit dans {output} : {error}</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -4025,7 +4040,7 @@
         <translation>Type de site (site_type)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>unite_fonciere_surface was empty: set to the polygon's area ({new} m²)</source>
         <translation>unite_fonciere_surface était vide : prend l'aire du polygone ({new} m²)</translation>
     </message>
@@ -4075,22 +4090,22 @@
         <translation>validation</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value filled in</source>
         <translation>valeur complétée</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value normalised</source>
         <translation>valeur normalisée</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value replaced by 'inconnu'</source>
         <translation>valeur remplacée par « inconnu »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value set to NULL</source>
         <translation>valeur mise à NULL</translation>
     </message>
@@ -4296,17 +4311,17 @@
         <translation>{deps} départs à {stops} arrêts entre {start} et {end}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} is not valid WKT ({error})</source>
         <translation>{field} n'est pas un WKT valide ({error})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} is required by the standard but empty</source>
         <translation>{field} est obligatoire dans le standard mais vide</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} was written latitude first ({lat} {lon}): axes swapped to longitude, latitude</source>
         <translation>{field} était écrit latitude d'abord ({lat} {lon}) : axes inversés en longitude, latitude</translation>
     </message>
@@ -4316,64 +4331,74 @@
         <translation>{field} · clic droit pour afficher ou masquer des colonnes</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' completed with a leading zero: '{new}'</source>
         <translation>{field} : « {value} » complété d'un zéro initial : « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' does not follow the standard's format</source>
         <translation>{field} : « {value} » ne respecte pas le format du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)</source>
         <translation>{field} : « {value} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a whole number</source>
         <translation>{field} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a year</source>
         <translation>{field} : « {value} » n'est pas une année</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not in the standard's list of values</source>
         <translation>{field} : « {value} » n'est pas dans la liste de valeurs du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' rewritten as '{new}' (the standard's format)</source>
         <translation>{field} : « {value} » réécrit « {new} » (format du standard)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' rounded to {new}</source>
         <translation>{field} : « {value} » arrondi à {new}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' written with the standard's spelling '{new}'</source>
         <translation>{field} : « {value} » écrit avec l'orthographe du standard « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
+        <source>{field}: a coordinate is not a finite number (NaN or infinite): the geometry is ignored</source>
+        <translation>{field} : une coordonnée n'est pas un nombre fini (NaN ou infini) : la géométrie est ignorée</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: a {type} geometry is neither a point nor a polygon</source>
         <translation>{field} : une géométrie {type} n'est ni un point ni un polygone</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: legacy code '{value}' replaced by '{new}'</source>
         <translation>{field} : ancien code « {value} » remplacé par « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: several points, their centroid is used</source>
         <translation>{field} : plusieurs points, leur centroïde est utilisé</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
+        <source>{field}: {value} is outside the range of whole numbers ({min} to {max})</source>
+        <translation>{field} : {value} sort de la plage des nombres entiers ({min} à {max})</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -4382,8 +4407,18 @@
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
+        <source>{file} holds another zip ({inner}) instead of the feed's .txt files: unzip it once and give the inner zip.</source>
+        <translation>{file} contient un autre zip ({inner}) au lieu des fichiers .txt du flux : décompressez-le une fois et donnez le zip intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
         <source>{file} is not UTF-8: read as windows-1252.</source>
         <translation>{file} n'est pas en UTF-8 : lu en windows-1252.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file} is not UTF-8: read as {encoding}.</source>
+        <translation>{file} n'est pas en UTF-8 : lu en {encoding}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4631,6 +4666,21 @@
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path} read row by row by the plugin ({why}).</source>
+        <translation>{path} lu ligne par ligne par l'extension ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path}, line {line}: the file cannot be read as CSV ({reason}).</source>
+        <translation>{path}, ligne {line} : le fichier ne peut pas être lu comme un CSV ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path}: the file cannot be read as CSV ({reason}).</source>
+        <translation>{path} : le fichier ne peut pas être lu comme un CSV ({reason}).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>{pct} % of the population lives within {minutes} min of an existing place.</source>
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
@@ -4671,7 +4721,7 @@
         <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>{value} (not in the standard)</source>
         <translation>{value} (hors standard)</translation>
     </message>
@@ -4706,7 +4756,7 @@
         <translation>{what} (d'après les services)</translation>
     </message>
     <message>
-        <location filename="../ui/postgis_inventory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>{where} has no inventory yet. Create its tables (sites, outlines, history, value lists of the CNIG standard)?</source>
         <translation>{where} n'a pas encore d'inventaire. Créer ses tables (sites, emprises, historique, listes de valeurs du standard CNIG) ?</translation>
     </message>
@@ -4762,6 +4812,11 @@
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
+        <source>{where}: the file is damaged inside the zip ({reason}); zip the feed again.</source>
+        <translation>{where} : le fichier est endommagé dans le zip ({reason}) ; recompressez le flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
         <source>{where}: the file is empty (no header).</source>
         <translation>{where} : le fichier est vide (pas d'en-tête).</translation>
     </message>
@@ -4811,7 +4866,7 @@
         <translation>Début de la période de jour ÖV (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
         <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
     </message>
@@ -4831,7 +4886,7 @@
         <translation>« {value} » n'est pas une valeur du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>… and {n} more, see the report.</source>
         <translation>… et {n} autre(s), voir le rapport.</translation>
     </message>
