@@ -14,8 +14,9 @@ plugin's own inventory store, so that the history is exactly what the triggers r
 
 The replay only runs on a new inventory (no ``friches`` table yet in the GeoPackage): a second ``make demo``
 keeps the inventory and its history, edits included. It also adds two tiers-lieux opened on former
-friches (a coworking in the Delorme spinning mill in 2023, a fablab in the old Pasteur school in 2025) and
-an ``opening_date`` to every tiers-lieu, so that the report can count places opened per period.
+friches (a coworking on the last site converted, a fablab on the last site that got a project, each two
+months after that change) and an ``opening_date`` to every tiers-lieu, so that the report can count places
+opened per period.
 
 The replay ends exactly on the CSV's state: the import that ``make demo`` runs next finds every site
 unchanged.
@@ -31,11 +32,13 @@ FIRST_IMPORT = dt.datetime(2022, 1, 17, 9, 30, tzinfo=UTC)
 FIRST_IMPORT_SOURCE = "import: inventaire_friches_2022.csv"
 UPDATE_2024_SOURCE = "import: cartofriches_maj_2024.csv"
 TEAM = ("a.durand", "c.martin", "s.benali")
-#: The places opened on former friches during the replayed years: (site_id, name, kind, address, date).
+#: The two places opened on former friches during the replayed years: (kind, name pattern, status of the site).
 NEW_PLACES = (
-    ("45999_0036", "La Filature, coworking", "coworking", "11 Rue Guy Môquet, 45990 Ingeville", dt.date(2023, 3, 15)),
-    ("45999_0023", "Fablab du collège Pasteur", "fablab", "56 Rue de la Scierie, 45990 Ingeville", dt.date(2025, 9, 8)),
+    ("coworking", "Coworking {site}", "friche reconvertie"),
+    ("fablab", "Fablab {site}", "friche avec projet"),
 )
+#: A place opens this long after its site reached the status.
+OPENING_DELAY = dt.timedelta(days=61)
 
 
 def _day(value):
@@ -144,11 +147,47 @@ def replay(gpkg: Path, csv_path: Path, log=print, now=None):
     return rows
 
 
+def _short_name(name):
+    for prefix in ("Ancienne ", "Ancien ", "Anciens ", "Anciennes "):
+        if name.startswith(prefix):
+            return name[len(prefix):][:1].upper() + name[len(prefix):][1:]
+    return name
+
+
+def new_places(gpkg: Path, now=None):
+    """The two places to add: on the site that most recently became ``friche reconvertie`` and on the one
+    that most recently became ``friche avec projet`` (from the history), two months later."""
+    from friches_tierslieux.processing.inventory_location import parse_location
+    from friches_tierslieux.processing.inventory_store import open_inventory
+
+    now = now or dt.datetime.now(UTC)
+    store = open_inventory(parse_location(str(gpkg)), create=False)
+    try:
+        rows = store.read_history()
+        sites = store.read_sites()
+    finally:
+        store.close()
+    out, used = [], set()
+    for kind, pattern, status in NEW_PLACES:
+        changes = [r for r in rows if r.field == "site_statut" and r.new_value == status and r.old_value
+                   and r.site_id in sites and r.site_id not in used]
+        if not changes:
+            continue
+        change = max(changes, key=lambda r: (r.changed_at, r.id))
+        used.add(change.site_id)
+        site = sites[change.site_id].site
+        opened = min((change.changed_at + OPENING_DELAY).date(), (now - dt.timedelta(days=1)).date())
+        out.append((change.site_id, pattern.format(site=_short_name(site.values.get("site_nom") or "")), kind,
+                    site.values.get("site_adresse") or "", site.values.get("comm_nom") or "", opened))
+    return out
+
+
 def add_places(gpkg: Path, log=print):
     """Give every tiers-lieu an ``opening_date`` (1 January of its opening_year) and add the two places
     opened on former friches (once)."""
     from osgeo import ogr
 
+    places = new_places(gpkg)
     ds = ogr.Open(str(gpkg), 1)
     layer = ds.GetLayerByName("tiers_lieux")
     friches = ds.GetLayerByName("friches")
@@ -164,7 +203,7 @@ def add_places(gpkg: Path, log=print):
             feature.SetField("opening_date", f"{feature.GetField('opening_year')}-01-01")
             layer.SetFeature(feature)
     added = 0
-    for site_id, name, kind, address, opened in NEW_PLACES:
+    for site_id, name, kind, address, commune, opened in places:
         if name in names:
             continue
         friches.SetAttributeFilter(f"site_id = '{site_id}'")
@@ -173,7 +212,7 @@ def add_places(gpkg: Path, log=print):
         if site is None:
             continue
         feature = ogr.Feature(layer.GetLayerDefn())
-        for field, value in (("name", name), ("kind", kind), ("address", address), ("commune", "Ingeville"),
+        for field, value in (("name", name), ("kind", kind), ("address", address), ("commune", commune),
                              ("insee", site_id[:5]), ("opening_year", opened.year),
                              ("opening_date", opened.isoformat())):
             feature.SetField(field, value)

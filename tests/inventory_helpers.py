@@ -120,3 +120,14 @@ def gpkg_state(path):
             out[table] = db.execute(f'SELECT {cols} FROM "{table}" ORDER BY "{order}"').fetchall()
     db.close()
     return out
+
+
+def demo_value(site_id, field):
+    """A value of the demo's CNIG file (the tests read it rather than copy it: the demo is regenerated)."""
+    import csv
+
+    with DEMO_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["site_id"] == site_id:
+                return row[field] or None
+    raise KeyError(site_id)

@@ -10,7 +10,16 @@ import csv
 import re
 
 import pytest
-from inventory_helpers import DEMO_CSV, GEOJSON, authcfg, csv_layer, pg_uri, recording_feedback, run_import
+from inventory_helpers import (
+    DEMO_CSV,
+    GEOJSON,
+    authcfg,
+    csv_layer,
+    demo_value,
+    pg_uri,
+    recording_feedback,
+    run_import,
+)
 from qgis.core import QgsProcessingException
 
 pytestmark = pytest.mark.timeout(300)
@@ -196,14 +205,14 @@ def test_edits_of_any_client_are_in_the_history(plugin, processing_context, post
                                 "FROM inventaire.friches_history WHERE changed_by = %s ORDER BY id", (TECH_B,))
     changed = {(r[0], r[1]): r for r in history}
     statut = changed[("45999_0004", "site_statut")]
-    assert statut[2:] == ("friche avec projet", "friche reconvertie", TECH_B, "other")
+    assert statut[2:] == (demo_value("45999_0004", "site_statut"), "friche reconvertie", TECH_B, "other")
     assert changed[("45999_0004", "bati_nombre")][3] == "3"
     emprise = changed[("45999_0001", "emprise")]
     assert emprise[2] and emprise[3] and emprise[2] != emprise[3]
     # the deleted site: its existence and every field it had, its outline too
     deleted = [r for r in history if r[0] == "45999_0013"]
     assert ("45999_0013", "_site", "present", None, TECH_B, "other") in deleted
-    assert any(r[1] == "site_nom" and r[2] == "Ancien hypermarché du Moulin" and r[3] is None for r in deleted)
+    assert any(r[1] == "site_nom" and r[2] == demo_value("45999_0013", "site_nom") and r[3] is None for r in deleted)
     assert any(r[1] == "emprise" and r[3] is None for r in deleted)
     # versions went up where something changed
     versions = dict(rows(cluster, db, "SELECT site_id, version FROM inventaire.friches WHERE site_id IN "
@@ -252,7 +261,7 @@ def test_two_connections_no_lost_update(plugin, processing_context, postgis_clus
     assert rows(cluster, db, "SELECT count(*) FROM inventaire.friches_history")[0][0] == history_before
     statuts = dict(rows(cluster, db, "SELECT site_id, site_statut FROM inventaire.friches WHERE site_id IN "
                                      "('45999_0001', '45999_0002')"))
-    assert statuts == {"45999_0001": "friche avec projet", "45999_0002": "friche avec projet"}  # neither written
+    assert statuts == {sid: demo_value(sid, "site_statut") for sid in ("45999_0001", "45999_0002")}  # neither written
 
     # B is editing a site right now (its row locked, not committed): A waits, then gives up cleanly
     cur.execute("UPDATE inventaire.friches SET site_adresse = 'en cours' WHERE site_id = '45999_0003'")
@@ -300,7 +309,9 @@ def test_form_conflict_names_the_other_author_and_reloads(plugin, processing_con
         form.editors["site_statut"].set_value("friche reconvertie")
 
         conn = cluster.connect(db, user=TECH_B, password=PASS_B)
-        conn.cursor().execute("UPDATE inventaire.friches SET site_statut = 'friche sans projet', "
+        theirs = "friche avec projet" if demo_value("45999_0006", "site_statut") != "friche avec projet" else \
+            "friche potentielle"
+        conn.cursor().execute(f"UPDATE inventaire.friches SET site_statut = '{theirs}', "
                               "bati_etat = 'dégradation moyenne' WHERE site_id = '45999_0006'")
         conn.close()
 
@@ -312,14 +323,14 @@ def test_form_conflict_names_the_other_author_and_reloads(plugin, processing_con
         form.reload_site()
         # B's values are shown; A's change to a field B did not touch is kept; the field both changed is named
         assert form.editors["bati_etat"].value() == "dégradation moyenne"
-        assert form.editors["site_statut"].value() == "friche sans projet"
+        assert form.editors["site_statut"].value() == theirs
         assert form.widget("site_adresse").text() == "2 rue de la Fonderie"
         assert re.search("Status|statut", form.error_label.text(), re.IGNORECASE)
         form.accept()
         assert form.result() == form.DialogCode.Accepted, form.error_label.text()
         saved = rows(cluster, db, "SELECT site_statut, bati_etat, site_adresse FROM inventaire.friches "
                                   "WHERE site_id = '45999_0006'")
-        assert saved == [("friche sans projet", "dégradation moyenne", "2 rue de la Fonderie")]
+        assert saved == [(theirs, "dégradation moyenne", "2 rue de la Fonderie")]
         last = rows(cluster, db, "SELECT changed_by, source FROM inventaire.friches_history WHERE site_id = "
                                  "'45999_0006' AND field = 'site_adresse' ORDER BY id DESC LIMIT 1")
         assert last == [(TECH_A, "form")]
