@@ -23,9 +23,21 @@ import uuid
 
 from qgis.core import QgsCoordinateReferenceSystem
 
-from ..core import cnig_friches
 from ..core import history as hist
 from ..core.inventory import StoredSite
+from .gpkg_schema import (
+    HISTORY,
+    HISTORY_COLUMNS,
+    POINTS,
+    POLYGONS,
+    add_column_sql,
+    declared_kind,
+    ogr_field,
+    point_trigger_sql,
+    polygon_trigger_sql,
+    quote_ident,
+    sql_literal,
+)
 from .inventory_store import (
     POLYGON_KINDS,
     VERSION_FIELD,
@@ -39,122 +51,11 @@ from .inventory_store import (
     typed_value,
 )
 
-POINTS = cnig_friches.INVENTORY_LAYER
-POLYGONS = cnig_friches.POLYGON_LAYER
-HISTORY = POINTS + "_history"
-HISTORY_COLUMNS = ("site_id", "field", "old_value", "new_value", "changed_at", "changed_by", "source")
-NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 #: Rows per INSERT statement.
 BATCH = 200
 #: How long a write waits for another writer of the file (ms).
 BUSY_TIMEOUT_MS = 10000
 
-
-def quote_ident(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
-
-def sql_literal(value, kind: str = "string") -> str:
-    """A Python value as an SQLite literal of ``kind`` (dates as ISO text, booleans as 0/1)."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bytes):
-        return "X'" + value.hex() + "'"
-    if kind == "bool" or isinstance(value, bool):
-        return "1" if value else "0"
-    if kind == "int" and not isinstance(value, str):
-        return str(int(value))
-    if kind == "double" and not isinstance(value, str):
-        value = float(value)
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "NULL"
-    if isinstance(value, (dt.datetime, dt.date)):
-        value = value.isoformat()
-    text = str(value).replace("\x00", "")
-    return "'" + text.replace("'", "''") + "'"
-
-
-def declared_kind(declared: str) -> str:
-    """The kind of a column from its declared SQLite type (as GDAL writes them)."""
-    t = (declared or "").upper()
-    if t.startswith(("TEXT", "VARCHAR", "CHAR")):
-        return "string"
-    if t == "BOOLEAN":
-        return "bool"
-    if t in ("INTEGER", "INT", "MEDIUMINT", "SMALLINT", "TINYINT", "BIGINT"):
-        return "int"
-    if t in ("REAL", "FLOAT", "DOUBLE"):
-        return "double"
-    if t == "DATE":
-        return "date"
-    if t == "DATETIME":
-        return "datetime"
-    return t.lower() or "blob"
-
-
-# --------------------------------------------------------------------------------------------------
-# Triggers
-# --------------------------------------------------------------------------------------------------
-
-def _history_insert(selects) -> str:
-    cols = ", ".join(HISTORY_COLUMNS[:5]) + ", source"
-    return f"INSERT INTO {quote_ident(HISTORY)} ({cols})\n" + "\nUNION ALL ".join(selects) + ";"
-
-
-def _sel(site, field, old, new, where=None) -> str:
-    text = f"SELECT {site}, '{field}', {old}, {new}, {NOW_SQL}, '{hist.SOURCE_OTHER}'"
-    return text + (f" WHERE {where}" if where else "")
-
-
-def point_trigger_sql(pk: str, geom: str, fields) -> dict:
-    """``{trigger name: CREATE TRIGGER …}`` of the sites table (``fields``: columns to follow)."""
-    t, g = quote_ident(POINTS), quote_ident(geom)
-    sid_new, sid_old = 'NEW."site_id"', 'OLD."site_id"'
-    ins = [_sel(sid_new, hist.SITE, "NULL", f"'{hist.PRESENT}'")]
-    upd, dele = [], [_sel(sid_old, hist.SITE, f"'{hist.PRESENT}'", "NULL")]
-    for name in fields:
-        c = quote_ident(name)
-        ins.append(_sel(sid_new, name, "NULL", f"CAST(NEW.{c} AS TEXT)", f"NEW.{c} IS NOT NULL"))
-        upd.append(_sel(sid_new, name, f"CAST(OLD.{c} AS TEXT)", f"CAST(NEW.{c} AS TEXT)", f"OLD.{c} IS NOT NEW.{c}"))
-        dele.append(_sel(sid_old, name, f"CAST(OLD.{c} AS TEXT)", "NULL", f"OLD.{c} IS NOT NULL"))
-    ins.append(_sel(sid_new, hist.POINT_FIELD, "NULL", f"hex(NEW.{g})", f"NEW.{g} IS NOT NULL"))
-    upd.append(_sel(sid_new, hist.POINT_FIELD, f"hex(OLD.{g})", f"hex(NEW.{g})", f"OLD.{g} IS NOT NEW.{g}"))
-    dele.append(_sel(sid_old, hist.POINT_FIELD, f"hex(OLD.{g})", "NULL", f"OLD.{g} IS NOT NULL"))
-    v, p = quote_ident(VERSION_FIELD), quote_ident(pk)
-    bump = f"UPDATE {t} SET {v} = OLD.{v} + 1 WHERE {p} = NEW.{p} AND NEW.{v} IS OLD.{v};"
-    return {
-        f"{HISTORY}_insert": f"CREATE TRIGGER {quote_ident(HISTORY + '_insert')} AFTER INSERT ON {t}\nBEGIN\n"
-                             f"{_history_insert(ins)}\nEND",
-        f"{HISTORY}_update": f"CREATE TRIGGER {quote_ident(HISTORY + '_update')} AFTER UPDATE ON {t}\nBEGIN\n"
-                             f"{_history_insert(upd)}\n{bump}\nEND",
-        f"{HISTORY}_delete": f"CREATE TRIGGER {quote_ident(HISTORY + '_delete')} AFTER DELETE ON {t}\nBEGIN\n"
-                             f"{_history_insert(dele)}\nEND",
-    }
-
-
-def polygon_trigger_sql(geom: str) -> dict:
-    """Triggers of the polygons table: the outline's changes, which also raise the site's version."""
-    t, g, pts = quote_ident(POLYGONS), quote_ident(geom), quote_ident(POINTS)
-    v = quote_ident(VERSION_FIELD)
-    name = POLYGONS + "_history"
-    field = hist.POLYGON_FIELD
-    bump_new = f'UPDATE {pts} SET {v} = {v} + 1 WHERE "site_id" = NEW."site_id";'
-    bump_old = f'UPDATE {pts} SET {v} = {v} + 1 WHERE "site_id" = OLD."site_id";'
-    ins = _history_insert([_sel('NEW."site_id"', field, "NULL", f"hex(NEW.{g})", f"NEW.{g} IS NOT NULL")])
-    upd = _history_insert([_sel('NEW."site_id"', field, f"hex(OLD.{g})", f"hex(NEW.{g})")])
-    dele = _history_insert([_sel('OLD."site_id"', field, f"hex(OLD.{g})", "NULL", f"OLD.{g} IS NOT NULL")])
-    return {
-        f"{name}_insert": f"CREATE TRIGGER {quote_ident(name + '_insert')} AFTER INSERT ON {t}\nBEGIN\n"
-                          f"{ins}\n{bump_new}\nEND",
-        f"{name}_update": f"CREATE TRIGGER {quote_ident(name + '_update')} AFTER UPDATE OF {g} ON {t}\n"
-                          f"WHEN OLD.{g} IS NOT NEW.{g}\nBEGIN\n{upd}\n{bump_new}\nEND",
-        f"{name}_delete": f"CREATE TRIGGER {quote_ident(name + '_delete')} AFTER DELETE ON {t}\nBEGIN\n"
-                          f"{dele}\n{bump_old}\nEND",
-    }
-
-
-# --------------------------------------------------------------------------------------------------
-# The store
-# --------------------------------------------------------------------------------------------------
 
 class GpkgInventory(InventoryStore):
     """An inventory GeoPackage. ``open()`` creates the file or its missing layers, the history table and
@@ -190,44 +91,39 @@ class GpkgInventory(InventoryStore):
     def close(self):
         self._ds = None
 
-    def _exec(self, sql: str):
-        """Run one statement through GDAL's connection; raises on an SQLite error."""
+    def _run(self, sql: str, code: str):
+        """(result layer or None) of one statement through GDAL's connection; an SQLite error raises
+        :class:`InventoryStoreError` with ``code`` (``locked`` when another writer holds the file)."""
         from osgeo import gdal
 
-        ds = self._ds
         gdal.ErrorReset()
         gdal.PushErrorHandler("CPLQuietErrorHandler")
         try:
-            result = ds.ExecuteSQL(sql)
+            result = self._ds.ExecuteSQL(sql)
             error = gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
         finally:
             gdal.PopErrorHandler()
-        if result is not None:
-            ds.ReleaseResultSet(result)
         if error:
-            code = "locked" if "locked" in error or "busy" in error else "write_failed"
-            raise InventoryStoreError(code, error=error)
+            if result is not None:
+                self._ds.ReleaseResultSet(result)
+            raise InventoryStoreError("locked" if "locked" in error or "busy" in error else code, error=error)
+        return result
+
+    def _exec(self, sql: str):
+        """Run one statement; raises on an SQLite error."""
+        result = self._run(sql, "write_failed")
+        if result is not None:
+            self._ds.ReleaseResultSet(result)
 
     def _query(self, sql: str) -> list:
         """Rows of a SELECT through GDAL's connection (inside the current transaction)."""
-        from osgeo import gdal
-
-        ds = self._ds
-        gdal.ErrorReset()
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            result = ds.ExecuteSQL(sql)
-            error = gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
-        finally:
-            gdal.PopErrorHandler()
-        if error:
-            raise InventoryStoreError("write_failed", error=error)
+        result = self._run(sql, "write_failed")
         if result is None:
             return []
         try:
             return [[feat.GetField(i) for i in range(feat.GetFieldCount())] for feat in result]
         finally:
-            ds.ReleaseResultSet(result)
+            self._ds.ReleaseResultSet(result)
 
     def _read_db(self):
         """A read-only sqlite3 connection (reading needs none of GDAL's SQL functions)."""
@@ -297,9 +193,9 @@ class GpkgInventory(InventoryStore):
             if layer is None:
                 raise InventoryStoreError("open_failed", error=name)
             for field, kind in kinds[name].items():
-                layer.CreateField(_ogr_field(field, kind))
+                layer.CreateField(ogr_field(field, kind))
             if name == POINTS:
-                layer.CreateField(_ogr_field(VERSION_FIELD, "int", default="1"))
+                layer.CreateField(ogr_field(VERSION_FIELD, "int", default="1"))
 
     def _inspect(self, create: bool):
         """Check the structure; add what an older inventory lacks, in one transaction."""
@@ -355,7 +251,7 @@ class GpkgInventory(InventoryStore):
             have = {name for name, _d, _pk in columns[table]}
             for name, kind in kinds.items():
                 if name not in have:
-                    statements.append(_add_column_sql(table, name, kind))
+                    statements.append(add_column_sql(table, name, kind))
                     self.upgraded.append(f"{table}.{name}")
         have_history = {name for name, _d, _pk in columns[HISTORY]}
         for col in HISTORY_COLUMNS:
@@ -573,26 +469,6 @@ class GpkgInventory(InventoryStore):
         except Exception:
             self._ds.RollbackTransaction()
             raise
-
-
-def _ogr_field(name, kind, default=None):
-    from osgeo import ogr
-
-    ogr_type = {"string": ogr.OFTString, "int": ogr.OFTInteger, "double": ogr.OFTReal, "date": ogr.OFTDate,
-                "bool": ogr.OFTInteger}[kind]
-    field = ogr.FieldDefn(name, ogr_type)
-    if kind == "bool":
-        field.SetSubType(ogr.OFSTBoolean)
-    if default is not None:
-        field.SetDefault(default)
-        field.SetNullable(False)
-    return field
-
-
-def _add_column_sql(table, name, kind):
-    decl = {"string": "TEXT", "int": "INTEGER", "double": "REAL", "date": "DATE", "bool": "BOOLEAN"}[kind]
-    extra = " NOT NULL DEFAULT 1" if name == VERSION_FIELD else ""
-    return f"ALTER TABLE {quote_ident(table)} ADD COLUMN {quote_ident(name)} {decl}{extra}"
 
 
 def _multi(polygon):

@@ -35,9 +35,6 @@ POLYGON_SUFFIX = "_emprises"
 HISTORY_SUFFIX = "_history"
 VALUE_LISTS_SUFFIX = "_value_lists"
 
-# key=value pairs, values bare or quoted ('…' with \' escapes, or "…"): each alternative consumes
-# characters of disjoint classes, so matching is linear in the length of the text.
-_PAIR_RE = re.compile(r"""(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s'"]+)""")
 
 
 class LocationError(ValueError):
@@ -112,15 +109,49 @@ class InventoryLocation:
         return "ogr" if self.kind == GPKG else "postgres"
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        inner = value[1:-1]
-        return inner.replace("\\'", "'").replace("\\\\", "\\") if value[0] == "'" else inner
-    return value
+def scan_pairs(text: str):
+    """``[(key, value, start, end)]`` of the ``key=value`` pairs of ``text`` (values bare, '…' with \\'
+    escapes, or "quoted" identifiers), with the span of each value. One pass over the text: no regular expression, whose
+    backtracking would make a long hostile string quadratic."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if not (text[i].isalnum() or text[i] == "_"):
+            i += 1
+            continue
+        start = i
+        while i < n and (text[i].isalnum() or text[i] == "_"):
+            i += 1
+        key = text[start:i]
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if j >= n or text[j] != "=":
+            continue
+        j += 1
+        while j < n and text[j].isspace():
+            j += 1
+        value_start = j
+        if j < n and text[j] == "'":
+            j, chars = j + 1, []
+            while j < n and text[j] != "'":
+                if text[j] == "\\" and j + 1 < n:
+                    j += 1
+                chars.append(text[j])
+                j += 1
+            value, j = "".join(chars), min(j + 1, n)
+        else:  # bare, or "quoted"."identifiers" (kept whole; a single "name" loses its quotes)
+            while j < n and not text[j].isspace():
+                j += 1
+            value = text[value_start:j]
+            if len(value) >= 2 and value[0] == value[-1] == '"' and value.count('"') == 2:
+                value = value[1:-1]
+        out.append((key.lower(), value, value_start, j))
+        i = j
+    return out
 
 
 def parse_pairs(text: str) -> dict:
-    return {key.lower(): _unquote(value) for key, value in _PAIR_RE.findall(text)}
+    return {key: value for key, value, _start, _end in scan_pairs(text)}
 
 
 def _split_table(text: str):
@@ -214,12 +245,17 @@ def location_of_layer(layer) -> InventoryLocation:
     raise LocationError("not_an_inventory", text=layer.name())
 
 
-_PASSWORD_RE = re.compile(r"""password\s*=\s*('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s'"]+)""", re.IGNORECASE)
-
-
 def strip_password(text: Optional[str]) -> str:
     """``text`` with any ``password=…`` value masked (for messages and logs)."""
-    return _PASSWORD_RE.sub("password=***", text or "")
+    text = text or ""
+    out, last = [], 0
+    for key, _value, start, end in scan_pairs(text):
+        if key == "password":
+            out.append(text[last:start])
+            out.append("***")
+            last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def reads_inventory(layer, location: InventoryLocation) -> bool:

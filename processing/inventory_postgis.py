@@ -32,6 +32,7 @@ from .inventory_store import (
     VersionConflict,
     inventory_kinds,
     py_value,
+    scalar_literal,
     typed_value,
 )
 
@@ -44,15 +45,9 @@ BATCH = 500
 
 def pg_literal(value, kind: str = "string") -> str:
     """A Python value as a PostgreSQL literal of ``kind``."""
-    if value is None:
-        return "NULL"
-    if kind == "bool" or isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if kind == "int" and not isinstance(value, str):
-        return str(int(value))
-    if kind == "double" and not isinstance(value, str):
-        value = float(value)
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "NULL"
+    scalar = scalar_literal(value, kind, "TRUE", "FALSE")
+    if scalar is not None:
+        return scalar
     if kind == "date":
         text = value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
         return ddl.literal(text) + "::date"

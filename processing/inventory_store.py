@@ -199,6 +199,21 @@ def typed_value(value, kind):
     return value
 
 
+def scalar_literal(value, kind: str, true: str, false: str):
+    """The SQL text of NULL, a boolean (``true`` / ``false``, as the database spells them), a whole number or
+    a finite real; None when ``value`` is none of these (text, dates: each database quotes them its way)."""
+    if value is None:
+        return "NULL"
+    if kind == "bool" or isinstance(value, bool):
+        return true if value else false
+    if kind == "int" and not isinstance(value, str):
+        return str(int(value))
+    if kind == "double" and not isinstance(value, str):
+        value = float(value)
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "NULL"
+    return None
+
+
 def os_user() -> str:
     """The operating-system user: who changed a GeoPackage (SQLite has no roles)."""
     try:

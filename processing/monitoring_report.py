@@ -41,7 +41,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import FLAG_NO_THREADING, make_field
+from ..compat import FLAG_NO_THREADING, make_field, set_rectangle_null
 from ..core import history as hist
 from ..core import monitoring as mon
 from ..translation import ui_language
@@ -237,8 +237,7 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
         others = QgsVectorLayer(f"Point?crs={crs.authid()}&field=site_nom:string", "others", "memory")
         moved = QgsVectorLayer(f"Point?crs={crs.authid()}&field=site_nom:string&field=statut:string", "changed",
                                "memory")
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = set_rectangle_null(QgsRectangle())
         other_features, moved_features = [], []
         for sid, site in state.items():
             point = shape(site.get(hist.POINT_FIELD))
