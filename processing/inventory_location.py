@@ -212,7 +212,7 @@ def parse_location(text: str, project=None) -> InventoryLocation:
         schema = uri.schema() or "public"
         table = uri.table()
         geometry = uri.geometryColumn() or DEFAULT_GEOMETRY_COLUMN
-        database = QgsDataSourceUri(uri.connectionInfo(True))
+        database = QgsDataSourceUri(uri.connectionInfo(False))  # authcfg kept, never expanded
         if uri.authConfigId():
             database.setAuthConfigId(uri.authConfigId())
         return InventoryLocation(POSTGIS, uri=database.uri(False), schema=schema, table=table,
@@ -237,7 +237,7 @@ def location_of_layer(layer) -> InventoryLocation:
         for suffix in (POLYGON_SUFFIX, HISTORY_SUFFIX):
             if table.endswith(suffix):
                 table = table[: -len(suffix)]
-        database = QgsDataSourceUri(uri.connectionInfo(True))
+        database = QgsDataSourceUri(uri.connectionInfo(False))  # authcfg kept, never expanded
         if uri.authConfigId():
             database.setAuthConfigId(uri.authConfigId())
         return InventoryLocation(POSTGIS, uri=database.uri(False), schema=uri.schema() or "public", table=table,

@@ -35,11 +35,10 @@ from qgis.core import (
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ..compat import FLAG_NO_THREADING, make_field, set_rectangle_null
 from ..core import history as hist
@@ -294,12 +293,7 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
     def _label(layer, field, size):
         settings = QgsPalLayerSettings()
         settings.fieldName = field
-        text_format = QgsTextFormat()
-        font = QFont(rl.FONT)
-        font.setPointSizeF(size)
-        text_format.setFont(font)
-        text_format.setSize(size)
-        text_format.setColor(QColor(rl.INK))
+        text_format = rl.text_format(size)
         buffer = QgsTextBufferSettings()
         buffer.setEnabled(True)
         buffer.setSize(0.8)
@@ -378,16 +372,8 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
         layout.addMultiFrame(table)
         table.setVectorLayer(layer)
         table.setMaximumNumberOfFeatures(10000)
-        header, content = QgsTextFormat(), QgsTextFormat()
-        for text_format, bold in ((header, True), (content, False)):
-            font = QFont(rl.FONT)
-            font.setBold(bold)
-            font.setPointSizeF(6.5)
-            text_format.setFont(font)
-            text_format.setSize(6.5)
-            text_format.setColor(QColor(rl.INK))
-        table.setHeaderTextFormat(header)
-        table.setContentTextFormat(content)
+        table.setHeaderTextFormat(rl.text_format(6.5, bold=True))
+        table.setContentTextFormat(rl.text_format(6.5))
         table.setCellMargin(1.1)
         table.setGridStrokeWidth(0.15)
         table.setGridColor(QColor(rl.LIGHT))

@@ -177,6 +177,19 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
     return 10 * power
 
 
+def text_format(size, bold=False, italic=False, colour=INK) -> QgsTextFormat:
+    """The report's text format: its font at ``size`` points."""
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setItalic(italic)
+    out = QgsTextFormat()
+    out.setFont(font)
+    out.setSize(size)
+    out.setColor(QColor(colour))
+    return out
+
+
 class Page:
     """Adds items to one page of the layout (coordinates in mm from the page's top left corner)."""
 
@@ -194,18 +207,11 @@ class Page:
               italic=False):
         item = QgsLayoutItemLabel(self.layout)
         item.setText(text)
-        font = QFont(FONT)
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        font.setItalic(italic)
+        text_format_ = text_format(size, bold, italic, colour)
         if hasattr(item, "setTextFormat"):  # QGIS 3.24+
-            text_format = QgsTextFormat()
-            text_format.setFont(font)
-            text_format.setSize(size)
-            text_format.setColor(QColor(colour))
-            item.setTextFormat(text_format)
+            item.setTextFormat(text_format_)
         else:
-            item.setFont(font)
+            item.setFont(text_format_.font())
             item.setFontColor(QColor(colour))
         item.setHAlign({"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
                         "right": Qt.AlignmentFlag.AlignRight}[align])
