@@ -142,3 +142,13 @@ def set_rectangle_null(rectangle):
     else:
         rectangle.setMinimal()
     return rectangle
+
+# Processing date parameters: the type enum moved to Qgis in 3.36 (the class-scoped name goes in QGIS 4).
+if hasattr(Qgis, "ProcessingDateTimeParameterDataType"):
+    DATETIME_DATE = Qgis.ProcessingDateTimeParameterDataType.Date
+    DATETIME_DATETIME = Qgis.ProcessingDateTimeParameterDataType.DateTime
+else:
+    from qgis.core import QgsProcessingParameterDateTime as _DateTimeParam
+
+    DATETIME_DATE = _DateTimeParam.Type.Date
+    DATETIME_DATETIME = _DateTimeParam.Type.DateTime

@@ -39,7 +39,7 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -99,6 +99,11 @@
         <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>&lt;p&gt;An A4 PDF for the technical committee, in French or English, from the inventory's history:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1: key figures at the end of the last period, the sites by status at the end of each period (stacked bars), and the population within reach of the tiers-lieux open at the end of each period (a line, when a road network and a population grid are given);&lt;/li&gt;&lt;li&gt;page 2: a map of the sites whose status changed during the last period (colour: the new status) and the table of those changes: site, municipality, former and new status, date, who, source (continued on the next pages when long);&lt;/li&gt;&lt;li&gt;last page: the indicators of every period, as in Follow-up indicators of the inventory, whose help says how each figure is computed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Charts are drawn with layout items (no picture, no extra library): the PDF keeps real, searchable text.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un PDF A4 pour le comité technique, en français ou en anglais, tiré de l'historique de l'inventaire :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1 : les chiffres clés à la fin de la dernière période, les sites par statut à la fin de chaque période (barres empilées) et la population à portée des tiers-lieux ouverts à la fin de chaque période (une courbe, quand un réseau routier et un carroyage de population sont fournis) ;&lt;/li&gt;&lt;li&gt;page 2 : une carte des sites dont le statut a changé pendant la dernière période (couleur : le nouveau statut) et le tableau de ces changements : site, commune, ancien et nouveau statut, date, auteur, origine (suite sur les pages suivantes s'il est long) ;&lt;/li&gt;&lt;li&gt;dernière page : les indicateurs de chaque période, comme dans Indicateurs de suivi de l'inventaire, dont l'aide dit comment chaque chiffre est calculé.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Les graphiques sont dessinés avec des éléments de mise en page (ni image, ni bibliothèque supplémentaire) : le PDF garde un vrai texte, où l'on peut chercher.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>&lt;p&gt;Builds the multi-year investment programme (&lt;i&gt;plan pluriannuel d'investissement&lt;/i&gt;): for each site, the year of its acquisition and the year of its conversion works, within each year's budget, to maximise the objective.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Costs&lt;/b&gt;: from the cost table (resources/costs/default.json or your copy: acquisition = the price estimate of Land prices + fees; works by building state and use, demolition, depollution, accessibility, energy, studies) or from a field of the sites with each site's own total cost. A site without a known cost is not programmed, and the output says so.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objective&lt;/b&gt;: the population newly covered (counted once even when two sites reach the same people, from the catchments and the population grid; or the additive field of Coverage gaps), the score of the use, both weighted, or any numeric field.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rules&lt;/b&gt;: the works start at the earliest the year after the acquisition (delay); each year's spend stays within its budget (or, with carry-over, the budgets cumulated so far); mandatory sites are in, excluded sites out; by default only the candidates of the use are considered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: a mixed-integer programme solved exactly by HiGHS (scipy.optimize.milp), then, among the best programmes, the one that opens the places the earliest; the time limit stops the search and the gap says how far from the optimum the programme can be at most (0: proven optimum). Every site gets a reason: why it is in, and why a good candidate is left out (too expensive, phasing, mandatory sites first, the budget brings more elsewhere with the loss measured, people already covered by the programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the sites with acq_year, works_year, costs, cumulative spend, marginal gain and reason; a table per year; an XLSX workbook and a 'Programme pluriannuel' PDF with a chart per year of the spend and the people covered, in French or English.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Construit le plan pluriannuel d'investissement : pour chaque site, l'année de son acquisition et l'année de ses travaux de reconversion, dans le budget de chaque année, pour maximiser l'objectif.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coûts&lt;/b&gt; : d'après la table des coûts (resources/costs/default.json ou votre copie : acquisition = l'estimation du prix de Prix du foncier + frais ; travaux selon l'état du bâti et l'usage, démolition, dépollution, accessibilité, énergie, études) ou d'après un champ des sites portant le coût total de chacun. Un site sans coût connu n'est pas programmé, et la sortie le dit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objectif&lt;/b&gt; : la population nouvellement couverte (comptée une seule fois même quand deux sites touchent les mêmes habitants, d'après les zones de chalandise et la grille de population ; ou le champ additif de Zones non couvertes), le score de l'usage, les deux pondérés, ou tout champ numérique.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Règles&lt;/b&gt; : les travaux commencent au plus tôt l'année suivant l'acquisition (délai) ; la dépense de chaque année reste dans son budget (ou, avec report, dans les budgets cumulés jusque-là) ; les sites imposés sont retenus, les sites écartés exclus ; par défaut, seuls les candidats de l'usage sont considérés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : un programme linéaire en nombres entiers résolu exactement par HiGHS (scipy.optimize.milp), puis, parmi les meilleurs programmes, celui qui ouvre les lieux le plus tôt ; la limite de temps arrête la recherche et l'écart dit de combien le programme peut au plus être sous l'optimum (0 : optimum prouvé). Chaque site reçoit une raison : pourquoi il est retenu, et pourquoi un bon candidat est écarté (trop cher, phasage, sites imposés d'abord, le budget rapporte plus ailleurs avec la perte mesurée, habitants déjà couverts par le programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites avec acq_year, works_year, coûts, dépense cumulée, gain marginal et raison ; une table par année ; un classeur XLSX et un PDF « Programme pluriannuel » avec un graphique par année de la dépense et des habitants couverts, en français ou en anglais.&lt;/p&gt;</translation>
@@ -139,14 +144,19 @@
         <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>&lt;p&gt;One row per period (calendar year or quarter, local time), computed from the inventory's history (every change is recorded by the database's triggers):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;status&amp;gt;_n, &amp;lt;status&amp;gt;_ha&lt;/b&gt;: the sites and their area (site_surface) by site_statut at the end of the period, the inventory rebuilt at that moment as Inventory at a date does (status keys: potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet or empty);&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt;: sites present at the end of the period whose site_identif_date falls in it;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt;: sites whose site_statut changed during the period (a site added with a status is not a change), and the changes as “from → to: count”;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt;: sites whose status became friche reconvertie in the period;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt;: sites whose status became friche avec projet in the period, and the median number of days from their site_identif_date to that change;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt;: tiers-lieux whose opening date falls in the period, those among them inside a site's outline or within {distance} m of its point (a former friche), and the places open at the end of the period (opened by then, or without a date);&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (with a network and a population grid): the population within the travel time of the places open at the end of the period, as in Coverage gaps (honest catchments merged, population spread evenly over each cell), and its share of the grid's population.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The second output lists every status change: period, site, from, to, when (local time), who (the database role, or the operating-system user for a GeoPackage) and the source (the imported file, the panel's form, another edit).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Une ligne par période (année ou trimestre civils, heure locale), calculée à partir de l'historique de l'inventaire (chaque modification est enregistrée par les déclencheurs de la base) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;statut&amp;gt;_n, &amp;lt;statut&amp;gt;_ha&lt;/b&gt; : les sites et leur surface (site_surface) par site_statut à la fin de la période, l'inventaire étant reconstitué à ce moment comme le fait Inventaire à une date (clés de statut : potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet ou vide) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt; : les sites présents à la fin de la période dont site_identif_date tombe dans la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt; : les sites dont le site_statut a changé pendant la période (un site ajouté avec un statut n'est pas un changement), et les changements sous la forme « de → vers : nombre » ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt; : les sites dont le statut est devenu friche reconvertie pendant la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt; : les sites dont le statut est devenu friche avec projet pendant la période, et le nombre médian de jours entre leur site_identif_date et ce changement ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt; : les tiers-lieux dont la date d'ouverture tombe dans la période, ceux d'entre eux situés dans l'emprise d'un site ou à moins de {distance} m de son point (une ancienne friche), et les lieux ouverts à la fin de la période (ouverts à cette date, ou sans date) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (avec un réseau et un carroyage de population) : la population à moins du temps de trajet des lieux ouverts à la fin de la période, comme dans Zones non desservies (zones d'accessibilité honnêtes fusionnées, population répartie uniformément dans chaque carreau), et sa part de la population du carroyage.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;La seconde sortie liste chaque changement de statut : période, site, ancien, nouveau, date (heure locale), auteur (le rôle de la base, ou l'utilisateur du système pour un GeoPackage) et l'origine (le fichier importé, le formulaire du panneau, une autre modification).&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/site_costs.py"/>
         <source>&lt;p&gt;Prices the conversion of each site into each use with the cost table (resources/costs/default.json, indicative values with their sources, or your copy): conversion works per m² by building state (bati_etat) and use, on the floor area the use needs; demolition of the part beyond repair; asbestos or lead removal (bati_pollution); soil depollution when pollution is proven or suspected (sol_pollution_existe); accessibility of a public building and a lift; energy renovation; studies; the acquisition (the price of Land prices plus fees); the yearly revenue from the rent per m² of the use.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: per use works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (empty without a purchase price: never guessed), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2; cost_notes lists what was not known (unknown state or pollution, no price); the lines table gives every amount with its quantity, rate and source.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Chiffre la reconversion de chaque site pour chaque usage avec la table des coûts (resources/costs/default.json, valeurs indicatives avec leurs sources, ou votre copie) : travaux de reconversion au m² selon l'état du bâti (bati_etat) et l'usage, sur la surface de plancher dont l'usage a besoin ; démolition de la partie irrécupérable ; désamiantage ou déplombage (bati_pollution) ; dépollution des sols quand la pollution est avérée ou supposée (sol_pollution_existe) ; accessibilité d'un établissement recevant du public et ascenseur ; rénovation énergétique ; études ; l'acquisition (le prix de Prix du foncier plus les frais) ; la recette annuelle d'après le loyer au m² de l'usage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : par usage works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (vide sans prix d'achat : jamais deviné), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2 ; cost_notes liste ce qui n'était pas connu (état ou pollution inconnus, pas de prix) ; la table des lignes donne chaque montant avec sa quantité, son taux et sa source.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved connection written &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, or a PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, or &amp;lt;table&amp;gt; and &amp;lt;table&amp;gt;_emprises, created with their history when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The whole merge is one transaction, recorded in the inventory's history with the file name; it is refused, with nothing written, when a site was changed by someone else since the merge read it (run it again), and an existing table whose columns would damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords come from QGIS's authentication database or the saved connection and are never written to the outputs or the log. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un inventaire est indiqué (un GeoPackage, ou une table PostgreSQL/PostGIS : une connexion enregistrée écrite &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, ou une URI de couche PostgreSQL), les sites importés y sont fusionnés (tables friches et friches_emprises, ou &amp;lt;table&amp;gt; et &amp;lt;table&amp;gt;_emprises, créées avec leur historique si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. Toute la fusion est une seule transaction, inscrite dans l'historique de l'inventaire avec le nom du fichier ; elle est refusée, sans rien écrire, si un site a été modifié par quelqu'un d'autre depuis que la fusion l'a lu (relancez-la), et une table existante dont les colonnes abîmeraient les valeurs (un site_id texte dans une colonne d'entiers) est refusée, jamais modifiée. Les mots de passe viennent de la base d'authentification de QGIS ou de la connexion enregistrée et ne sont jamais écrits dans les sorties ni dans le journal. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -167,6 +177,11 @@
         <location filename="../processing/coverage_gaps.py"/>
         <source>&lt;p&gt;The areas and population that no existing place (tiers-lieux, France Services, libraries...) reaches within a travel time on the road network, and for each candidate site the population it would newly cover.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The catchments of the existing places are computed as in the Catchment algorithm (honest polygons: no point farther than 50 m from a road reached in time) and merged. The uncovered population of a grid cell is its population times the share of its area outside the merged catchments. Gap areas are the populated cells minus the covered area. A candidate's new coverage is the population of its own catchment outside the covered area: each candidate is compared with the existing places only, not with the other candidates.&lt;/p&gt;&lt;p&gt;Places or candidates too far from the network are reported by name and do not count.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>&lt;p&gt;The sites of the inventory as they stood at the given moment: every field, the point and the outline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The inventory keeps one history row per changed field (written by the database's own triggers, whoever made the change). Starting from the sites as they are now, every change recorded after the moment is undone, the latest first: a site added after the moment is left out, a site deleted after it comes back with the values it had, a renamed site takes its old identifier. A date without a time means the end of that day (local time).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits.&lt;/b&gt; The history begins when the inventory was created (or, for an older GeoPackage, when the plugin first opened it): for an earlier moment, the sites present then are shown as they were when the history began, and the log says so.&lt;/p&gt;&lt;p&gt;Each site also gets last_change_at (local time) and last_changed_by: the last change it had before the moment.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les sites de l'inventaire tels qu'ils étaient au moment indiqué : chaque champ, le point et l'emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; L'inventaire garde une ligne d'historique par champ modifié (écrite par les déclencheurs de la base elle-même, quel que soit l'auteur de la modification). En partant des sites tels qu'ils sont aujourd'hui, chaque modification enregistrée après ce moment est annulée, la plus récente d'abord : un site ajouté après ce moment est écarté, un site supprimé après revient avec les valeurs qu'il avait, un site renommé reprend son ancien identifiant. Une date sans heure désigne la fin de ce jour (heure locale).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites.&lt;/b&gt; L'historique commence à la création de l'inventaire (ou, pour un GeoPackage plus ancien, quand l'extension l'a ouvert pour la première fois) : pour un moment antérieur, les sites présents alors sont montrés tels qu'ils étaient au début de l'historique, et le journal le signale.&lt;/p&gt;&lt;p&gt;Chaque site reçoit aussi last_change_at (heure locale) et last_changed_by : sa dernière modification avant ce moment.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -197,6 +212,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>A CNIG ZONE_URBA layer (fields TYPEZONE, LIBELLE; optional LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) or a carte communale SECTEUR_CC layer (TYPESECT, LIBELLE), e.g. from friches:load_gpu or the GPU. Field names in any case.</source>
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>A date, a date-time, or a year (1 January). Empty: the first of opening_date, date_ouverture, opening_year… A place without a date counts as open all along.</source>
+        <translation>Une date, une date-heure ou une année (1er janvier). Vide : le premier de opening_date, date_ouverture, opening_year… Un lieu sans date compte comme ouvert sur toute la période.</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -265,6 +285,11 @@
         <translation>Une requête sans réponse complète dans ce délai est abandonnée (puis retentée).</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>A saved PostgreSQL connection of QGIS (Data Source Manager)</source>
+        <translation>Une connexion PostgreSQL enregistrée dans QGIS (gestionnaire des sources de données)</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>A score from 0 to 100 per use for each site, with its reliability, the candidates, the best use, a rank and a sentence explaining it.</source>
         <translation>Un score de 0 à 100 par usage pour chaque site, avec sa fiabilité, les usages candidats, le meilleur usage, un rang et une phrase d'explication.</translation>
@@ -278,6 +303,16 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>A table (CSV, spreadsheet...) with one row per year: the year and its budget.</source>
         <translation>Une table (CSV, tableur...) avec une ligne par année : l'année et son budget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>a table {table} already exists</source>
+        <translation>une table {table} existe déjà</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>A team inventory in a PostGIS database: the sites, their outlines and the history of every change. Its tables are created on first use.</source>
+        <translation>Un inventaire partagé dans une base PostGIS : les sites, leurs emprises et l'historique de chaque modification. Ses tables sont créées à la première utilisation.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -339,6 +374,11 @@
         <translation>Ajoutée autour du rectangle englobant de chaque site.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>Added to the inventory {path}: {items}</source>
+        <translation>Ajouté à l'inventaire {path} : {items}</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>All</source>
         <translation>Tous</translation>
@@ -347,6 +387,11 @@
         <location filename="../processing/prepare_territory.py"/>
         <source>Also write the clipped feed as a zip (it is in the GeoPackage's gtfs_feed table anyway).</source>
         <translation>Écrire aussi le flux découpé en zip (il est de toute façon dans la table gtfs_feed du GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>An A4 follow-up report for the committee: indicators as charts, the sites whose status changed on a map, and who changed them.</source>
+        <translation>Un rapport de suivi A4 pour le comité : les indicateurs en graphiques, les sites dont le statut a changé sur une carte, et qui les a modifiés.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -373,6 +418,11 @@
         <location filename="../processing/land_prices.py"/>
         <source>An estimate of each site's purchase price from the comparable sales of the geolocated DVF file, with its range, the sales used and its reliability.</source>
         <translation>Une estimation du prix d'achat de chaque site d'après les ventes comparables du fichier DVF géolocalisé, avec sa fourchette, les ventes utilisées et sa fiabilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>and {n} more</source>
+        <translation>et {n} autre(s)</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -478,6 +528,11 @@
         <translation>Couches de fond de la carte principale</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Background layers of the map</source>
+        <translation>Couches de fond de la carte</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Band used: {minutes} min.</source>
         <translation>Tranche utilisée : {minutes} min.</translation>
@@ -564,7 +619,14 @@
         <translation>Dossier du cache</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Calendar years or quarters (local time).</source>
+        <translation>Années ou trimestres civils (heure locale).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_io.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/programme_io.py"/>
         <location filename="../processing/territory_online.py"/>
@@ -812,6 +874,11 @@
         <translation>Choix et tri des sites…</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Click “Reload the site” to see the other change; your changes to the fields the other author did not touch are kept.</source>
+        <translation>Cliquez sur « Recharger le site » pour voir l'autre modification ; vos modifications des champs que l'autre auteur n'a pas touchés sont gardées.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Clipped GTFS feed (zip)</source>
         <translation>Flux GTFS découpé (zip)</translation>
@@ -830,6 +897,16 @@
         <location filename="../processing/prepare_territory.py"/>
         <source>Codes need outlines: give a communes layer (ADMIN EXPRESS) or tick the online source API Découpage administratif.</source>
         <translation>Des codes demandent des contours : fournissez une couche de communes (ADMIN EXPRESS) ou cochez la source en ligne API Découpage administratif.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is missing</source>
+        <translation>la colonne {table}.{field} manque</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is {found}, the inventory needs {expected}</source>
+        <translation>la colonne {table}.{field} est de type {found}, l'inventaire demande {expected}</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -907,6 +984,16 @@
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>converted</source>
+        <translation>reconvertie</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_report.py"/>
         <source>Coordinates '{value}' are not numbers</source>
         <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
@@ -950,14 +1037,19 @@
         <translation>Coûts de reconversion des sites (par usage)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not connect to the database of the inventory {where}: {error}</source>
+        <translation>Impossible de se connecter à la base de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>Could not create the GeoPackage {path}.</source>
         <translation>Impossible de créer le GeoPackage {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not open or create the inventory {path}: {error}</source>
-        <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not open or create the inventory {where}: {error}</source>
+        <translation>Impossible d'ouvrir ou de créer l'inventaire {where} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/inventory_input.py"/>
@@ -975,14 +1067,19 @@
         <translation>Impossible de lire la couche fournie pour {param} : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not write the inventory {path}: {error}</source>
-        <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not write the inventory {where}: nothing was saved ({error}).</source>
+        <translation>Impossible d'écrire l'inventaire {where} : rien n'a été enregistré ({error}).</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Could not write the layer {layer} in {path}: {error}</source>
         <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Could not write the report {path}: {error}</source>
+        <translation>Impossible d'écrire le rapport {path} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1066,7 +1163,7 @@
         <translation>Espaces de coworking, fablabs, lieux de médiation : ceux de la zone.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Created in {path}: {layers}</source>
         <translation>Créé dans {path} : {layers}</translation>
     </message>
@@ -1110,6 +1207,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Data used: {sources}.</source>
         <translation>Données utilisées : {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Date (and time)</source>
+        <translation>Date (et heure)</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1225,6 +1327,11 @@
         <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Drawn under the sites (municipalities, roads, rivers…), with their own style, or the plugin's style of the same name for a layer read from a file.</source>
+        <translation>Dessinées sous les sites (communes, routes, cours d'eau…), avec leur propre style, ou le style de l'extension du même nom pour une couche lue dans un fichier.</translation>
+    </message>
+    <message>
         <location filename="../processing/land_prices.py"/>
         <source>DVF file (geolocated, CSV)</source>
         <translation>Fichier DVF (géolocalisé, CSV)</translation>
@@ -1253,6 +1360,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
         <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>E.g. the territory: « Ingeville — suivi des friches ». Empty: a standard title.</source>
+        <translation>Par ex. le territoire : « Ingeville — suivi des friches ». Vide : un titre standard.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -1377,6 +1489,11 @@
         <translation>Tiers-lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Existing tiers-lieux (with an opening date)</source>
+        <translation>Tiers-lieux existants (avec une date d'ouverture)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Explanation</source>
         <translation>Explication</translation>
@@ -1498,13 +1615,13 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Fields added to the inventory: {fields}</source>
-        <translation>Champs ajoutés à l'inventaire : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py"/>
         <source>Fields matched by alias or mapping: {pairs}</source>
         <translation>Champs reconnus par alias ou correspondance : {pairs}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Fields you both changed now show the other author's value: {fields}.</source>
+        <translation>Les champs que vous avez tous deux modifiés montrent maintenant la valeur de l'autre auteur : {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1545,6 +1662,16 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Folder for one PNG per page</source>
         <translation>Dossier pour un PNG par page</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Follow-up indicators of the inventory</source>
+        <translation>Indicateurs de suivi de l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Follow-up report of the inventory (PDF)</source>
+        <translation>Rapport de suivi de l'inventaire (PDF)</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1631,6 +1758,11 @@
         <translation>vendredi</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>From (date)</source>
+        <translation>Du (date)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Full analysis done: {gpkg}{pdf}.</source>
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
@@ -1682,12 +1814,17 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <location filename="../processing/import_inventory.py"/>
         <location filename="../processing/load_gpu.py"/>
         <location filename="../processing/prepare_territory.py"/>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/import_inventory.py"/>
+        <source>GeoPackage (*.gpkg);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1708,6 +1845,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>Give either a budget per year or a table of budgets, not both.</source>
         <translation>Indiquez soit un budget par an, soit une table des budgets, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Give the first date of the follow-up (From).</source>
+        <translation>Indiquez la première date du suivi (Du).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1827,6 +1969,16 @@
         <translation>Prix plausible le plus haut de locaux (€/m² de plancher)</translation>
     </message>
     <message>
+        <location filename="../ui/site_saving.py"/>
+        <source>History and version numbers added to the inventory {path}: every change is now recorded.</source>
+        <translation>Historique et numéros de version ajoutés à l'inventaire {path} : chaque modification est désormais enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>history,date,past,inventory,friches,monitoring,time</source>
+        <translation>historique,date,passé,inventaire,friches,suivi,temps</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>Horizon (years)</source>
         <translation>Horizon (années)</translation>
@@ -1899,6 +2051,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
@@ -1936,6 +2089,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Indicators per period</source>
+        <translation>Indicateurs par période</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1999,6 +2157,9 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Inventory</source>
         <translation>Inventaire</translation>
     </message>
@@ -2008,6 +2169,16 @@
         <location filename="../processing/score_candidates.py"/>
         <source>inventory</source>
         <translation>inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory (GeoPackage or PostGIS table)</source>
+        <translation>Inventaire (GeoPackage ou table PostGIS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Inventory at a date</source>
+        <translation>Inventaire à une date</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -2043,6 +2214,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Inventory {path}: {added} added, {updated} updated, {unchanged} unchanged (of which {kept} kept because the inventory's version is more recent).</source>
         <translation>Inventaire {path} : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s) (dont {kept} gardé(s) car la version de l'inventaire est plus récente).</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory {where}: {sites} site(s) now, {rows} history row(s).</source>
+        <translation>Inventaire {where} : {sites} site(s) aujourd'hui, {rows} ligne(s) d'historique.</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -2119,6 +2295,7 @@
         <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Language of QGIS</source>
         <translation>Langue de QGIS</translation>
     </message>
@@ -2126,6 +2303,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>Language of the documents</source>
         <translation>Langue des documents</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Language of the report</source>
+        <translation>Langue du rapport</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2303,8 +2485,8 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Merge into the inventory GeoPackage</source>
-        <translation>Fusionner dans le GeoPackage d'inventaire</translation>
+        <source>Merge into the inventory (GeoPackage or PostGIS table)</source>
+        <translation>Fusionner dans l'inventaire (GeoPackage ou table PostGIS)</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -2330,6 +2512,16 @@
         <location filename="../processing/transit_service.py"/>
         <source>Monday</source>
         <translation>lundi</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>monitoring,follow-up,indicators,history,PDCA,committee,suivi,indicateurs</source>
+        <translation>suivi,indicateurs,historique,PDCA,comité,monitoring,follow-up</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>monitoring,follow-up,report,committee,PDF,suivi,rapport,PDCA,charts</source>
+        <translation>suivi,rapport,comité,PDF,PDCA,graphiques,monitoring,follow-up</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -2362,6 +2554,11 @@
         <location filename="../ui/candidates_model.py"/>
         <source>Name of the site (site_nom)</source>
         <translation>Nom du site (site_nom)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Name of the sites table; the outlines and the history go in &lt;table&gt;_emprises and &lt;table&gt;_history</source>
+        <translation>Nom de la table des sites ; les emprises et l'historique vont dans &lt;table&gt;_emprises et &lt;table&gt;_history</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -2509,6 +2706,11 @@
         <translation>pas de flux GTFS : offre de transport ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>No inventory given.</source>
+        <translation>Aucun inventaire indiqué.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
@@ -2517,6 +2719,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no PDF file asked: atlas skipped.</source>
         <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>No period to report.</source>
+        <translation>Aucune période à présenter.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2542,6 +2749,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>No programme was found within the time limit ({s} s): raise it.</source>
         <translation>Aucun programme trouvé dans la limite de temps ({s} s) : augmentez-la.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>no project</source>
+        <translation>sans projet</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -2670,7 +2882,7 @@
         <translation>Mémoire insuffisante pour exporter {path} : réduisez la résolution.</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>not filled</source>
         <translation>non renseignée</translation>
     </message>
@@ -2770,14 +2982,34 @@
         <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Open a friches inventory</source>
         <translation>Ouvrir un inventaire de friches</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Open a PostgreSQL inventory</source>
+        <translation>Ouvrir un inventaire PostgreSQL</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
-        <source>Open an inventory GeoPackage and add its layers to the project</source>
-        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
+        <source>Open a PostgreSQL inventory…</source>
+        <translation>Ouvrir un inventaire PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage and add its layers to the project (the arrow: a team inventory in PostgreSQL)</source>
+        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet (la flèche : un inventaire partagé dans PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage…</source>
+        <translation>Ouvrir un GeoPackage d'inventaire…</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Opening date field</source>
+        <translation>Champ de la date d'ouverture</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2791,13 +3023,18 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
-        <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
+        <source>Optional inventory updated in place, created when missing: a .gpkg (pick an existing file, or type the path of a new one), a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches) or a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</source>
+        <translation>Inventaire facultatif mis à jour sur place, créé s'il n'existe pas : un .gpkg (choisissez un fichier existant ou saisissez le chemin d'un nouveau), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches) ou une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
         <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Optional: with a population grid, the population within reach of the places open at the end of each period is computed on this network.</source>
+        <translation>Facultatif : avec un carroyage de population, la population à portée des lieux ouverts à la fin de chaque période est calculée sur ce réseau.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -2823,6 +3060,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>Other background layers of the atlas</source>
         <translation>Autres couches de fond de l'atlas</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>other or unknown</source>
+        <translation>autre ou inconnu</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2861,6 +3103,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
@@ -2887,6 +3130,7 @@
     <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -2906,6 +3150,16 @@
         <translation>Habitants nouvellement couverts</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Per year or quarter: sites by status, identified, converted, status changes, places opened, population within reach.</source>
+        <translation>Par année ou trimestre : sites par statut, identifiés, reconvertis, changements de statut, lieux ouverts, population à portée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
         <location filename="../processing/land_prices.py"/>
         <source>Period (years before the latest sale)</source>
         <translation>Période (années avant la dernière vente)</translation>
@@ -2917,8 +3171,24 @@
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/monitoring_io.py"/>
         <source>Place</source>
         <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name} has no geometry: left out.</source>
+        <translation>Le lieu {name} n'a pas de géométrie : écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name}: '{value}' is not a date: it counts as open all along.</source>
+        <translation>Lieu {name} : '{value}' n'est pas une date : il compte comme ouvert sur toute la période.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Places open or opened (coworking, fablab, médiation numérique…): counted by opening date, on a former friche when inside a site's outline or within {distance} m of its point; their catchments give the population within reach when a network and a population grid are given.</source>
+        <translation>Lieux ouverts (coworking, fablab, médiation numérique…) : comptés selon leur date d'ouverture, sur une ancienne friche s'ils sont dans l'emprise d'un site ou à moins de {distance} m de son point ; leurs zones d'accessibilité donnent la population à portée quand un réseau et un carroyage de population sont fournis.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -3137,6 +3407,11 @@
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>potential</source>
+        <translation>potentielle</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Prepare a territory (files and open-data services)</source>
         <translation>Préparer un territoire (fichiers et services de données ouvertes)</translation>
@@ -3270,6 +3545,11 @@
         <translation>Champ du prix d'achat (€)</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>QGIS could not open the table {where}.</source>
+        <translation>QGIS n'a pas pu ouvrir la table {where}.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -3280,6 +3560,11 @@
         <translation>Périmètres des QPV 2024 (ANCT).</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Rank for this use with the weights shown</source>
         <translation>Rang pour cet usage avec les pondérations affichées</translation>
@@ -3288,6 +3573,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>ranking</source>
         <translation>classement</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Read the site again from the inventory, with the other author's changes; your changes to other fields are kept</source>
+        <translation>Relire le site dans l'inventaire, avec les modifications de l'autre auteur ; vos modifications des autres champs sont gardées</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3327,12 +3617,22 @@
         <translation>Fiabilité : {high} élevée, {medium} moyenne (zone élargie), {low} faible (trop peu de ventes), {none} sans estimation.</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Reload the site</source>
+        <translation>Recharger le site</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_report.py"/>
         <source>repaired</source>
         <translation>réparé</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/field_editors.py"/>
         <source>Required by the standard.</source>
         <translation>Obligatoire dans le standard.</translation>
     </message>
@@ -3482,6 +3782,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>Saturday</source>
         <translation>samedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Schema</source>
+        <translation>Schéma</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3726,9 +4031,19 @@
         <translation>Champ nom du site (pour les messages)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site outlines at the date</source>
+        <translation>Emprises des sites à la date</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Site polygons</source>
         <translation>Emprises des sites</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Site reloaded with the other author's changes. Your changes are kept, not saved yet: click Save.</source>
+        <translation>Site rechargé avec les modifications de l'autre auteur. Vos modifications sont gardées, pas encore enregistrées : cliquez sur Enregistrer.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3741,9 +4056,34 @@
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site {site} had no point at that date: left out.</source>
+        <translation>Le site {site} n'avait pas de point à cette date : écarté.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Site {site} has no geometry: no page.</source>
         <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} is not in the inventory {where}.</source>
+        <translation>Le site {site} n'est pas dans l'inventaire {where}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was added by {who} on {when} since you read the inventory: nothing was saved.</source>
+        <translation>Le site {site} a été ajouté par {who} le {when} depuis votre lecture de l'inventaire : rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was changed by {who} on {when} since you read it: nothing was saved, so that neither change is lost. Reload the site (or run the import again) and redo your change.</source>
+        <translation>Le site {site} a été modifié par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré, pour qu'aucune des deux modifications ne soit perdue. Rechargez le site (ou relancez l'import) et refaites votre modification.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was deleted by {who} on {when} since you read it: nothing was saved.</source>
+        <translation>Le site {site} a été supprimé par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3793,6 +4133,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>Sites added to the inventory</source>
         <translation>Sites ajoutés à l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Sites at the date</source>
+        <translation>Sites à la date</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -3941,6 +4286,11 @@
         <translation>Résolution du programme (HiGHS, limite de temps {s} s)…</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>someone else</source>
+        <translation>quelqu'un d'autre</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Sort descending</source>
         <translation>Tri décroissant</translation>
@@ -3995,6 +4345,11 @@
         <location filename="../ui/inventory_model.py"/>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Status changes</source>
+        <translation>Changements de statut</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -4095,6 +4450,16 @@
         <location filename="../processing/transit_service.py"/>
         <source>Sunday</source>
         <translation>dimanche</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>table {table} is missing</source>
+        <translation>la table {table} manque</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -4300,6 +4665,11 @@
         <translation>Les modifications n'ont pas pu être enregistrées dans le fichier.</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The changes could not be saved.</source>
+        <translation>Les modifications n'ont pas pu être enregistrées.</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
@@ -4315,6 +4685,11 @@
         <translation>La couche de communes {layer} n'a pas de champ {what} ({fields}).</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The connection to the database was lost while writing the inventory {where}: the database undid the whole transaction, nothing was saved ({error}).</source>
+        <translation>La connexion à la base a été perdue pendant l'écriture de l'inventaire {where} : la base a annulé toute la transaction, rien n'a été enregistré ({error}).</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/site_costs.py"/>
         <source>The cost table cannot be used: {error}</source>
@@ -4324,6 +4699,17 @@
         <location filename="../processing/site_costs.py"/>
         <source>The cost table has no rent for {uses}: no revenue for these uses.</source>
         <translation>La table des coûts n'a pas de loyer pour {uses} : pas de recette pour ces usages.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The database refused the change to the inventory {where}: {error}</source>
+        <translation>La base a refusé la modification de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The date is not valid: {value}</source>
+        <translation>La date n'est pas valide : {value}</translation>
     </message>
     <message>
         <location filename="../processing/costs_io.py"/>
@@ -4344,6 +4730,11 @@
         <location filename="../processing/costs_io.py"/>
         <source>The DVF file {path} is empty.</source>
         <translation>Le fichier DVF {path} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4401,9 +4792,19 @@
         <translation>Le fichier utilise « {sep} » comme séparateur (réenregistré par un tableur ?).</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The first period is the one holding this date.</source>
+        <translation>La première période est celle qui contient cette date.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
         <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The friches inventory as it stood at a past date, rebuilt from its history.</source>
+        <translation>L'inventaire des friches tel qu'il était à une date passée, reconstitué à partir de son historique.</translation>
     </message>
     <message>
         <location filename="../processing/land_prices.py"/>
@@ -4456,6 +4857,21 @@
         <translation>Le fichier GTFS {path} n'existe pas.</translation>
     </message>
     <message>
+        <location filename="../processing/history_io.py"/>
+        <source>The history begins on {date}.</source>
+        <translation>L'historique commence le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The history begins on {start}, after {moment}: the sites present then are shown as they were when the history began.</source>
+        <translation>L'historique commence le {start}, après le {moment} : les sites présents alors sont montrés tels qu'ils étaient au début de l'historique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>the history trigger {trigger} is missing</source>
+        <translation>le déclencheur d'historique {trigger} manque</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>The identifier links the point to its polygon; it cannot be changed here.</source>
         <translation>L'identifiant relie le point à son polygone ; il ne peut pas être modifié ici.</translation>
@@ -4486,9 +4902,24 @@
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>The inventory must be a GeoPackage (.gpkg): {path}</source>
-        <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
+        <location filename="../processing/history_io.py"/>
+        <source>The inventory with its history: a .gpkg written by Import a friches inventory, a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches), a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) or the name of a project layer showing one of them.</source>
+        <translation>L'inventaire et son historique : un .gpkg écrit par Importer un inventaire de friches, une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches), une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) ou le nom d'une couche du projet qui montre l'un d'eux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} does not exist.</source>
+        <translation>L'inventaire {where} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} exists with another structure; the plugin does not alter it. {details}. Choose another table (or GeoPackage), or convert these columns yourself.</source>
+        <translation>L'inventaire {where} existe avec une autre structure ; l'extension ne le modifie pas. {details}. Choisissez une autre table (ou un autre GeoPackage), ou convertissez vous-même ces colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} is being written by someone else right now (a site is locked): nothing was saved. Try again in a moment.</source>
+        <translation>L'inventaire {where} est en cours d'écriture par quelqu'un d'autre (un site est verrouillé) : rien n'a été enregistré. Réessayez dans un instant.</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -4499,6 +4930,11 @@
         <location filename="../processing/land_prices.py"/>
         <source>The largest radius ({max} m) is smaller than the first radius ({first} m).</source>
         <translation>Le plus grand rayon ({max} m) est plus petit que le premier rayon ({first} m).</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The last period is the one holding this date; empty: today.</source>
+        <translation>La dernière période est celle qui contient cette date ; vide : aujourd'hui.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -4561,6 +4997,11 @@
         <translation>Les sites imposés {ids} ne tiennent pas ensemble : ils coûtent {total} en tout pour un budget de {budget} sur l'horizon, avec des travaux au plus tôt {delay} an(s) après chaque acquisition. Augmentez les budgets, allongez l'horizon, autorisez le report ou imposez moins de sites.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The moment to look at; a date alone means the end of that day.</source>
+        <translation>Le moment à examiner ; une date seule désigne la fin de ce jour.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
         <translation>L'export national de Cartofriches ou tout fichier de friches CNIG : les sites de la zone sont importés avec friches:import_inventory.</translation>
@@ -4589,6 +5030,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The PDF printer failed on {path}.</source>
         <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The places have no opening date field ({fields}): they count as open all along.</source>
+        <translation>Les lieux n'ont pas de champ de date d'ouverture ({fields}) : ils comptent comme ouverts sur toute la période.</translation>
     </message>
     <message>
         <location filename="../processing/territory_steps.py"/>
@@ -4625,6 +5071,11 @@
         <location filename="../processing/programme_io.py"/>
         <source>The population objective needs the catchments and the population grid, or a population field of the sites (new_pop_15min of Coverage gaps).</source>
         <translation>L'objectif de population demande les zones de chalandise et la grille de population, ou un champ de population des sites (new_pop_15min de Zones non couvertes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>The PostgreSQL URI names no table: {text}</source>
+        <translation>L'URI PostgreSQL ne désigne aucune table : {text}</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4760,6 +5211,11 @@
         <location filename="../processing/inventory_report.py"/>
         <source>The site could not be written to {output}: {error}</source>
         <translation>Le site n'a pas pu être écrit dans {output} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The site is no longer in the inventory: it was deleted.</source>
+        <translation>Le site n'est plus dans l'inventaire : il a été supprimé.</translation>
     </message>
     <message>
         <location filename="../processing/land_prices.py"/>
@@ -4917,9 +5373,19 @@
         <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>There is no saved PostgreSQL connection named “{name}” (known: {known}).</source>
+        <translation>Il n'y a pas de connexion PostgreSQL enregistrée nommée « {name} » (connues : {known}).</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>They are kept in the layer's edit buffer (the layer stays in edit mode): fix the problem and click Save again, or save or discard the layer's edits in QGIS.</source>
         <translation>Elles sont conservées dans le tampon d'édition de la couche (la couche reste en mode édition) : corrigez le problème et cliquez à nouveau sur Enregistrer, ou enregistrez ou annulez les modifications de la couche dans QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>This QGIS has no PostgreSQL provider.</source>
+        <translation>Ce QGIS n'a pas de fournisseur PostgreSQL.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4948,6 +5414,11 @@
         <translation>Délai d'attente par requête (s)</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
@@ -4957,6 +5428,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>Title of the documents</source>
         <translation>Titre des documents</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>To (date)</source>
+        <translation>Au (date)</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -5062,6 +5538,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Travel time band (minutes)</source>
         <translation>Tranche de temps de parcours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Travel time to a place (minutes)</source>
+        <translation>Temps de trajet jusqu'à un lieu (minutes)</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -5276,6 +5757,11 @@
         <translation>Largeur autour des routes atteintes (m)</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>with a project</source>
+        <translation>avec projet</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>With a total cost field: the part paid the year of the acquisition (0 when empty), the rest the year of the works.</source>
         <translation>Avec un champ de coût total : la part payée l'année de l'acquisition (0 si vide), le reste l'année des travaux.</translation>
@@ -5311,6 +5797,11 @@
         <translation>travaux</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Writing {n} pages to {path}…</source>
+        <translation>Écriture de {n} pages dans {path}…</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
@@ -5319,6 +5810,11 @@
         <location filename="../ui/candidates_dock.py"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Year</source>
+        <translation>Année</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>
@@ -5716,6 +6212,16 @@
         <translation>{n} pages à imprimer.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} periods: choose a shorter span or years.</source>
+        <translation>{n} périodes : choisissez une durée plus courte ou des années.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} place(s), opening dates from the field {field}.</source>
+        <translation>{n} lieu(x), dates d'ouverture lues dans le champ {field}.</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>{n} request(s) sent, {cached} answer(s) read from the cache.</source>
         <translation>{n} requête(s) envoyée(s), {cached} réponse(s) lue(s) dans le cache.</translation>
@@ -5764,6 +6270,11 @@
         <location filename="../processing/programme_io.py"/>
         <source>{n} site(s) have no catchment: they reach nobody in the objective ({ids}).</source>
         <translation>{n} site(s) n'ont pas de zone de chalandise : ils ne touchent personne dans l'objectif ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>{n} site(s) in the inventory at {moment} ({now} now).</source>
+        <translation>{n} site(s) dans l'inventaire le {moment} ({now} aujourd'hui).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -5911,6 +6422,11 @@
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>{period}: {sites} site(s) ({area} ha); {counts}; {changed} status change(s), {converted} converted.</source>
+        <translation>{period} : {sites} site(s) ({area} ha) ; {counts} ; {changed} changement(s) de statut, {converted} reconverti(s).</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
@@ -5976,7 +6492,7 @@
         <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>{value} (not in the standard)</source>
         <translation>{value} (hors standard)</translation>
     </message>
@@ -6009,6 +6525,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{what} (from the services)</source>
         <translation>{what} (d'après les services)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>{where} has no inventory yet. Create its tables (sites, outlines, history, value lists of the CNIG standard)?</source>
+        <translation>{where} n'a pas encore d'inventaire. Créer ses tables (sites, emprises, historique, listes de valeurs du standard CNIG) ?</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -6126,9 +6647,14 @@
         <translation>Début de la période de jour ÖV (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
         <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>“{text}” is not an inventory: give a GeoPackage (.gpkg), a saved PostgreSQL connection with its schema and table (connection='…' schema=… table=…) or a PostgreSQL layer URI (dbname=… table=…).</source>
+        <translation>« {text} » n'est pas un inventaire : indiquez un GeoPackage (.gpkg), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='…' schema=… table=…) ou une URI de couche PostgreSQL (dbname=… table=…).</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>

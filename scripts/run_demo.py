@@ -3,7 +3,9 @@
 Steps, each visible in the output:
 1. generate the demo territory (``demo/generate_ingeville.py``) into ``out/data``;
 2. copy its layers into ``out/ingeville.gpkg`` (generated reference layers are replaced; the friches
-   inventory in the same file is *merged*, so edits made in QGIS survive a new run);
+   inventory in the same file is *merged*, so edits made in QGIS survive a new run); on the first run,
+   replay four years of the inventory's history (``demo/ingeville_history.py``: status changes, two
+   tiers-lieux opened on former friches) so that the follow-up report has something to show;
 3. import the CNIG friches file with ``friches:import_inventory`` into the inventory layers
    ``friches`` and ``friches_emprises`` of ``out/ingeville.gpkg``, with its report in ``import_report``;
 4. run ``friches:full_analysis`` on that inventory (catchments, transit, zoning, coverage gaps, scores,
@@ -17,7 +19,9 @@ Steps, each visible in the output:
 6. write ``out/ingeville.qgz``, a project with every layer styled and grouped (Candidats,
    Accessibilité, Transports, Urbanisme, Inventaire, Territoire), relative paths;
 7. render ``out/ingeville_overview.png`` and page 1 of the atlas as ``out/atlas_page1.png``
-   (``--docs`` also copies it to ``docs/atlas_page1.png``, the picture of the README).
+   (``--docs`` also copies it to ``docs/atlas_page1.png``, the picture of the README); write the committee's
+   follow-up report ``out/suivi_ingeville.pdf`` (``friches:monitoring_report``) and its first page
+   ``out/suivi_page1.png`` (``--docs``: ``docs/monitoring_page1.png``).
 
 Why a Python runner and not qgis_process: the project file and the styling need the QGIS API, and one
 process keeps Processing initialised once for every step.
@@ -126,6 +130,39 @@ def copy_territory(data_dir: Path, gpkg: Path):
     for extra in data_dir.glob("*.zip"):
         shutil.copy2(extra, gpkg.parent / extra.name)
     return names
+
+
+def replay_history(data_dir: Path, gpkg: Path):
+    """The inventory's past (first run only) and the tiers-lieux opened during it (demo/ingeville_history.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ingeville_history", ROOT / "demo" / "ingeville_history.py")
+    history = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(history)
+    log("   replaying the inventory's history (demo/ingeville_history.py)")
+    history.replay(gpkg, data_dir / "friches_ingeville.csv", log=log)
+    history.add_places(gpkg, log=log)
+
+
+def monitoring_report(out: Path, gpkg: Path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    def table(name):
+        return f"{gpkg}|layername={name}"
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    pdf = out / "suivi_ingeville.pdf"
+    result = processing.run("friches:monitoring_report", {
+        "INVENTORY": str(gpkg), "PERIOD": 0, "START": "2022-01-01",
+        "PLACES": table("tiers_lieux"), "NETWORK": table("routes"), "POPULATION": table("population_200m"),
+        "POPULATION_FIELD": "ind", "BACKGROUND": [table("voie_ferree"), table("cours_eau"), table("bois"),
+                                                  table("communes")],
+        "LANGUAGE": 1, "TITLE": "Ingeville — suivi des friches", "OUTPUT_PDF": str(pdf),
+    }, context=context, feedback=make_feedback())
+    log(f"   follow-up report: {pdf} ({result['PAGES']} pages)")
+    return pdf
 
 
 def make_feedback(quiet_prefixes=()):
@@ -390,6 +427,7 @@ def main(argv=None):
     generate_territory(data_dir)
     gpkg = out / "ingeville.gpkg"
     copy_territory(data_dir, gpkg)
+    replay_history(data_dir, gpkg)
     result = import_inventory(data_dir, gpkg)
     log(f"   inventory: {result.get('IMPORTED')} friches imported, {result.get('REJECTED')} rejected, "
         f"{result.get('WARNINGS')} warnings")
@@ -398,7 +436,7 @@ def main(argv=None):
         log(f"   steps skipped: {analysis['SKIPPED']}")
     programme(out, data_dir, gpkg)
     project = build_project(gpkg, out / "ingeville.qgz")
-    log("7/7 rendering the overview and page 1 of the atlas")
+    log("7/7 rendering the overview and page 1 of the atlas, writing the follow-up report")
     render_overview(project, out / "ingeville_overview.png")
     picture = render_atlas_page(out / "atlas_ingeville.pdf", out / "atlas_page1.png")
     if picture and args.docs:
@@ -408,6 +446,11 @@ def main(argv=None):
     if args.docs:
         shutil.copy2(out / "programme_chart.png", ROOT / "docs" / "programme_chart.png")
         log(f"   README picture: {ROOT / 'docs' / 'programme_chart.png'}")
+    report = monitoring_report(out, gpkg)
+    report_page = render_atlas_page(report, out / "suivi_page1.png")
+    if report_page and args.docs:
+        shutil.copy2(report_page, ROOT / "docs" / "monitoring_page1.png")
+        log(f"   README picture: {ROOT / 'docs' / 'monitoring_page1.png'}")
     log(f"done in {time.time() - started:.1f} s: {gpkg}, {out / 'ingeville.qgz'}, "
         f"{out / 'atlas_ingeville.pdf'} ({analysis.get('PAGES')} pages), {out / 'ingeville_overview.png'}, "
         f"{out / 'programme_ingeville.pdf'}, {out / 'programme_ingeville.xlsx'}")

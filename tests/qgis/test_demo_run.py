@@ -108,6 +108,12 @@ def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
     assert _pdf_pages(out / "programme_ingeville.pdf") >= 2
     assert (out / "programme_ingeville.xlsx").stat().st_size > 5_000
     assert project.mapLayersByName("Programme pluriannuel (ordre d'ouverture)")[0].renderer().type() == "RuleRenderer"
+    # the replayed history (four years, three technicians), the two places opened on friches, the report
+    assert _count(gpkg, "friches_history") > 1000
+    assert _count(gpkg, "friches_history", "changed_by = 'c.martin' AND field = 'site_statut'") > 0
+    assert _count(gpkg, "tiers_lieux", "opening_date IS NOT NULL") == 8
+    assert _pdf_pages(out / "suivi_ingeville.pdf") == 3
+    assert (out / "suivi_page1.png").stat().st_size > 20_000
 
     # the atlas: one page per candidate site, page 1 as a small picture
     assert _pdf_pages(out / "atlas_ingeville.pdf") == candidates
