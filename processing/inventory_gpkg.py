@@ -101,6 +101,8 @@ class GpkgInventory(InventoryStore):
         try:
             result = self._ds.ExecuteSQL(sql)
             error = gdal.GetLastErrorMsg() if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
+        except RuntimeError as exc:  # GDAL's bindings raise instead when exceptions are on (GDAL 3.10 + QGIS 3.40)
+            result, error = None, str(exc)
         finally:
             gdal.PopErrorHandler()
         if error:
@@ -108,6 +110,23 @@ class GpkgInventory(InventoryStore):
                 self._ds.ReleaseResultSet(result)
             raise InventoryStoreError("locked" if "locked" in error or "busy" in error else code, error=error)
         return result
+
+    def _tx(self, action: str):
+        """StartTransaction / CommitTransaction / RollbackTransaction, whether GDAL's bindings return error
+        codes or raise (exceptions are on in some processes: a script calling gdal.UseExceptions())."""
+        from osgeo import gdal
+
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            code = getattr(self._dataset(), action)()
+            error = "" if code == 0 else (gdal.GetLastErrorMsg() or action)
+        except RuntimeError as exc:
+            error = str(exc)
+        finally:
+            gdal.PopErrorHandler()
+        if error and action != "RollbackTransaction":
+            locked = "locked" in error or "busy" in error
+            raise InventoryStoreError("locked" if locked else "write_failed", error=error)
 
     def _exec(self, sql: str):
         """Run one statement; raises on an SQLite error."""
@@ -273,16 +292,13 @@ class GpkgInventory(InventoryStore):
             self._transaction(statements)
 
     def _transaction(self, statements, queries_after=None):
-        ds = self._dataset()
-        if ds.StartTransaction() != 0:
-            raise InventoryStoreError("write_failed", error="BEGIN")
+        self._tx("StartTransaction")
         try:
             for sql in statements:
                 self._exec(sql)
-            if ds.CommitTransaction() != 0:
-                raise InventoryStoreError("write_failed", error="COMMIT")
+            self._tx("CommitTransaction")
         except Exception:
-            ds.RollbackTransaction()
+            self._tx("RollbackTransaction")
             raise
 
     # -- reading -----------------------------------------------------------------------------------------
@@ -321,15 +337,13 @@ class GpkgInventory(InventoryStore):
     # -- writing -----------------------------------------------------------------------------------------
     def _begin(self):
         """Start a write transaction holding the write lock; returns the last history row id."""
-        ds = self._dataset()
-        if ds.StartTransaction() != 0:
-            raise InventoryStoreError("write_failed", error="BEGIN")
+        self._tx("StartTransaction")
         try:
             # a write first: SQLite takes the write lock now, so nobody writes between the check and us
             self._exec(f"UPDATE {quote_ident(HISTORY)} SET source = source WHERE 0")
             return int(self._query(f"SELECT COALESCE(MAX(fid), 0) FROM {quote_ident(HISTORY)}")[0][0] or 0)
         except Exception:
-            ds.RollbackTransaction()
+            self._tx("RollbackTransaction")
             raise
 
     def _finish(self, last_history_id, source, by=None, at=None):
@@ -339,8 +353,7 @@ class GpkgInventory(InventoryStore):
             text = at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
             stamp.append("changed_at = " + sql_literal(text))
         self._exec(f"UPDATE {quote_ident(HISTORY)} SET {', '.join(stamp)} WHERE fid > {int(last_history_id)}")
-        if self._ds.CommitTransaction() != 0:
-            raise InventoryStoreError("write_failed", error="COMMIT")
+        self._tx("CommitTransaction")
 
     def _conflict(self, site_id, what):
         rows = self._query(
@@ -405,7 +418,7 @@ class GpkgInventory(InventoryStore):
                            + ", ".join(polygon_adds[start:start + BATCH]))
             self._finish(last, source, by, at)
         except Exception:
-            self._ds.RollbackTransaction()
+            self._tx("RollbackTransaction")
             raise
 
     def _polygon_values(self, values, polygon, gpkg_blob):
@@ -455,7 +468,7 @@ class GpkgInventory(InventoryStore):
             self._finish(last, source, by, at)
             return int(version)
         except Exception:
-            self._ds.RollbackTransaction()
+            self._tx("RollbackTransaction")
             raise
 
     def execute(self, statements, source, by=None, at=None):
@@ -467,7 +480,7 @@ class GpkgInventory(InventoryStore):
                 self._exec(sql)
             self._finish(last, source, by, at)
         except Exception:
-            self._ds.RollbackTransaction()
+            self._tx("RollbackTransaction")
             raise
 
 

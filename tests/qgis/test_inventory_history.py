@@ -112,25 +112,36 @@ def dock_factory(qgis_iface):
 
 def _other_user():
     """A second operating-system user for the second process: ``nobody`` when the tests run as root (as in
-    the CI), else the same user (the conflict is then between two processes of one user)."""
-    if os.geteuid() == 0:
-        return pwd.getpwnam("nobody")
-    return None
+    the CI) and ``nobody`` can run this Python (a checkout under /root, mode 700, is out of its reach); else
+    None, and the second process runs as this user under another login name."""
+    if os.geteuid() != 0:
+        return None
+    entry = pwd.getpwnam("nobody")
+    probe = subprocess.run([sys.executable, "-c", "import sys; open(sys.argv[1]).close()", str(WORKER)],
+                           capture_output=True, user=entry.pw_uid, group=entry.pw_gid, extra_groups=[])
+    return entry if probe.returncode == 0 else None
+
+
+#: login name of the second process when it cannot be another OS user: getpass, which the store asks for the
+#: author of a GeoPackage change, reads it from LOGNAME
+OTHER_LOGIN = "tech_b"
 
 
 def _save_as_other_user(path, site_id, field, value):
     entry = _other_user()
     kwargs = {}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(path.parent),
+               QGIS_CUSTOM_CONFIG_PATH=str(path.parent / "other_config"))
     if entry is not None:
         os.chmod(path.parent, 0o777)
         os.chmod(path, 0o666)
         kwargs = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(path.parent),
-               QGIS_CUSTOM_CONFIG_PATH=str(path.parent / "other_config"))
+    else:
+        env.update(LOGNAME=OTHER_LOGIN, USER=OTHER_LOGIN, LNAME=OTHER_LOGIN, USERNAME=OTHER_LOGIN)
     done = subprocess.run([sys.executable, str(WORKER), "save", str(path), site_id, field, value],
                           capture_output=True, text=True, timeout=300, env=env, cwd=str(path.parent), **kwargs)
     assert done.returncode == 0 and "DONE" in done.stdout, done.stderr[-2000:]
-    return entry.pw_name if entry is not None else None
+    return entry.pw_name if entry is not None else OTHER_LOGIN
 
 
 def test_two_processes_no_lost_update(inventory, dock_factory):
@@ -147,7 +158,8 @@ def test_two_processes_no_lost_update(inventory, dock_factory):
     form.editors["site_statut"].set_value(new_status)
     form.widget("site_adresse").setText("3 rue de l'Imprimerie")
 
-    other = _save_as_other_user(inventory, "45999_0009", "site_occupation", "occupation illicite avérée") or os_user()
+    other = _save_as_other_user(inventory, "45999_0009", "site_occupation", "occupation illicite avérée")
+    assert other != os_user()
     written = history(inventory, "site_id = '45999_0009' AND field = 'site_occupation'")[-1]
     assert written[3:] == ("occupation illicite avérée", other, "form")
 
