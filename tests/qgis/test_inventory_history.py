@@ -117,8 +117,11 @@ def _other_user():
     if os.geteuid() != 0:
         return None
     entry = pwd.getpwnam("nobody")
-    probe = subprocess.run([sys.executable, "-c", "import sys; open(sys.argv[1]).close()", str(WORKER)],
-                           capture_output=True, user=entry.pw_uid, group=entry.pw_gid, extra_groups=[])
+    try:
+        probe = subprocess.run([sys.executable, "-c", "import sys; open(sys.argv[1]).close()", str(WORKER)],
+                               capture_output=True, user=entry.pw_uid, group=entry.pw_gid, extra_groups=[])
+    except PermissionError:  # this Python itself is out of its reach
+        return None
     return entry if probe.returncode == 0 else None
 
 
