@@ -1,8 +1,10 @@
 # Friches & Tiers-Lieux — developer commands. Each target installs what it needs first.
 #   make demo      run the analysis headless on the Ingeville demo territory (writes out/)
 #   make test      lint, then the whole test suite, headless
+#   make test-matrix   make test and make demo on QGIS 3.40 (trixie) and 3.44 (sid) in debootstrap chroots
 #   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
 #   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
+#   make fuzz      the long property-based campaign; writes its figures to docs/reliability.md
 
 SHELL := /bin/bash
 PLUGIN := friches_tierslieux
@@ -24,7 +26,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # lrelease: on the PATH through qtchooser up to Debian 12, only in Qt's own folder from Debian 13 on
 LRELEASE = $$(command -v lrelease || ls /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease 2>/dev/null | head -n1)
 
-.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks
+.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks fuzz \
+	postgis-packages
 
 all: test
 
@@ -60,7 +63,20 @@ ts: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
-test: venv translations lint
+# PostgreSQL + PostGIS for the team-inventory tests (tests/pg_cluster.py starts a throw-away cluster of its own
+# on 127.0.0.1, as an unprivileged user when run as root, and stops it) and psycopg2 for their second,
+# independent connection. Installed from the distribution when missing; the tests fail with the reason,
+# never skip, when the cluster cannot start.
+PG_PACKAGES := postgresql postgis postgresql-postgis python3-psycopg2
+postgis-packages:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	   || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+	   || ! $(SYS_PYTHON) -c "import psycopg2" 2>/dev/null; then \
+	  echo ">>> installing PostgreSQL and PostGIS for the tests: $(PG_PACKAGES)"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(PG_PACKAGES); \
+	fi
+
+test: venv translations lint postgis-packages
 	$(VENV)/bin/pytest
 
 test-fast: venv
@@ -74,6 +90,11 @@ test-matrix:
 
 demo: venv translations
 	$(PY) scripts/run_demo.py --out out
+
+# The hypothesis suite with random cases, FUZZ_SCALE times more than make test runs (tests/fuzz_support.py).
+FUZZ_SCALE ?= 20
+fuzz: venv translations
+	$(PY) scripts/fuzz_campaign.py --scale $(FUZZ_SCALE)
 
 benchmarks: venv
 	@for b in benchmarks/bench_*.py; do echo ">>> $$b"; $(PY) "$$b" || exit 1; done

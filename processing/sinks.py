@@ -413,6 +413,16 @@ class OutputSink:
     def add(self, feature, row=None, site=None) -> None:
         """Write ``feature`` (its geometry fitted to the output; a change reported as ``row`` / ``site``);
         QgsProcessingException naming the site when the write fails or the user cancels."""
+        error = self.try_add(feature, row, site)
+        if error is not None:
+            what = tr("site {site}").format(site=site) if site not in (None, "") else (
+                tr("row {row}").format(row=row) if row is not None else tr("a feature"))
+            raise QgsProcessingException(tr("Could not write {what} into the output '{output}': {error}").format(
+                what=what, output=self.label, error=error))
+
+    def try_add(self, feature, row=None, site=None):
+        """:meth:`add` for a caller that reports a refused feature itself and goes on (the importer rejects
+        that row): the provider's reason when the write fails, else None. A cancel still raises."""
         if feature.hasGeometry():
             original = feature.geometry()
             fitted, action = fit_geometry(original, self.wkb_type)
@@ -422,15 +432,12 @@ class OutputSink:
                 feature = QgsFeature(feature)
                 feature.setGeometry(fitted)
         if not self.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-            error = self.sink.lastError() or tr("the data provider refused it")
-            what = tr("site {site}").format(site=site) if site not in (None, "") else (
-                tr("row {row}").format(row=row) if row is not None else tr("a feature"))
-            raise QgsProcessingException(tr("Could not write {what} into the output '{output}': {error}").format(
-                what=what, output=self.label, error=error))
+            return self.sink.lastError() or tr("the data provider refused it")
         self.written += 1
         if self.feedback is not None and self.written % CANCEL_EVERY == 0 and self.feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled: the output '{output}' was not written.").format(
                 output=self.label))
+        return None
 
     # -- ending -----------------------------------------------------------------------------------------
     def __enter__(self):
