@@ -165,8 +165,59 @@ def cases():
                         "ZONES": demo("zone_urba"), "PLACES": demo("tiers_lieux"),
                         "OUTPUT_GPKG": out(work, "results.gpkg"), "OUTPUT_PDF": out(work, "atlas.pdf")}
 
+    def land_prices(work):
+        dvf = big.big_dvf_csv(work / "dvf.csv", 300)
+        points = big.random_sites(3000, communes())
+        return lambda: {"INPUT": points, "DVF": str(dvf), "OUTPUT": out(work, "prices.gpkg"),
+                        "OUTPUT_SALES": out(work, "sales.gpkg"), "REPORT": out(work, "report.gpkg")}
+
+    def site_costs(work):
+        points = big.random_sites(20_000, communes())
+        return lambda: {"INPUT": points, "OUTPUT": out(work, "costs.gpkg"), "OUTPUT_LINES": out(work, "lines.gpkg")}
+
+    def acquisition_programme(work):
+        layer, budget = big.programme_sites(300, 10_000)
+        return lambda: {"INPUT": layer, "COST_FIELD": "cost", "ACQUISITION_FIELD": "acq", "OBJECTIVE": 3,
+                        "OBJECTIVE_FIELD": "score", "BUDGET": budget, "START_YEAR": 2026, "YEARS": 10,
+                        "TIME_LIMIT": 20, "OUTPUT": out(work, "programme.gpkg"), "OUTPUT_PDF": out(work, "p.pdf")}
+
+    def inventory(work):
+        from qgis import processing
+
+        gpkg = work / "inventory.gpkg"
+        if not gpkg.exists():
+            csv = big.big_inventory_csv(work / "inventory_5000.csv", 5000)
+            processing.run("friches:import_inventory", {"INPUT": str(csv), "INVENTORY": str(gpkg),
+                                                        "OUTPUT": "memory:", "REPORT": "memory:"})
+        return gpkg
+
+    def inventory_at_date(work):
+        gpkg = inventory(work)
+        return lambda: {"INVENTORY": str(gpkg), "DATE": "2030-01-01", "OUTPUT": out(work, "at.gpkg"),
+                        "OUTPUT_POLYGONS": out(work, "outlines.gpkg")}
+
+    def monitoring_indicators(work):
+        gpkg = inventory(work)
+        return lambda: {"INVENTORY": str(gpkg), "PERIOD": 1, "START": "2015-01-01", "END": "2026-12-31",
+                        "OUTPUT": out(work, "indicators.gpkg"), "CHANGES": out(work, "changes.gpkg")}
+
+    def prepare_territory(work):
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import synthetic_territory
+
+        files = synthetic_territory.build(work / "territory", roads=60_000, cells=300_000, friches=20_000)
+        return lambda: {"TERRITORY_LAYER": f"{files['communes']}|layername=departement", "ROADS": files["roads"],
+                        "POPULATION": files["grid"], "FRICHES": files["friches"],
+                        "OUTPUT": out(work, "territory.gpkg")}
+
     return {
         "native:buffer": (buffer, [5, 30, 60, 90]),
+        "friches:land_prices": (land_prices, [0, 17, 30, 45, 60, 91, 94]),
+        "friches:site_costs": (site_costs, [0, 30, 72, 90]),
+        "friches:acquisition_programme": (acquisition_programme, [0, 20, 61, 86, 92]),
+        "friches:inventory_at_date": (inventory_at_date, [0, 41, 80]),
+        "friches:monitoring_indicators": (monitoring_indicators, [0, 10, 60]),
+        "friches:prepare_territory": (prepare_territory, [6, 40, 62, 90]),
         "friches:import_inventory": (import_inventory, [3, 45, 51, 62, 85]),
         "friches:transit_service": (transit_service, [1, 12, 21]),
         "friches:transit_coverage": (transit_coverage, [5, 13, 40, 92, 97]),
@@ -234,7 +285,8 @@ def main(argv=None):
 #: The algorithms measured, the reference first.
 ALGORITHMS = ("native:buffer", "friches:import_inventory", "friches:transit_service", "friches:transit_coverage",
               "friches:zoning_overlay", "friches:score_candidates", "friches:select_sites", "friches:export_atlas",
-              "friches:full_analysis")
+              "friches:full_analysis", "friches:land_prices", "friches:site_costs", "friches:acquisition_programme",
+              "friches:inventory_at_date", "friches:monitoring_indicators", "friches:prepare_territory")
 
 
 if __name__ == "__main__":

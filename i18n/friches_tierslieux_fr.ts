@@ -650,7 +650,7 @@
     </message>
     <message>
         <location filename="../processing/base.py"/>
-        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/history_io.py"/>
         <location filename="../processing/monitoring_io.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/programme_io.py"/>
@@ -5421,6 +5421,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The sites with their scores (output of Score candidates or Select sites): one page per site; fields site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</source>
         <translation>Les sites avec leurs scores (sortie de l'algorithme « Noter les sites candidats » ou « Sélectionner les sites ») : une page par site ; champs site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The solver failed: {error}</source>
+        <translation>Le solveur a échoué : {error}</translation>
     </message>
     <message>
         <location filename="../processing/sinks.py"/>

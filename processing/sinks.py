@@ -314,6 +314,22 @@ def add_report_parameter(alg) -> None:
     alg.addParameter(param)
 
 
+def write_rows(alg, parameters, name, context, fields, rows, feedback=None, required: bool = False):
+    """Write the table ``name`` (no geometry) of ``rows`` (attribute lists, in the order of ``fields``)
+    through an :class:`OutputSink`; its id, or None when the optional output is not asked for."""
+    if not required and not parameters.get(name):
+        return None
+    with OutputSink(alg, parameters, name, context, fields, WKB_NO_GEOMETRY, feedback=feedback,
+                    required=required) as sink:
+        if not sink.active:
+            return None
+        for k, values in enumerate(rows, start=1):
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(values))
+            sink.add(feature, k)
+    return sink.dest_id
+
+
 # -- the sink ----------------------------------------------------------------------------------------------
 
 def _destination(value, context) -> str:
@@ -496,6 +512,23 @@ class OutputSink:
             path, temporary, _final = self._table
             self._table = None
             drop_table(path, temporary)
+
+
+def write_file(alg, final, write):
+    """Call ``write(temporary path)`` for a file output (PDF, XLSX, PNG...): the file is written under a
+    temporary name beside ``final`` and takes its final name when the algorithm returns (at once outside a
+    run); on error or cancel it is removed and ``final`` is left as it was. Returns what ``write`` returns."""
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = files.temporary_sibling(final)
+    try:
+        result = write(temporary)
+    except BaseException:
+        files.remove(temporary)
+        raise
+    if not alg.defer_commit(lambda: commit_file(temporary, final), lambda: files.remove(temporary)):
+        commit_file(temporary, final)
+    return result
 
 
 def _remove_file(temporary: Path) -> None:

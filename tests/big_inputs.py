@@ -124,3 +124,49 @@ def synthetic_feed(path: Path, stop_times: int) -> Path:
         sys.path.remove(str(ROOT / "benchmarks"))
     make_synthetic_feed(Path(path), stop_times)
     return Path(path)
+
+
+def big_dvf_csv(path: Path, copies: int) -> Path:
+    """A geolocated DVF file (Etalab's columns) of ``copies`` times the Ingeville sample of tests/data/dvf:
+    each copy with its own id_mutation, prices and coordinates slightly moved (seeded), so that no sale is a
+    duplicate of another and every comparable lies around Ingeville."""
+    rng = np.random.default_rng(3)
+    with open(ROOT / "tests" / "data" / "dvf" / "dvf_ingeville.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()))
+        writer.writeheader()
+        for copy in range(copies):
+            factor = float(rng.uniform(0.8, 1.25))
+            dx, dy = rng.uniform(-0.02, 0.02, 2)
+            for row in rows:
+                row = dict(row)
+                row["id_mutation"] = f"{row['id_mutation']}-{copy}"
+                if row["valeur_fonciere"]:
+                    row["valeur_fonciere"] = f"{float(row['valeur_fonciere']) * factor:.0f}"
+                if row["longitude"] and row["latitude"]:
+                    row["longitude"] = f"{float(row['longitude']) + dx:.6f}"
+                    row["latitude"] = f"{float(row['latitude']) + dy:.6f}"
+                writer.writerow(row)
+    return path
+
+
+def programme_sites(n: int, fillers: int = 0, seed: int = 15):
+    """``n`` sites to programme (site_id P<k>, cost and acq in €, score), costs log-normal as in
+    benchmarks/bench_programme.py (about a third affordable over ten years of the returned budget: a
+    multi-year knapsack HiGHS takes its whole time limit to prove), and ``fillers`` sites without a cost
+    (read, reported and written, never in the solver). Returns (layer, yearly budget)."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    rng = np.random.default_rng(seed)
+    acquisition = rng.lognormal(13, 0.8, n)
+    works = rng.lognormal(13.5, 0.7, n)
+    scores = rng.uniform(30, 90, n)
+    budget = float((acquisition.sum() + works.sum()) / 10 * 0.2)
+    features = [(QgsGeometry.fromPointXY(QgsPointXY(600000.0 + 100 * k, 6700000.0)),
+                 [f"P{k}", float(acquisition[k] + works[k]), float(acquisition[k]), float(scores[k])])
+                for k in range(n)]
+    features += [(QgsGeometry.fromPointXY(QgsPointXY(600000.0 + 10 * k, 6710000.0)), [f"F{k}", None, None, 50.0])
+                 for k in range(fillers)]
+    fields = [("site_id", "string"), ("cost", "double"), ("acq", "double"), ("score", "double")]
+    return memory_layer("Point", fields, features, name="programme"), budget
