@@ -55,17 +55,21 @@ def mixed_geometries():
     return out
 
 
-def write_mixed(path, driver, sites):
+def write_mixed(path, driver, sites, cost=None):
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
     dataset = ogr.GetDriverByName(driver).CreateDataSource(str(path))
     layer = dataset.CreateLayer("sites", srs, ogr.wkbUnknown)
     for name in ("site_id", "site_nom"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    if cost is not None:
+        layer.CreateField(ogr.FieldDefn("cost", ogr.OFTReal))
     for site_id, site_nom, geom, _expected, _action in sites:
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetField("site_id", site_id)
         feature.SetField("site_nom", site_nom)
+        if cost is not None:
+            feature.SetField("cost", cost)
         feature.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(geom)))
         layer.CreateFeature(feature)
     dataset = None
@@ -200,3 +204,44 @@ def test_full_analysis_report_warns_once_per_output(plugin, tmp_path, mixed_laye
     changed = [w for w in log.warnings if "Scored sites" in w or "Sites notés" in w]
     assert len(changed) == 2  # point on surface, parts dropped
     assert any("…" in w for w in changed)  # 26 sites named by their first ten
+
+
+def check_points(layer, sites):
+    """Every site written, at the point shapely expects (the algorithms without a REPORT table of
+    geometries warn instead)."""
+    by_id = {f["site_id"]: f for f in layer.getFeatures()}
+    assert set(by_id) == {s[0] for s in sites}
+    for site_id, _nom, _geom, expected, _action in sites:
+        got = shapely.from_wkb(bytes(by_id[site_id].geometry().asWkb()))
+        assert got.geom_type == "Point" and got.distance(expected) < 1e-6, site_id
+
+
+class Warnings:
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Log(QgsProcessingFeedback):
+            def pushWarning(inner, text):  # noqa: N805
+                self.lines.append(text)
+
+        self.lines = []
+        self.feedback = Log()
+
+
+def test_costs_and_programme_write_every_site(plugin, context, mixed_layer, sites, tmp_path):
+    """The algorithms added with the costs write the sites through the same writer: all 43, each changed
+    geometry named in a warning."""
+    from qgis import processing
+
+    log = Warnings()
+    costed = processing.run("friches:site_costs", {"INPUT": mixed_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+                            context=context, feedback=log.feedback)
+    check_points(output(costed, "OUTPUT", context), sites)
+    changed = [s[0] for s in sites if s[4]]
+    assert any(changed[0] in line and "point on surface" in line for line in log.lines), log.lines
+    # a plain list of sites with their own costs (the same for all)
+    layer = str(write_mixed(tmp_path / "costed.gpkg", "GPKG", sites, cost=100000.0))
+    programme = processing.run("friches:acquisition_programme", {
+        "INPUT": layer, "COST_FIELD": "cost", "OBJECTIVE": 3, "OBJECTIVE_FIELD": "cost", "BUDGET": 1_000_000,
+        "START_YEAR": 2026, "YEARS": 3, "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=log.feedback)
+    check_points(output(programme, "OUTPUT", context), sites)
