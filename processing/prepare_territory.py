@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import traceback
 
 from qgis.core import (
     QgsProcessingContext,
@@ -272,9 +273,15 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         os.makedirs(os.path.dirname(os.path.abspath(path)) or ".", exist_ok=True)
         folder = tempfile.mkdtemp(prefix="friches_territory_", dir=os.path.dirname(os.path.abspath(path)))
         try:
-            result = self._run(parameters, context, feedback, path, folder)
-        except Canceled as exc:
-            raise QgsProcessingException(self.tr("Canceled.")) from exc
+            try:
+                result = self._run(parameters, context, feedback, path, folder)
+            except BaseException as exc:
+                # the GDAL datasets of the failed step, held by its frames, are closed while their files still
+                # exist (closed after the folder is removed, GDAL fails writing to a deleted database)
+                traceback.clear_frames(exc.__traceback__)
+                if isinstance(exc, Canceled):
+                    raise QgsProcessingException(self.tr("Canceled.")) from exc
+                raise
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return result
