@@ -3,6 +3,7 @@
 #   make test      lint, then the whole test suite, headless
 #   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
 #   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
+#   make fuzz      the long property-based campaign; writes its figures to docs/reliability.md
 
 SHELL := /bin/bash
 PLUGIN := friches_tierslieux
@@ -24,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # lrelease: on the PATH through qtchooser up to Debian 12, only in Qt's own folder from Debian 13 on
 LRELEASE = $$(command -v lrelease || ls /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease 2>/dev/null | head -n1)
 
-.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks
+.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks fuzz
 
 all: test
 
@@ -74,6 +75,11 @@ test-matrix:
 
 demo: venv translations
 	$(PY) scripts/run_demo.py --out out
+
+# The hypothesis suite with random cases, FUZZ_SCALE times more than make test runs (tests/fuzz_support.py).
+FUZZ_SCALE ?= 20
+fuzz: venv translations
+	$(PY) scripts/fuzz_campaign.py --scale $(FUZZ_SCALE)
 
 benchmarks: venv
 	@for b in benchmarks/bench_*.py; do echo ">>> $$b"; $(PY) "$$b" || exit 1; done

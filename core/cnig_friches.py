@@ -66,12 +66,62 @@ class FieldSpec:
 
 
 _MULTI_LIST_RE = re.compile(r"^\(\?:\(\?:\^\|\\\|\)\(([^()]*)\)\)\+\$$")
+#: The standard's other form of '|' list, ``(?:(?:^|\|)(ITEM|)\1+ITEM)+$``: a backreference meant to say
+#: "items separated by |" (read on the schema file, never on user data).
+_BACKREF_LIST_RE = re.compile(r"^\(\?:\(\?:\^\|\\\|\)\((.*)\|\)\\1\+(.*)\)\+\$$")
 
 
 def _multi_values_from_pattern(pattern: str) -> tuple:
     """Read the closed list out of a pattern such as ``(?:(?:^|\\|)(a|b|c))+$``."""
     m = _MULTI_LIST_RE.match(pattern or "")
     return tuple(m.group(1).split("|")) if m else ()
+
+
+class PatternCheck:
+    """A schema pattern as a linear-time check of user values (see ``core.linear_regex``).
+
+    The standard writes its '|'-separated lists as one regular expression over the whole value, which
+    Python's ``re`` matches by backtracking (time doubling with every item when the last one is wrong).
+    Here a list pattern, in either of its two forms (``(?:(?:^|\\|)(a|b))+$`` and the backreference form
+    ``(?:(?:^|\\|)(ITEM|)\\1+ITEM)+$``), is split on ``|`` and each item is matched alone against ITEM;
+    every other pattern is compiled whole. The backreference form also matched a run of several ITEM
+    written without separator ("A1aA1aB2b"); nobody means that, and it is not accepted here.
+    """
+
+    def __init__(self, pattern: str):
+        from .linear_regex import compile_linear
+
+        self.pattern = pattern
+        item = None
+        m = _BACKREF_LIST_RE.match(pattern)
+        if m and m.group(1) == m.group(2):
+            item = m.group(1)
+        else:
+            m = _MULTI_LIST_RE.match(pattern)
+            if m:
+                item = m.group(1)
+        self.is_list = item is not None
+        self._automaton = compile_linear(item if self.is_list else pattern)
+
+    def matches(self, text: str) -> bool:
+        text = str(text)
+        if self.is_list:
+            return all(self._automaton.fullmatch(part) for part in text.split(MULTI_SEPARATOR))
+        return self._automaton.fullmatch(text)
+
+
+@cache
+def pattern_check(pattern: str) -> PatternCheck:
+    """The compiled check of a schema pattern (cached); ``PatternError`` for a pattern that cannot be
+    checked in linear time (a new construct in a future version of the schema)."""
+    return PatternCheck(pattern)
+
+
+def matches_pattern(spec: FieldSpec, value) -> bool:
+    """True when ``value`` follows the pattern of ``spec`` (or when the field has none), in linear time."""
+    if not spec.pattern:
+        return True
+    return pattern_check(spec.pattern).matches(str(value))
 
 
 @cache

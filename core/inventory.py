@@ -76,6 +76,10 @@ DUPLICATE_DISTANCE_M = 1.0
 #: Two polygons sharing more than this share of the smaller one are flagged as a possible duplicate.
 DUPLICATE_OVERLAP = 0.5
 
+#: Integer fields are written as 32-bit integers (the inventory's and the shapefile's type): a value
+#: outside this range (a surface typed with 23 digits) is reported and set to NULL, not written.
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
+
 #: Placeholder INSEE code for generated ids when ``comm_insee`` is missing.
 UNKNOWN_INSEE = "00000"
 #: Marker of generated ids: ``<comm_insee>_FTL<8 hex digits>``.
@@ -289,6 +293,16 @@ def _text(value: Any) -> str:
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%d.%m.%Y", "%Y%m%d")
 
 
+#: Values quoted in the report and in ``import_notes`` are cut to this many characters.
+QUOTED_VALUE_CHARS = 120
+
+
+def _short_value(value: Any) -> str:
+    """A value as quoted in the report: cut with "…" beyond :data:`QUOTED_VALUE_CHARS` characters."""
+    text = str(value)
+    return text if len(text) <= QUOTED_VALUE_CHARS else text[:QUOTED_VALUE_CHARS] + "…"
+
+
 def parse_date(value: Any) -> Optional[_dt.date]:
     """A date from a date, a datetime or a string: ``YYYY-MM-DD``, ``DD/MM/YYYY`` (day first, the
     French way), ``YYYY/MM/DD``, ``DD-MM-YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD`` or an ISO date-time
@@ -312,7 +326,8 @@ def parse_date(value: Any) -> Optional[_dt.date]:
 def parse_year(value: Any) -> Optional[int]:
     """A year (``%Y`` fields) from an integer, ``"1989"``, ``1989.0`` or a full date."""
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.year
+        year = value.year
+        return year if 1000 <= year <= 2200 else None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)) and float(value).is_integer():
@@ -371,7 +386,7 @@ def _unlist(text: str) -> str:
     if s.startswith("[") and s.endswith("]"):
         try:
             items = ast.literal_eval(s)
-        except (ValueError, SyntaxError):
+        except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):  # not a list literal
             items = None
         if isinstance(items, (list, tuple)):
             items = [str(i).strip() for i in items if str(i).strip()]
@@ -401,12 +416,23 @@ def repair_patterned(name: str, text: str) -> str:
         parts = [p for p in re.split(r"[|;\s]+", s) if p]
         return cnig.MULTI_SEPARATOR.join(parts)
     if name == "desserte_distance":
-        return re.sub(r"\s*\|\s*", "|", s)
+        return _tidy_list(s)
     return s
 
 
 def _pattern_ok(spec, text: str) -> bool:
-    return re.fullmatch(spec.pattern, text) is not None
+    return cnig.matches_pattern(spec, text)
+
+
+def _tidy_list(text: str) -> str:
+    """Spaces around the ``|`` of a list removed (``a | b`` → ``a|b``): split and stripped, not a regular
+    expression (``\\s*\\|\\s*`` searched over a long run of spaces takes quadratic time)."""
+    parts = text.split(cnig.MULTI_SEPARATOR)
+    if len(parts) == 1:
+        return text
+    last = len(parts) - 1
+    return cnig.MULTI_SEPARATOR.join(
+        (p.rstrip() if k == 0 else p.lstrip() if k == last else p.strip()) for k, p in enumerate(parts))
 
 
 class ValueChecker:
@@ -446,6 +472,10 @@ class ValueChecker:
             number, rounded = parse_integer(value)
             if number is None:
                 issues.append(Issue(WARNING, "bad_integer", name, value, SET_NULL, note=True))
+            elif not INTEGER_RANGE[0] <= number <= INTEGER_RANGE[1]:
+                issues.append(Issue(WARNING, "integer_out_of_range", name, _short_value(value), SET_NULL,
+                                    {"min": INTEGER_RANGE[0], "max": INTEGER_RANGE[1]}, note=True))
+                return None
             elif rounded:
                 issues.append(Issue(INFO, "rounded", name, value, NORMALISED, {"new": number}))
             return number
@@ -483,7 +513,7 @@ class ValueChecker:
             return new
         candidate = text
         if spec.multi_values:
-            candidate = re.sub(r"\s*\|\s*", "|", _unlist(text))
+            candidate = _tidy_list(_unlist(text))
         canon = cnig.canonical_value(name, candidate)
         if canon is None:
             issues.append(Issue(WARNING, "unknown_code", name, value, REPLACED_INCONNU, note=True))
@@ -558,6 +588,14 @@ def parse_wkt(text: Any):
     return shapely.force_2d(geom)
 
 
+def has_finite_coordinates(geom) -> bool:
+    """False when a coordinate is NaN or infinite ("POINT (2.35 nan)", "1e400"): such a geometry would be
+    a point at infinity, and GEOS fails on it in every later operation."""
+    import numpy as np
+
+    return bool(np.isfinite(_shapely().get_coordinates(geom)).all())
+
+
 def geometry_kind(geom) -> str:
     """'point', 'polygon' or 'other'."""
     t = geom.geom_type
@@ -626,14 +664,18 @@ def as_multipolygon(geom):
 
 
 def repair_polygon(geom):
-    """(valid MultiPolygon or None, reason or None): ``make_valid`` keeping the polygonal parts."""
+    """(valid MultiPolygon or None, reason or None): ``make_valid`` keeping the polygonal parts. A polygon
+    GEOS cannot even repair gives (None, GEOS's message)."""
     shapely = _shapely()
     if geom is None:
         return None, None
-    if geom.is_valid:
-        return as_multipolygon(geom), None
-    reason = shapely.is_valid_reason(geom)
-    return as_multipolygon(shapely.make_valid(geom)), reason
+    try:
+        if geom.is_valid:
+            return as_multipolygon(geom), None
+        reason = shapely.is_valid_reason(geom)
+        return as_multipolygon(shapely.make_valid(geom)), reason
+    except shapely.errors.GEOSException as exc:
+        return None, str(exc).splitlines()[0] if str(exc) else "GEOS error"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -749,6 +791,9 @@ class InventoryImport:
                     issue.action = IGNORED
 
     def _take(self, r: SiteRow, geom, crs_tag: str, source: str) -> None:
+        if not has_finite_coordinates(geom):
+            r.add(Issue(WARNING, "non_finite_coordinates", source, _short_value(geom.wkt), IGNORED, note=True))
+            return
         kind = geometry_kind(geom)
         if kind == "polygon":
             if r.polygon is None:
@@ -811,13 +856,19 @@ class InventoryImport:
                 if r.polygon is not None:
                     r.polygon = transforms[r.polygon_crs](r.polygon)
             except Exception as exc:  # the caller's transform error (QgsCsException...)
-                r.reject("reprojection_failed", error=str(exc))
+                r.reject("reprojection_failed", error=str(exc) or type(exc).__name__)
+                continue
+            for geom in (r.point, r.polygon):
+                if geom is not None and not has_finite_coordinates(geom):
+                    r.reject("reprojection_failed", error="coordinates out of the CRS's range")
+                    break
 
     # -- pass 4: geometry, surfaces, ids, duplicates ------------------------------------------------------
     def finalise(self) -> None:
         for r in self.rows:
             if not r.rejected:
                 self._final_geometry(r)
+            if not r.rejected:  # a polygon that could not be repaired may leave the row without geometry
                 self._surfaces(r)
                 self._site_id(r)
         self._duplicate_ids()
@@ -835,8 +886,8 @@ class InventoryImport:
                                 note=True))
             r.polygon = fixed
         if r.point is not None and r.polygon is not None:
-            distance = r.point.distance(r.polygon)
-            if distance > POINT_NEAR_POLYGON_M:
+            distance = float(r.point.distance(r.polygon))
+            if not distance <= POINT_NEAR_POLYGON_M:  # NaN included
                 r.add(Issue(WARNING, "point_far_from_polygon", r.point_from, r.point.wkt[:120], REPAIRED,
                             {"distance": round(distance, 1)}, note=True))
                 r.point, r.point_from = r.polygon.point_on_surface(), "polygon"
@@ -897,7 +948,7 @@ class InventoryImport:
         if len(kept) < 2:
             return
         flagged = set()
-        points = [r.point for r in kept]
+        points = [r.point for r in kept]  # finite: checked when read and after reprojection
         tree = shapely.STRtree(points)
         pairs = tree.query(points, predicate="dwithin", distance=DUPLICATE_DISTANCE_M)
         for i, j in sorted(zip(pairs[0].tolist(), pairs[1].tolist()), key=lambda p: (max(p), min(p))):
@@ -921,9 +972,12 @@ class InventoryImport:
             if a == b or kb in flagged:
                 continue
             smaller = min(ra.polygon.area, rb.polygon.area)
-            if smaller <= 0:
+            if not smaller > 0:
                 continue
-            share = ra.polygon.intersection(rb.polygon).area / smaller
+            try:
+                share = ra.polygon.intersection(rb.polygon).area / smaller
+            except shapely.errors.GEOSException:  # a topology GEOS cannot intersect: no overlap judged
+                continue
             if share > DUPLICATE_OVERLAP:
                 flagged.add(kb)
                 rb.add(Issue(WARNING, "possible_duplicate", "geomsurf", None, KEPT,

@@ -105,8 +105,8 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -162,6 +162,11 @@
         <location filename="../processing/network_io.py"/>
         <source>A line end touching nothing is joined to the nearest vertex within this distance (digitising gaps).</source>
         <translation>Une extrémité de ligne qui ne touche rien est reliée au sommet le plus proche situé à moins de cette distance (défauts de numérisation).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>a line longer than QGIS reads</source>
+        <translation>une ligne plus longue que ce que QGIS lit</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -536,12 +541,12 @@
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>comm_insee was empty: taken from site_id ('{new}')</source>
         <translation>comm_insee était vide : repris de site_id (« {new} »)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>comm_insee: '{value}' is not a 5-character INSEE code</source>
         <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
     </message>
@@ -581,12 +586,12 @@
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Coordinates '{value}' are not numbers</source>
         <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>coordinates swapped</source>
         <translation>coordonnées inversées</translation>
     </message>
@@ -601,7 +606,7 @@
         <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_input.py"/>
         <source>Could not re-open {source} with the encoding {encoding}.</source>
         <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
     </message>
@@ -895,6 +900,11 @@
         <translation>Encodage du fichier en entrée</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>encoding {encoding}</source>
+        <translation>encodage {encoding}</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>End of the time window, excluded (HH:MM or HH:MM:SS; may exceed 24:00, e.g. 25:00 for 1 a.m. the next morning).</source>
         <translation>Fin de la plage horaire, exclue (HH:MM ou HH:MM:SS ; peut dépasser 24:00, par ex. 25:00 pour 1 h du matin le lendemain).</translation>
@@ -1031,22 +1041,22 @@
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{entry}' is not of the form cnig_field=source_field</source>
         <translation>Correspondance des champs : « {entry} » n'est pas de la forme cnig_field=source_field</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{target}' is mapped twice</source>
         <translation>Correspondance des champs : « {target} » est indiqué deux fois</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: '{target}' is not a field of the CNIG friches standard (nor x / y)</source>
         <translation>Correspondance des champs : « {target} » n'est pas un champ du standard CNIG Friches (ni x / y)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Field mapping: the input has no field '{source}' (mapped to {target})</source>
         <translation>Correspondance des champs : l'entrée n'a pas de champ « {source} » (associé à {target})</translation>
     </message>
@@ -1279,7 +1289,7 @@
         <translation>Requêtes HTTP effectuées</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>id generated</source>
         <translation>identifiant généré</translation>
     </message>
@@ -1299,7 +1309,7 @@
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>ignored</source>
         <translation>ignoré</translation>
     </message>
@@ -1389,7 +1399,7 @@
         <translation>Champs de l'entrée non utilisés : {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_input.py"/>
         <source>Input read with the encoding {encoding}.</source>
         <translation>Entrée lue avec l'encodage {encoding}.</translation>
     </message>
@@ -1426,7 +1436,7 @@
         <translation>Couche d'inventaire</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>inventory not changed</source>
         <translation>inventaire inchangé</translation>
     </message>
@@ -1436,12 +1446,12 @@
         <translation>Sites de l'inventaire inchangés</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>inventory updated</source>
         <translation>inventaire mis à jour</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Inventory updated: {fields}</source>
         <translation>Inventaire mis à jour : {fields}</translation>
     </message>
@@ -1461,7 +1471,7 @@
         <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>kept</source>
         <translation>conservé</translation>
     </message>
@@ -1819,7 +1829,7 @@
         <translation>Aucun site à imprimer : la couche des sites est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>No site_id: '{new}' generated from the name, the commune and the location</source>
         <translation>Pas de site_id : « {new} » généré à partir du nom, de la commune et de la position</translation>
     </message>
@@ -1834,7 +1844,7 @@
         <translation>Aucune course ne circule le {date} : tous les comptages valent 0. Le flux est valable du {first} au {last}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>No usable geometry: no layer geometry, no valid geompoint / geomsurf WKT, no coordinates</source>
         <translation>Aucune géométrie utilisable : ni géométrie de couche, ni WKT geompoint / geomsurf valide, ni coordonnées</translation>
     </message>
@@ -2185,12 +2195,12 @@
         <translation>Population : {n} polygones, {total} habitants dans le champ « {field} »{grid}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): points {distance} m apart</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : points distants de {distance} m</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
     </message>
@@ -2311,7 +2321,7 @@
         <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>rejected</source>
         <translation>rejetée</translation>
     </message>
@@ -2321,7 +2331,7 @@
         <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>repaired</source>
         <translation>réparé</translation>
     </message>
@@ -2372,12 +2382,12 @@
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>row kept with its point only</source>
         <translation>ligne gardée avec son seul point</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>Row {row} ({site}): {reason} → {action}</source>
         <translation>Ligne {row} ({site}) : {reason} → {action}</translation>
     </message>
@@ -2574,7 +2584,7 @@
         <translation>Services et équipements</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>set to 'inconnu'</source>
         <translation>mis à « inconnu »</translation>
     </message>
@@ -2679,17 +2689,17 @@
         <translation>Site {site} : hors des zones de la couche de zonage.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_actu_date ({actu}) is earlier than site_identif_date ({identif})</source>
         <translation>site_actu_date ({actu}) est antérieure à site_identif_date ({identif})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_id '{value}' does not follow the standard's &lt;INSEE&gt;_&lt;id&gt; form</source>
         <translation>site_id « {value} » ne suit pas la forme &lt;INSEE&gt;_&lt;id&gt; du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>site_id {site_id} is already used by input row {first_row}</source>
         <translation>site_id {site_id} est déjà utilisé par la ligne {first_row}</translation>
     </message>
@@ -3103,7 +3113,7 @@
         <translation>La couche friches_emprises, pour un inventaire déjà importé (dessinée dans l'atlas).</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The geometry could not be reprojected: {error}</source>
         <translation>La géométrie n'a pas pu être reprojetée : {error}</translation>
     </message>
@@ -3163,7 +3173,7 @@
         <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
     </message>
@@ -3223,17 +3233,17 @@
         <translation>L'impression PDF a échoué pour {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The point is {distance} m from the site's polygon: the polygon's point on surface is used</source>
         <translation>Le point est à {distance} m du polygone du site : le point intérieur du polygone est utilisé</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The polygon is invalid and could not be repaired ({reason})</source>
         <translation>Le polygone est invalide et n'a pas pu être réparé ({reason})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The polygon was invalid ({reason})</source>
         <translation>Le polygone était invalide ({reason})</translation>
     </message>
@@ -3298,9 +3308,14 @@
         <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>The site (longitude {lon}, latitude {lat}) is outside France: check the CRS</source>
         <translation>Le site (longitude {lon}, latitude {lat}) est hors de France : vérifiez le SCR</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
+        <source>The site could not be written to {output}: {error}</source>
+        <translation>Le site n'a pas pu être écrit dans {output} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3544,7 +3559,7 @@
         <translation>Type de site (site_type)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>unite_fonciere_surface was empty: set to the polygon's area ({new} m²)</source>
         <translation>unite_fonciere_surface était vide : prend l'aire du polygone ({new} m²)</translation>
     </message>
@@ -3594,22 +3609,22 @@
         <translation>validation</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value filled in</source>
         <translation>valeur complétée</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value normalised</source>
         <translation>valeur normalisée</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value replaced by 'inconnu'</source>
         <translation>valeur remplacée par « inconnu »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>value set to NULL</source>
         <translation>valeur mise à NULL</translation>
     </message>
@@ -3800,17 +3815,17 @@
         <translation>{deps} départs à {stops} arrêts entre {start} et {end}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} is not valid WKT ({error})</source>
         <translation>{field} n'est pas un WKT valide ({error})</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} is required by the standard but empty</source>
         <translation>{field} est obligatoire dans le standard mais vide</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field} was written latitude first ({lat} {lon}): axes swapped to longitude, latitude</source>
         <translation>{field} était écrit latitude d'abord ({lat} {lon}) : axes inversés en longitude, latitude</translation>
     </message>
@@ -3820,64 +3835,74 @@
         <translation>{field} · clic droit pour afficher ou masquer des colonnes</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' completed with a leading zero: '{new}'</source>
         <translation>{field} : « {value} » complété d'un zéro initial : « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' does not follow the standard's format</source>
         <translation>{field} : « {value} » ne respecte pas le format du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)</source>
         <translation>{field} : « {value} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a whole number</source>
         <translation>{field} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not a year</source>
         <translation>{field} : « {value} » n'est pas une année</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' is not in the standard's list of values</source>
         <translation>{field} : « {value} » n'est pas dans la liste de valeurs du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' rewritten as '{new}' (the standard's format)</source>
         <translation>{field} : « {value} » réécrit « {new} » (format du standard)</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' rounded to {new}</source>
         <translation>{field} : « {value} » arrondi à {new}</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: '{value}' written with the standard's spelling '{new}'</source>
         <translation>{field} : « {value} » écrit avec l'orthographe du standard « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
+        <source>{field}: a coordinate is not a finite number (NaN or infinite): the geometry is ignored</source>
+        <translation>{field} : une coordonnée n'est pas un nombre fini (NaN ou infini) : la géométrie est ignorée</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: a {type} geometry is neither a point nor a polygon</source>
         <translation>{field} : une géométrie {type} n'est ni un point ni un polygone</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: legacy code '{value}' replaced by '{new}'</source>
         <translation>{field} : ancien code « {value} » remplacé par « {new} »</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>{field}: several points, their centroid is used</source>
         <translation>{field} : plusieurs points, leur centroïde est utilisé</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_report.py"/>
+        <source>{field}: {value} is outside the range of whole numbers ({min} to {max})</source>
+        <translation>{field} : {value} sort de la plage des nombres entiers ({min} à {max})</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -3886,8 +3911,18 @@
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
+        <source>{file} holds another zip ({inner}) instead of the feed's .txt files: unzip it once and give the inner zip.</source>
+        <translation>{file} contient un autre zip ({inner}) au lieu des fichiers .txt du flux : décompressez-le une fois et donnez le zip intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
         <source>{file} is not UTF-8: read as windows-1252.</source>
         <translation>{file} n'est pas en UTF-8 : lu en windows-1252.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
+        <source>{file} is not UTF-8: read as {encoding}.</source>
+        <translation>{file} n'est pas en UTF-8 : lu en {encoding}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4120,6 +4155,21 @@
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path} read row by row by the plugin ({why}).</source>
+        <translation>{path} lu ligne par ligne par l'extension ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path}, line {line}: the file cannot be read as CSV ({reason}).</source>
+        <translation>{path}, ligne {line} : le fichier ne peut pas être lu comme un CSV ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_input.py"/>
+        <source>{path}: the file cannot be read as CSV ({reason}).</source>
+        <translation>{path} : le fichier ne peut pas être lu comme un CSV ({reason}).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>{pct} % of the population lives within {minutes} min of an existing place.</source>
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
@@ -4241,6 +4291,11 @@
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
+        <source>{where}: the file is damaged inside the zip ({reason}); zip the feed again.</source>
+        <translation>{where} : le fichier est endommagé dans le zip ({reason}) ; recompressez le flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/transit_service.py"/>
         <source>{where}: the file is empty (no header).</source>
         <translation>{where} : le fichier est vide (pas d'en-tête).</translation>
     </message>
@@ -4305,7 +4360,7 @@
         <translation>« {value} » n'est pas une valeur du standard</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_report.py"/>
         <source>… and {n} more, see the report.</source>
         <translation>… et {n} autre(s), voir le rapport.</translation>
     </message>

@@ -12,11 +12,8 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterCrs,
@@ -27,29 +24,27 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
-    SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
     WKB_POINT,
-    make_field,
 )
 from ..core import cnig_friches
 from ..core import inventory as inv
 from .base import FrichesAlgorithm
+from .inventory_input import read_input
+from .inventory_report import error_text, notes, write_report
 from .inventory_schema import inventory_fields, polygon_fields
 from .inventory_store import (
     InventoryStore,
     InventoryStoreError,
     layer_uri,
-    py_value,
     qt_value,
     shapely_transform,
     to_qgs,
@@ -57,17 +52,8 @@ from .inventory_store import (
 )
 from .styles import style_on_completion
 
-#: Warnings pushed to the log one by one; the rest are counted (all are in the report).
-MAX_LOGGED_WARNINGS = 50
 #: Text files are sniffed for their encoding up to this size.
 SNIFF_BYTES = 20_000_000
-
-
-class _Blank(dict):
-    """format_map helper: a missing parameter prints as nothing instead of raising."""
-
-    def __missing__(self, key):
-        return ""
 
 
 class ImportInventoryAlgorithm(FrichesAlgorithm):
@@ -119,8 +105,10 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             "WKT columns <i>geompoint</i> / <i>geomsurf</i>, or coordinate columns x/y, lon/lat, "
             "longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short "
             "names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is "
-            "re-read in windows-1252 (latin-1) when its bytes are not UTF-8; the <i>Encoding</i> parameter "
-            "forces another encoding.</p>"
+            "re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer "
+            "than QGIS reads (10 MiB), is read row by row by the plugin; the <i>Encoding</i> parameter forces "
+            "another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) "
+            "are reported on their row, never written.</p>"
             "<p><b>Fields</b> are matched by their CNIG name (any case), then by their known aliases "
             "(shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The "
             "<i>Field mapping</i> adds explicit pairs <code>cnig_field=source_field</code> separated by "
@@ -252,7 +240,7 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         try:
             inv.parse_field_mapping(self.parameterAsString(parameters, self.FIELD_MAPPING, context))
         except inv.InventoryError as exc:
-            return False, self._error_text(exc)
+            return False, error_text(exc)
         return True, ""
 
     # -- run --------------------------------------------------------------------------------------------
@@ -275,35 +263,33 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
                 self.tr("The inventory must be a GeoPackage (.gpkg): {path}").format(path=inventory_path))
 
         # 1. read the rows --------------------------------------------------------------------------------
-        features, total, fields, reader_note, keep_alive = self._input_features(
-            parameters, context, source, encoding, feedback)
-        if reader_note:
-            feedback.pushInfo(reader_note)
+        table = read_input(self, parameters, context, source, encoding)
+        if table.note:
+            feedback.pushInfo(table.note)
         try:
             mapping = inv.parse_field_mapping(self.parameterAsString(parameters, self.FIELD_MAPPING, context))
-            match = inv.match_fields(fields.names(), mapping)
+            match = inv.match_fields(table.names, mapping)
         except inv.InventoryError as exc:
-            raise QgsProcessingException(self._error_text(exc)) from exc
+            raise QgsProcessingException(error_text(exc)) from exc
         self._log_matching(match, feedback)
 
         layer_crs = source.sourceCrs()
         has_layer_geometry = source.wkbType() != WKB_NO_GEOMETRY
         layer_tag = "layer" if layer_crs.isValid() else "columns"
         imp = inv.InventoryImport(match)
-        step = 50.0 / total if total > 0 else 0
-        for n, feat in enumerate(features, start=1):
+        step = 50.0 / table.total if table.total > 0 else 0
+        for n, (fid, attributes, qgs_geometry) in enumerate(table.rows, start=1):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Import cancelled."))
-            attributes = {name: py_value(feat.attribute(i)) for i, name in enumerate(fields.names())}
             geom = None
-            if has_layer_geometry and feat.hasGeometry():
+            if has_layer_geometry and qgs_geometry is not None:
                 try:
-                    geom = to_shapely(feat.geometry())
+                    geom = to_shapely(qgs_geometry)
                 except Exception:  # a geometry GEOS cannot read: the row is judged on its columns
                     geom = None
-            imp.add_row(n, feat.id(), attributes, geom, layer_crs=layer_tag)
-            feedback.setProgress(int(n * step))
-        del features, keep_alive
+            imp.add_row(n, fid, attributes, geom, layer_crs=layer_tag)
+            feedback.setProgress(int(min(n, table.total) * step))
+        del table
         if not imp.rows:
             feedback.pushWarning(self.tr("The input has no rows."))
 
@@ -347,20 +333,24 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         for k, row in enumerate(kept, start=1):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Import cancelled."))
-            row.values["import_notes"] = self._notes(row) or None
+            row.values["import_notes"] = notes(row) or None
             feat = QgsFeature(out_fields)
             feat.setAttributes([qt_value(row.values.get(name)) for name in names])
             feat.setGeometry(to_qgs(row.point))
             if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+                # one row the output refuses is reported and rejected; the others are still written
+                row.reject("write_failed", output=self.tr("Imported sites"), error=sink.lastError() or "-")
+                continue
             if poly_sink is not None and row.polygon is not None:
                 pfeat = QgsFeature(polygon_fields())
                 pfeat.setAttributes([row.values.get("site_id"), row.values.get("site_nom"),
                                      row.values.get("site_surface")])
                 pfeat.setGeometry(to_qgs(row.polygon))
                 if not poly_sink.addFeature(pfeat, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(self.writeFeatureError(poly_sink, parameters, self.OUTPUT_POLYGONS))
+                    row.add(inv.Issue(inv.WARNING, "write_failed", "geomsurf", None, inv.POINT_ONLY, {
+                        "output": self.tr("Site polygons"), "error": poly_sink.lastError() or "-"}))
             feedback.setProgress(60 + int(20.0 * k / max(1, len(kept))))
+        kept = imp.kept_rows()
 
         results = {self.OUTPUT: dest_id}
         style_on_completion(context, dest_id, "friches")
@@ -381,7 +371,7 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         # 5. report --------------------------------------------------------------------------------------------
         lines = imp.issues() + merge_lines
         lines.sort(key=lambda pair: pair[0].row)
-        report_dest, n_warnings = self._write_report(parameters, context, lines, feedback)
+        report_dest, n_warnings = write_report(self, parameters, context, lines, feedback)
         results[self.REPORT] = report_dest
 
         n_rejected = len(imp.rejected_rows())
@@ -419,91 +409,6 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
                     layer.reload()
                     layer.triggerRepaint()
         return {}
-
-    # -- reading helpers --------------------------------------------------------------------------------
-    def _input_features(self, parameters, context, source, encoding, feedback):
-        """(features, count, fields, note, object to keep alive while iterating). A file whose encoding
-        QGIS got wrong (shapefile without .cpg, CSV in windows-1252) is re-opened with the right one."""
-        layer = None
-        try:
-            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        except Exception:
-            layer = None
-        reopened, note = self._reopen_with_encoding(layer, encoding)
-        if reopened is not None:
-            request = QgsFeatureRequest()
-            definition = parameters.get(self.INPUT)
-            if isinstance(definition, QgsProcessingFeatureSourceDefinition) and definition.selectedFeaturesOnly:
-                request.setFilterFids(layer.selectedFeatureIds())
-            return reopened.getFeatures(request), reopened.featureCount(), reopened.fields(), note, reopened
-        features = source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS)
-        return features, source.featureCount(), source.fields(), note, None
-
-    def _reopen_with_encoding(self, layer, encoding):
-        """(re-opened layer or None, log note)."""
-        if layer is None:
-            return None, ""
-        provider = layer.providerType()
-        if provider == "ogr":
-            path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
-            lower = path.lower()
-            current = layer.dataProvider().encoding() or "UTF-8"
-            if lower.endswith((".shp", ".dbf")):
-                dbf = path[:-4] + (".dbf" if os.path.exists(path[:-4] + ".dbf") else ".DBF")
-                if not os.path.exists(dbf):
-                    return None, ""
-                if inv.dbf_declares_encoding(dbf):
-                    if not encoding:
-                        return None, ""
-                elif not encoding:
-                    detected = inv.detect_dbf_encoding(dbf)
-                    if detected == "UTF-8" or current.upper().replace("_", "-") != "UTF-8":
-                        return None, ""
-                    encoding = detected
-            elif lower.endswith((".csv", ".txt", ".tsv")):
-                if not encoding:
-                    encoding = self._sniff(path, current)
-                    if not encoding:
-                        return None, ""
-            elif not encoding:
-                return None, ""
-            if encoding.upper() == current.upper():
-                return None, ""
-            reopened = QgsVectorLayer(layer.source(), layer.name(), "ogr")
-            reopened.setProviderEncoding(encoding)
-        elif provider == "delimitedtext":
-            url = QUrl(layer.source())
-            query = QUrlQuery(url)
-            current = query.queryItemValue("encoding") or "UTF-8"
-            if not encoding:
-                encoding = self._sniff(url.toLocalFile(), current)
-                if not encoding:
-                    return None, ""
-            if encoding.upper() == current.upper():
-                return None, ""
-            query.removeAllQueryItems("encoding")
-            query.addQueryItem("encoding", encoding)
-            url.setQuery(query)
-            reopened = QgsVectorLayer(url.toString(), layer.name(), "delimitedtext")
-        else:
-            return None, ""
-        if layer.subsetString():
-            reopened.setSubsetString(layer.subsetString())
-        if not reopened.isValid():
-            raise QgsProcessingException(
-                self.tr("Could not re-open {source} with the encoding {encoding}.").format(
-                    source=layer.source(), encoding=encoding))
-        return reopened, self.tr("Input read with the encoding {encoding}.").format(encoding=encoding)
-
-    @staticmethod
-    def _sniff(path, current):
-        """An encoding to use instead of UTF-8 when the file's bytes are not UTF-8 (else '')."""
-        if current.upper().replace("_", "-") != "UTF-8" or not path or not os.path.exists(path):
-            return ""
-        with open(path, "rb") as fh:
-            data = fh.read(SNIFF_BYTES)
-        detected = inv.detect_text_encoding(data)
-        return "" if detected == "UTF-8" else detected
 
     def _columns_crs(self, imp, source_crs_param, feedback):
         degrees = imp.columns_look_like_degrees()
@@ -577,143 +482,6 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self.tr("Could not write the inventory {path}: {error}").format(
                 path=path, error=str(exc))) from exc
         return counts, lines
-
-    # -- report -----------------------------------------------------------------------------------------
-    @staticmethod
-    def report_fields():
-        fields = QgsFields()
-        fields.append(make_field("row", "int"))
-        fields.append(make_field("source_fid", "int64"))
-        for name in ("site_id", "site_nom", "severity", "code", "field", "value", "reason", "action"):
-            fields.append(make_field(name, "string"))
-        return fields
-
-    def _write_report(self, parameters, context, lines, feedback):
-        fields = self.report_fields()
-        sink, dest = self.parameterAsSink(parameters, self.REPORT, context, fields, WKB_NO_GEOMETRY,
-                                          QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.REPORT))
-        logged = 0
-        n_warnings = 0
-        for row, issue in lines:
-            reason = self._reason(issue)
-            if issue.severity == inv.WARNING:
-                n_warnings += 1
-            if issue.severity in (inv.WARNING, inv.ERROR):
-                if logged < MAX_LOGGED_WARNINGS:
-                    feedback.pushWarning(self.tr("Row {row} ({site}): {reason} → {action}").format(
-                        row=row.row, site=row.site_id or row.site_nom or "-", reason=reason,
-                        action=self._action(issue.action)))
-                logged += 1
-            feat = QgsFeature(fields)
-            fid = row.fid
-            feat.setAttributes([
-                row.row,
-                int(fid) if isinstance(fid, int) else None,
-                row.site_id,
-                row.site_nom,
-                issue.severity,
-                issue.code,
-                issue.field or None,
-                None if issue.value is None else str(issue.value),
-                reason,
-                self._action(issue.action),
-            ])
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.REPORT))
-        if logged > MAX_LOGGED_WARNINGS:
-            feedback.pushWarning(self.tr("… and {n} more, see the report.").format(n=logged - MAX_LOGGED_WARNINGS))
-        return dest, n_warnings
-
-    def _notes(self, row):
-        return "; ".join(self._reason(i) for i in row.issues if i.note)
-
-    # -- messages ---------------------------------------------------------------------------------------
-    def _reasons(self):
-        return {
-            "no_geometry": self.tr(
-                "No usable geometry: no layer geometry, no valid geompoint / geomsurf WKT, no coordinates"),
-            "duplicate_site_id": self.tr("site_id {site_id} is already used by input row {first_row}"),
-            "reprojection_failed": self.tr("The geometry could not be reprojected: {error}"),
-            "unknown_code": self.tr("{field}: '{value}' is not in the standard's list of values"),
-            "normalised_code": self.tr("{field}: '{value}' written with the standard's spelling '{new}'"),
-            "legacy_code": self.tr("{field}: legacy code '{value}' replaced by '{new}'"),
-            "bad_pattern": self.tr("{field}: '{value}' does not follow the standard's format"),
-            "repaired_format": self.tr("{field}: '{value}' rewritten as '{new}' (the standard's format)"),
-            "bad_date": self.tr("{field}: '{value}' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"),
-            "bad_year": self.tr("{field}: '{value}' is not a year"),
-            "bad_integer": self.tr("{field}: '{value}' is not a whole number"),
-            "rounded": self.tr("{field}: '{value}' rounded to {new}"),
-            "zero_padded": self.tr("{field}: '{value}' completed with a leading zero: '{new}'"),
-            "bad_insee": self.tr("comm_insee: '{value}' is not a 5-character INSEE code"),
-            "actu_before_identif": self.tr(
-                "site_actu_date ({actu}) is earlier than site_identif_date ({identif})"),
-            "missing_required": self.tr("{field} is required by the standard but empty"),
-            "insee_from_site_id": self.tr("comm_insee was empty: taken from site_id ('{new}')"),
-            "bad_wkt": self.tr("{field} is not valid WKT ({error})"),
-            "unsupported_geometry": self.tr("{field}: a {type} geometry is neither a point nor a polygon"),
-            "multipoint": self.tr("{field}: several points, their centroid is used"),
-            "bad_coordinates": self.tr("Coordinates '{value}' are not numbers"),
-            "lat_first": self.tr(
-                "{field} was written latitude first ({lat} {lon}): axes swapped to longitude, latitude"),
-            "outside_france": self.tr("The site (longitude {lon}, latitude {lat}) is outside France: check the CRS"),
-            "invalid_polygon": self.tr("The polygon was invalid ({reason})"),
-            "polygon_unrepairable": self.tr("The polygon is invalid and could not be repaired ({reason})"),
-            "point_far_from_polygon": self.tr(
-                "The point is {distance} m from the site's polygon: the polygon's point on surface is used"),
-            "uf_surface_from_polygon": self.tr(
-                "unite_fonciere_surface was empty: set to the polygon's area ({new} m²)"),
-            "site_id_format": self.tr("site_id '{value}' does not follow the standard's <INSEE>_<id> form"),
-            "generated_id": self.tr("No site_id: '{new}' generated from the name, the commune and the location"),
-            "possible_duplicate_location": self.tr(
-                "Possible duplicate of {other_id} (input row {other_row}): points {distance} m apart"),
-            "possible_duplicate_overlap": self.tr(
-                "Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %"),
-            "inventory_kept": self.tr(
-                "The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})"),
-            "inventory_updated": self.tr("Inventory updated: {fields}"),
-        }
-
-    def _reason(self, issue):
-        code = issue.code
-        if code == "possible_duplicate":
-            overlap = issue.params.get("how") == "overlap"
-            code = "possible_duplicate_overlap" if overlap else "possible_duplicate_location"
-        template = self._reasons().get(code, code)
-        params = _Blank(issue.params)
-        params.setdefault("field", issue.field)
-        params.setdefault("value", "" if issue.value is None else str(issue.value))
-        return template.format_map(params)
-
-    def _action(self, action):
-        return {
-            inv.KEPT: self.tr("kept"),
-            inv.REJECTED: self.tr("rejected"),
-            inv.REPLACED_INCONNU: self.tr("value replaced by 'inconnu'"),
-            inv.SET_INCONNU: self.tr("set to 'inconnu'"),
-            inv.SET_NULL: self.tr("value set to NULL"),
-            inv.FILLED: self.tr("value filled in"),
-            inv.NORMALISED: self.tr("value normalised"),
-            inv.REPAIRED: self.tr("repaired"),
-            inv.SWAPPED: self.tr("coordinates swapped"),
-            inv.IGNORED: self.tr("ignored"),
-            inv.POINT_ONLY: self.tr("row kept with its point only"),
-            inv.GENERATED: self.tr("id generated"),
-            inv.INVENTORY_KEPT: self.tr("inventory not changed"),
-            inv.INVENTORY_UPDATED: self.tr("inventory updated"),
-        }.get(action, action)
-
-    def _error_text(self, exc):
-        messages = {
-            "mapping_syntax": self.tr("Field mapping: '{entry}' is not of the form cnig_field=source_field"),
-            "mapping_unknown_target": self.tr(
-                "Field mapping: '{target}' is not a field of the CNIG friches standard (nor x / y)"),
-            "mapping_duplicate_target": self.tr("Field mapping: '{target}' is mapped twice"),
-            "mapping_missing_source": self.tr(
-                "Field mapping: the input has no field '{source}' (mapped to {target})"),
-        }
-        return messages.get(exc.code, exc.code).format_map(_Blank(exc.params))
 
     def _geographic_target_message(self, crs):
         return self.tr(

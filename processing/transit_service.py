@@ -386,6 +386,9 @@ def gtfs_error_message(alg, exc):
     texts = {
         "file_not_found": alg.tr("The GTFS file {path} does not exist."),
         "not_a_zip": alg.tr("{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files."),
+        "nested_zip": alg.tr("{file} holds another zip ({inner}) instead of the feed's .txt files: unzip it once "
+                             "and give the inner zip."),
+        "damaged_member": alg.tr("{where}: the file is damaged inside the zip ({reason}); zip the feed again."),
         "missing_file": alg.tr("The feed has no {file}: it is required."),
         "missing_column": alg.tr("{where}: the required column '{column}' is missing."),
         "empty_file": alg.tr("{where}: the file is empty (no header)."),
@@ -422,6 +425,7 @@ def gtfs_error_message(alg, exc):
 def gtfs_warning_message(alg, code, params):
     texts = {
         "not_utf8": alg.tr("{file} is not UTF-8: read as windows-1252."),
+        "other_encoding": alg.tr("{file} is not UTF-8: read as {encoding}."),
         "unknown_parent": alg.tr("{file}, row {row}: parent_station '{value}' is not a stop ({count} rows): "
                                  "those stops are not grouped."),
         "unknown_service": alg.tr("{file}, row {row}: service_id '{value}' is in no calendar ({count} trips): "

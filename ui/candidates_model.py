@@ -9,7 +9,6 @@ can hide non-candidates, and the CSV / XLSX writers.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence
@@ -21,6 +20,7 @@ from ..core.scoring import USES
 from ..core.scoring.explain import explain_use, format_number
 from ..core.scoring.profile import Profile, ProfileError, default_profile, load_profile
 from ..core.scoring.score import UseScore, parse_details, ranks, rescore
+from ..core.text import without_parentheses
 from ..translation import tr, ui_language
 from .inventory_model import py_value
 from .layer_table import FID_ROLE
@@ -176,7 +176,7 @@ def rank_rows(rows: Sequence[CandidateRow], use: str, weights: Optional[Mapping[
 
 def short_label(label: str) -> str:
     """A criterion label without its parenthesis, for a slider ("Public transport level")."""
-    return re.sub(r"\s*\([^)]*\)", "", label).strip() or label
+    return without_parentheses(label).strip() or label
 
 
 def count_text(ranked: Sequence[RankedRow], threshold: Optional[float]) -> str:
@@ -373,13 +373,31 @@ class CandidatesTableModel(QAbstractTableModel):
         return None
 
 
-_HEADER = re.compile(r"^.*?/100\s*(\([^)]*\))?\s*:\s*")
-
-
 def sentence_body(text: str) -> str:
     """An explanation without its "Coworking 76/100 :" head (the table shows use and score already); a cap
-    stays in front: "(plafonné : …) zone UA compatible…"."""
-    return _HEADER.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", text or "", count=1)
+    stays in front: "(plafonné : …) zone UA compatible…". A scan of the first "/100", not a regular
+    expression (``^.*?/100\\s*(...)?\\s*:`` takes quadratic time on long runs of spaces)."""
+    text = text or ""
+    at = text.find("/100")
+    if at < 0:
+        return text
+    k = _skip_spaces(text, at + 4)
+    cap = ""
+    if k < len(text) and text[k] == "(":
+        close = text.find(")", k + 1)
+        if close < 0:
+            return text
+        cap, k = text[k:close + 1], _skip_spaces(text, close + 1)
+    if k >= len(text) or text[k] != ":":
+        return text
+    rest = text[_skip_spaces(text, k + 1):]
+    return f"{cap} {rest}" if cap else rest
+
+
+def _skip_spaces(text: str, k: int) -> int:
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k
 
 
 def _html(text: str) -> str:

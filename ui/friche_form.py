@@ -12,7 +12,6 @@ user is told why.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -171,7 +170,7 @@ def validate_values(values: Dict[str, object], changed=None) -> List[Problem]:
                 problems.append(
                     Problem(name, tr("“{value}” is not a value of the standard").format(value=", ".join(bad)))
                 )
-        elif spec.pattern and isinstance(value, str) and not re.fullmatch(spec.pattern, value.strip()):
+        elif spec.pattern and isinstance(value, str) and not cnig_friches.matches_pattern(spec, value.strip()):
             problems.append(Problem(name, tr("“{value}” does not have the expected form").format(value=value)))
         elif is_year(spec) and not (YEAR_MIN <= int(value) <= YEAR_MAX):
             problems.append(Problem(name, tr("{value} is not a valid year").format(value=value)))

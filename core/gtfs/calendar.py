@@ -42,15 +42,24 @@ def to_date(value: np.datetime64) -> dt.date:
     return dt.date.fromisoformat(str(np.datetime64(value, "D")))
 
 
+#: Years a service date may take: the analysis looks at the day before and after, which year 1 and 9999 lack,
+#: and no timetable runs outside these.
+DATE_YEARS = (1900, 2199)
+
+
 def parse_date(text: str) -> dt.date:
-    """A date written YYYY-MM-DD, YYYYMMDD or DD/MM/YYYY; ValueError otherwise."""
+    """A date written YYYY-MM-DD, YYYYMMDD or DD/MM/YYYY, in the years :data:`DATE_YEARS`; ValueError
+    otherwise."""
     value = str(text).strip()
     for fmt in ("%Y-%m-%d", "%Y%m%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            day = dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ValueError(text)
+        if DATE_YEARS[0] <= day.year <= DATE_YEARS[1]:
+            return day
+        break
+    raise ValueError(f"not a service date: {text!r}")
 
 
 def active_services(feed: Feed, day) -> np.ndarray:

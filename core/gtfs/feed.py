@@ -22,6 +22,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -29,6 +30,7 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from ..encoding import bom_encoding, utf16_without_bom
 from ..progress import NullProgress, Progress
 from . import GtfsError
 from .modes import modes_of_route_types
@@ -40,6 +42,14 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CHUNK_ROWS = 500_000
 
 _TIME_RE = r"^(\d{1,3}):([0-5]?\d):([0-5]?\d)$"
+#: What reading a damaged zip member raises: a bad local header or CRC (BadZipFile), corrupt deflate
+#: data (zlib.error), a truncated archive (EOFError), an unsupported compression or an encrypted member
+#: (NotImplementedError, RuntimeError).
+DAMAGED_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).strip() or type(exc).__name__
 _PANDAS_LINE_RE = re.compile(r"(line|row) (\d+)")
 
 
@@ -126,24 +136,49 @@ class _Zip:
     def has(self, name):
         return name in self.members
 
+    def nested_archives(self) -> List[str]:
+        """Names of zip files inside the zip (a feed zipped twice), when it holds no .txt at all."""
+        if self.members:
+            return []
+        return [i.filename for i in self.zf.infolist() if i.filename.lower().endswith(".zip")]
+
     def size(self, name):
         return self.members[name].file_size
 
     def open(self, name):
-        return self.zf.open(self.members[name])
+        try:
+            return self.zf.open(self.members[name])
+        except DAMAGED_MEMBER_ERRORS as exc:
+            raise GtfsError("damaged_member", name, reason=_reason(exc)) from exc
+
+    def head(self, name, size=65536) -> bytes:
+        """The first ``size`` bytes of a member (to recognise its encoding)."""
+        with self.open(name) as raw:
+            try:
+                return raw.read(size)
+            except DAMAGED_MEMBER_ERRORS as exc:
+                raise GtfsError("damaged_member", name, reason=_reason(exc)) from exc
 
     def close(self):
         self.zf.close()
 
 
-def _header(zfeed: _Zip, name: str, encoding: str) -> List[str]:
-    with zfeed.open(name) as raw:
-        first = raw.readline()
-    text = first.decode(encoding)
+def _header(head: bytes, encoding: str) -> List[str]:
+    """The header row of a member from its first bytes."""
+    text = head.decode(encoding, errors="strict" if len(head) < 65536 else "ignore")
     if text.startswith("\ufeff"):
         text = text[1:]
-    row = next(csv.reader(io.StringIO(text)), [])
-    return row
+    first = text.splitlines()[0] if text else ""
+    return next(csv.reader(io.StringIO(first)), [])
+
+
+def _member_encoding(head: bytes) -> str:
+    """The Python codec of a member: its byte-order mark or UTF-16 without mark (see ``core.encoding``),
+    else UTF-8 (the GTFS rule), with windows-1252 tried when the bytes are not UTF-8."""
+    wide = bom_encoding(head) or utf16_without_bom(head)
+    if wide:
+        return {"UTF-16": "utf-16", "UTF-32": "utf-32", "UTF-8-SIG": "utf-8-sig"}.get(wide, wide.lower())
+    return "utf-8-sig"
 
 
 class _Factorizer:
@@ -179,12 +214,17 @@ def read_table(
     """Columns of ``name`` as strings (``columns``: name -> required). Missing optional columns are
     absent from the result; every value is a str ("" when empty), as categories when ``categorical``."""
     progress = progress or NullProgress()
-    encoding = "utf-8-sig"
+    head = zfeed.head(name)
+    encoding = _member_encoding(head)
     try:
-        raw_header = _header(zfeed, name, encoding)
+        raw_header = _header(head, encoding)
     except UnicodeDecodeError:
+        if encoding != "utf-8-sig":
+            raise GtfsError("bad_encoding", name, reason=encoding) from None
         encoding = "cp1252"
-        raw_header = _header(zfeed, name, encoding)
+        raw_header = _header(head, encoding)
+        if warnings is not None:
+            warnings.append(("not_utf8", {"file": name}))
     stripped = [h.strip().lower() for h in raw_header]
     if not any(stripped):
         raise GtfsError("empty_file", name)
@@ -197,8 +237,11 @@ def read_table(
             rename[raw] = col
         elif required:
             raise GtfsError("missing_column", name, column=col)
+    if encoding not in ("utf-8-sig", "cp1252") and warnings is not None:
+        warnings.append(("other_encoding", {"file": name, "encoding": encoding.upper()}))
     if not usecols:
         return pd.DataFrame()
+
     def _read(enc):
         """The chunks as DataFrames of str, or with ``categorical`` as (codes per column, uniques)."""
         factorizers = {c: _Factorizer() for c in usecols} if categorical else None
@@ -234,11 +277,11 @@ def read_table(
         try:
             chunks = _read(encoding)
         except UnicodeDecodeError:
-            if encoding == "cp1252":
+            if encoding != "utf-8-sig":
                 raise
             encoding = "cp1252"
             chunks = _read(encoding)
-            if warnings is not None:
+            if warnings is not None and ("not_utf8", {"file": name}) not in warnings:
                 warnings.append(("not_utf8", {"file": name}))
     except pd.errors.ParserError as exc:
         match = _PANDAS_LINE_RE.search(str(exc))
@@ -248,6 +291,8 @@ def read_table(
         raise GtfsError("bad_csv", name, row, reason=str(exc).strip()) from exc
     except UnicodeDecodeError as exc:
         raise GtfsError("bad_encoding", name, reason=str(exc)) from exc
+    except DAMAGED_MEMBER_ERRORS as exc:  # the member's data is damaged further on (CRC, deflate stream)
+        raise GtfsError("damaged_member", name, reason=_reason(exc)) from exc
     except pd.errors.EmptyDataError:
         chunks = {c: _Factorizer().result() for c in usecols} if categorical else []
     if categorical:
@@ -328,7 +373,7 @@ def parse_time(text: str) -> int:
         value += ":00"
     seconds, bad = parse_time_strings([value])
     if bad[0] or np.isnan(seconds[0]):
-        raise ValueError(text)
+        raise ValueError(f"not a time: {text!r}")
     return int(seconds[0])
 
 
@@ -432,6 +477,9 @@ def read_feed(path, progress: Progress = None, with_shapes: bool = False) -> Fee
 
 def _read(zfeed: _Zip, progress: Progress, with_shapes: bool) -> Feed:
     warnings: list = []
+    nested = zfeed.nested_archives()
+    if nested:
+        raise GtfsError("nested_zip", Path(zfeed.path).name, inner=", ".join(nested[:3]))
     for name in REQUIRED_FILES:
         if not zfeed.has(name):
             raise GtfsError("missing_file", name)

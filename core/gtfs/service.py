@@ -180,8 +180,10 @@ def _expand_frequencies(feed, freq, shift, window, base_rows, st_time, instance_
     row0 = st.trip_start[trip]
     row1 = st.trip_start[trip + 1]
     has_rows = row1 > row0
-    first_time = np.where(has_rows, st_time[np.minimum(row0, max(len(st_time) - 1, 0))], 0)
-    last_time = np.where(has_rows, st_time[np.maximum(row1 - 1, 0)], 0)
+    if not has_rows.any():  # templates without stop times (stop_times.txt may hold no row at all)
+        return [], instance_base
+    first_time = np.where(has_rows, st_time[np.minimum(row0, len(st_time) - 1)], 0)
+    last_time = np.where(has_rows, st_time[np.clip(row1 - 1, 0, len(st_time) - 1)], 0)
     duration = np.maximum(last_time - first_time, 0)
     n_runs = (end - start + headway - 1) // headway
     # runs whose departures can fall in the window: start + j*h + shift + [0, duration] meets [ws, we)

@@ -35,6 +35,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..text import parse_hstore
 from . import NetworkError
 
 WALK, BIKE, CAR = "walk", "bike", "car"
@@ -102,7 +103,6 @@ BDTOPO_FIELDS = {
     "etat": ("etat_de_l_objet", "etat"),
 }
 
-_HSTORE = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)")
 
 
@@ -130,13 +130,6 @@ def _number(value) -> float:
         return math.nan
     number = float(match.group(1).replace(",", "."))
     return number if number > 0 else math.nan
-
-
-def parse_hstore(text) -> dict:
-    """GDAL's ``other_tags`` (``"key"=>"value","key2"=>"value2"``) as a dict."""
-    if not text:
-        return {}
-    return {k.replace('\\"', '"'): v.replace('\\"', '"') for k, v in _HSTORE.findall(str(text))}
 
 
 def parse_maxspeed(value) -> float:

@@ -17,6 +17,7 @@ import math
 import re
 from typing import List, Mapping, Optional, Sequence
 
+from ..text import without_parentheses
 from .profile import Criterion, Profile
 from .score import SiteScore, UseScore
 
@@ -231,7 +232,7 @@ def _typography(text: str, lang: str) -> str:
 
 def _short(label: str) -> str:
     """A criterion label inside a sentence: lower-case start, no parenthesis ("quartier prioritaire")."""
-    label = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    label = without_parentheses(label).strip()
     return label[:1].lower() + label[1:]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Mapping, Optional, Tuple
 
+from ..encoding import read_text
 from . import USES
 from .normalize import SpecError, check_spec, resolve, spec_facts
 
@@ -28,6 +29,17 @@ DEFAULT_PROFILE = PROFILES_DIR / "default.json"
 EFFECTS = ("exclude", "cap")
 #: Operators of a rule condition on one fact.
 OPERATORS = ("in", "not_in", "lte", "gte", "missing")
+#: Conditions nested ("any" / "all") deeper than this are refused (a profile is read by people).
+MAX_CONDITION_DEPTH = 20
+#: The ``inputs`` a profile may set: key -> ("field", a layer field name) or ("metres", a positive number).
+INPUTS = {
+    "pop_walk_field": "field",
+    "pop_car_field": "field",
+    "new_pop_field": "field",
+    "services_radius_m": "metres",
+}
+#: Largest ``services_radius_m`` (m): beyond, "services nearby" means nothing for a site.
+MAX_SERVICES_RADIUS_M = 50_000.0
 
 
 class ProfileError(ValueError):
@@ -191,7 +203,10 @@ def _criterion(data, use: str, where: str) -> Criterion:
     else:
         raise ProfileError(f"{where}.missing: must be \"skip\" or {{\"value\": a number between 0 and 1}}")
     parts_text = {}
-    for part_id, texts in (data.get("parts_text") or {}).items():
+    parts_data = data.get("parts_text") or {}
+    if not isinstance(parts_data, Mapping):
+        raise ProfileError(f"{where}.parts_text: must be an object {{part: phrases}}")
+    for part_id, texts in parts_data.items():
         if not isinstance(texts, Mapping):
             raise ProfileError(f"{where}.parts_text.{part_id}: must be an object of phrases")
         parts_text[part_id] = {k: _texts(texts, k, f"{where}.parts_text.{part_id}") for k in texts}
@@ -213,17 +228,19 @@ def _criterion(data, use: str, where: str) -> Criterion:
     )
 
 
-def check_condition(when, where: str) -> None:
+def check_condition(when, where: str, depth: int = 0) -> None:
     """Raise :class:`ProfileError` when a rule condition is malformed."""
     if not isinstance(when, Mapping) or not when:
         raise ProfileError(f"{where}: a condition must be an object")
     if "any" in when or "all" in when:
         key = "any" if "any" in when else "all"
+        if depth >= MAX_CONDITION_DEPTH:
+            raise ProfileError(f"{where}.{key}: conditions nested more than {MAX_CONDITION_DEPTH} deep")
         items = when[key]
         if not isinstance(items, (list, tuple)) or not items:
             raise ProfileError(f"{where}.{key}: must be a non-empty list of conditions")
         for i, item in enumerate(items):
-            check_condition(item, f"{where}.{key}[{i}]")
+            check_condition(item, f"{where}.{key}[{i}]", depth + 1)
         return
     if not isinstance(when.get("fact"), str):
         raise ProfileError(f"{where}.fact: the name of a fact is required")
@@ -267,6 +284,24 @@ def _kinds(data, where: str) -> Dict[str, Tuple[str, ...]]:
     return {key: _texts(data, key, where) for key in data}
 
 
+def _inputs(data) -> Dict[str, object]:
+    """The ``inputs`` object, every value checked against :data:`INPUTS` (an unknown key is a typo)."""
+    if not isinstance(data, Mapping):
+        raise ProfileError("inputs: must be an object")
+    out = {}
+    for key, value in data.items():
+        kind = INPUTS.get(key)
+        if kind is None:
+            raise ProfileError(f"inputs.{key}: unknown input (known: {', '.join(INPUTS)})")
+        if kind == "field":
+            if not isinstance(value, str) or not value.strip():
+                raise ProfileError(f"inputs.{key}: must be the name of a field (text)")
+            out[key] = value.strip()
+        else:
+            out[key] = _number(data, key, "inputs", 1.0, MAX_SERVICES_RADIUS_M)
+    return out
+
+
 def profile_from_dict(data, path: str = "") -> Profile:
     """Check ``data`` (the parsed JSON) and build the :class:`Profile`."""
     if not isinstance(data, Mapping):
@@ -305,9 +340,7 @@ def profile_from_dict(data, path: str = "") -> Profile:
     explain = data.get("explanations", {}) or {}
     if not isinstance(explain, Mapping):
         raise ProfileError("explanations: must be an object")
-    inputs = data.get("inputs", {}) or {}
-    if not isinstance(inputs, Mapping):
-        raise ProfileError("inputs: must be an object")
+    inputs = _inputs(data.get("inputs", {}) or {})
     return Profile(
         name=_text(data, "name", "profile"),
         version=str(data.get("version", "")),
@@ -330,17 +363,21 @@ def load_profile(path=None) -> Profile:
     """The profile of ``path`` (the shipped default when None or empty), checked."""
     path = Path(path) if path else DEFAULT_PROFILE
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text, _encoding = read_text(path)  # UTF-8, else windows-1252 (or UTF-16 with its mark)
     except OSError as exc:
         raise ProfileError(f"cannot read the profile {path}: {exc.strerror or exc}") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProfileError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError as exc:  # thousands of nested brackets
+        raise ProfileError(f"{path.name}: not a profile (brackets nested too deeply)") from exc
     try:
         return profile_from_dict(data, str(path))
     except ProfileError as exc:
         raise ProfileError(f"{path.name}: {exc}") from exc
+    except RecursionError as exc:
+        raise ProfileError(f"{path.name}: not a profile (conditions nested too deeply)") from exc
 
 
 def default_profile() -> Profile:

@@ -43,6 +43,11 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..cnig_friches import fold
+from ..encoding import read_text
+
+#: "05-02", "5.2", "05 02": a prescription code and its sub-code written in one field (no ambiguous
+#: quantifiers: linear time even on a long run of spaces).
+_COMBINED_CODE = re.compile(r"^(\d{1,2})(?:\s*[-_./]\s*|\s+)(\d{1,2})$")
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "zoning"
 PRESCRIPTION_LABELS_PATH = RESOURCES / "prescription_labels.csv"
@@ -208,16 +213,17 @@ def split_code(typ, styp=None) -> tuple:
     code = normalise_code(typ)
     sub = normalise_code(styp)
     if not sub:
-        m = re.match(r"^(\d{1,2})\s*[-_./ ]\s*(\d{1,2})$", code)
+        m = _COMBINED_CODE.match(code)
         if m:
             code, sub = m.group(1).zfill(2), m.group(2).zfill(2)
     return code, sub or "00"
 
 
 def _read_table(path) -> list:
-    """Rows (dicts) of a CSV whose leading ``#`` lines are comments."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        lines = [line for line in fh if not line.lstrip().startswith("#")]
+    """Rows (dicts) of a CSV whose leading ``#`` lines are comments, in UTF-8 or windows-1252 (a table
+    edited in a French spreadsheet) or UTF-16 with its mark (see ``core.encoding``)."""
+    text, _encoding = read_text(path)
+    lines = [line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#")]
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
 
 

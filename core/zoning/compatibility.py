@@ -34,6 +34,7 @@ Pure Python: no Qt, no QGIS. Errors are :class:`RulesError` with a code and para
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..cnig_friches import fold
+from ..encoding import read_text
 from .codes import (
     FAMILIES,
     NOT_COVERED,
@@ -180,7 +182,8 @@ def read_rules(path: Optional[str] = None) -> tuple:
         raise RulesError("missing_file", path=path)
     try:
         rows = _read_table(path)
-    except (OSError, UnicodeDecodeError, KeyError) as exc:
+        text, _encoding = read_text(path)
+    except (OSError, csv.Error, KeyError) as exc:
         raise RulesError("unreadable", path=path, error=str(exc)) from exc
     if not rows:
         raise RulesError("empty", path=path)
@@ -188,13 +191,12 @@ def read_rules(path: Optional[str] = None) -> tuple:
     if missing:
         raise RulesError("missing_columns", path=path, columns=", ".join(missing))
     # line numbers: count the comment lines skipped before the header
-    with open(path, encoding="utf-8-sig") as fh:
-        skipped = 0
-        for line in fh:
-            if line.lstrip().startswith("#"):
-                skipped += 1
-            else:
-                break
+    skipped = 0
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            skipped += 1
+        else:
+            break
     rules = []
     for k, row in enumerate(rows):
         line = skipped + 2 + k

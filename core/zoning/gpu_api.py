@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 from urllib.parse import quote, urlencode
 
+from ..text import strip_tags
+
 DEFAULT_BASE_URL = "https://apicarto.ign.fr/api/gpu"
 #: The service's maximum page size.
 MAX_LIMIT = 5000
@@ -214,7 +216,7 @@ def _error_message(body: bytes) -> str:
         data = json.loads(body.decode("utf-8", errors="replace"))
     except ValueError:
         text = body.decode("utf-8", errors="replace").strip()
-        return re.sub(r"<[^>]+>", " ", text)[:300].strip()
+        return strip_tags(text)[:300].strip()
     message = data.get("message", data) if isinstance(data, dict) else data
     if isinstance(message, dict):
         parts = []
