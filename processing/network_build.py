@@ -86,7 +86,7 @@ def _source_key(alg, parameters, name, context, crs, settings, wanted):
     plan = ogr_read.ogr_plan(alg, parameters, name, context)
     if plan is None:
         return None
-    stamp = ogr_read.file_stamp(plan.path)
+    stamp = ogr_read.file_stamp(plan.file)
     selection = None
     if plan.fids is not None:
         selection = hashlib.sha1(plan.fids.tobytes()).hexdigest()

@@ -32,7 +32,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -53,7 +55,8 @@ _VSI_PREFIX = re.compile(r"^/vsi[a-z0-9_]+/")
 class OgrPlan:
     """A layer GDAL can read as QGIS would: the file, the layer, its attribute filter and selection."""
 
-    path: str
+    path: str  # as GDAL opens it (``/vsigzip/`` and the like included)
+    file: str  # the file on disk
     layer_name: Optional[str]
     layer_id: int
     subset: str
@@ -82,7 +85,7 @@ def ogr_plan(alg, parameters, name, context) -> Optional[OgrPlan]:
         value.featureLimit != -1 or getattr(value, "filterExpression", "")
     ):
         return None
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    layer = _vector_layer(alg, parameters, name, context)
     if layer is None or layer.providerType() != "ogr" or layer.isModified():
         return None
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
@@ -94,13 +97,24 @@ def ogr_plan(alg, parameters, name, context) -> Optional[OgrPlan]:
     path = parts.get("path") or ""
     if not path or file_stamp(path) is None:
         return None
+    gdal_path = f"{parts.get('vsiPrefix') or ''}{path}{parts.get('vsiSuffix') or ''}"
     layer_name = parts.get("layerName") or None
     layer_id = parts.get("layerId") or 0
     if QgsWkbTypes.isCurvedType(layer.wkbType()):
         return None  # QGIS segmentizes curves its own way
     expected = len(fids) if fids is not None else layer.featureCount()
-    return OgrPlan(path, str(layer_name) if layer_name else None, int(layer_id), subset, fids, layer.crs(),
-                   int(expected))
+    return OgrPlan(gdal_path, path, str(layer_name) if layer_name else None, int(layer_id), subset, fids,
+                   layer.crs(), int(expected))
+
+
+def _vector_layer(alg, parameters, name, context):
+    """The vector layer behind a feature-source parameter (a layer, a path, or a source definition)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        layer = QgsProcessingUtils.mapLayerFromString(value.source.valueAsString(context.expressionContext())[0],
+                                                      context)
+        return layer if isinstance(layer, QgsVectorLayer) else None
+    return alg.parameterAsVectorLayer(parameters, name, context)
 
 
 def file_stamp(path: str):
