@@ -166,9 +166,8 @@ def add_network_parameters(alg, advanced_start=True):
         "on average about 40 m from the roads for a 50 m width. Each keeps every point within its width of a "
         "road reached in time."
     ).format(
-        walk=f"{FINE_REACH_M[WALK] / 1000:g}", bike=f"{FINE_REACH_M[BIKE] / 1000:g}", car=f"{FINE_REACH_M[CAR] / 1000:g}",
-        walk_max=f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[WALK]:g}", bike_max=f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[BIKE]:g}",
-        car_max=f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[CAR]:g}",
+        **{mode: f"{FINE_REACH_M[mode] / 1000:g}" for mode in (WALK, BIKE, CAR)},
+        **{f"{mode}_max": f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[mode]:g}" for mode in (WALK, BIKE, CAR)},
     ))
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)

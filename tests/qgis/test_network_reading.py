@@ -164,7 +164,8 @@ def test_memory_layers_are_read_by_qgis(plugin, processing_context, readers):
     layer.dataProvider().addFeatures([feature])
     readers("arrow")
     lines, columns, how = _read(layer, processing_context)
-    assert how == "qgis" and lines.xy.tolist() == [[0, 0], [100, 0], [100, 50]] and columns["highway"] == ["residential"]
+    assert how == "qgis" and lines.xy.tolist() == [[0, 0], [100, 0], [100, 50]]
+    assert columns["highway"] == ["residential"]
 
 
 @pytest.mark.parametrize("fmt", ["gpkg", "fgb"])

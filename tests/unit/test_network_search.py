@@ -88,7 +88,8 @@ def test_bounded_search_stops_past_its_node_limit():
 
 def test_parallel_lines_keep_the_fastest():
     # two lines between the same nodes: 100 m at 10 m/s and a 300 m detour at 36 km/h
-    lines = [LineString([(0, 0), (100, 0)]), LineString([(0, 0), (50, 100), (100, 0)]), LineString([(100, 0), (900, 0)])]
+    lines = [LineString([(0, 0), (100, 0)]), LineString([(0, 0), (50, 100), (100, 0)]),
+             LineString([(100, 0), (900, 0)])]
     attrs = {"highway": ["residential"] * 3, "maxspeed": ["36", "36", "36"]}
     graph = Graph(build_network(lines), mode_rules(attrs, 3, OSM, "car"))
     att = attach_sites(graph, [shapely.Point(0, 0)], 10)
