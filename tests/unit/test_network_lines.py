@@ -45,8 +45,8 @@ def _linestring_zm_ewkb(coords):
 
 def test_every_kind_of_line_is_read_like_shapely():
     wkts = ["LINESTRING (0 0, 1 1, 2 0.5)", "LINESTRING Z (10 10 3, 11 12 4)",
-            "MULTILINESTRING ((5 5, 6 6), (7 7, 8 8, 9 9))", None, "LINESTRING EMPTY", "POINT (1 1)", "GEOMETRYCOLLECTION (LINESTRING (1 2, 3 4), POINT (0 0))",
-            "LINESTRING (-1.5 2.25, 1e6 -3e5)"]
+            "MULTILINESTRING ((5 5, 6 6), (7 7, 8 8, 9 9))", None, "LINESTRING EMPTY", "POINT (1 1)",
+            "GEOMETRYCOLLECTION (LINESTRING (1 2, 3 4), POINT (0 0))", "LINESTRING (-1.5 2.25, 1e6 -3e5)"]
     geoms = [None if w is None else shapely.from_wkt(w) for w in wkts]
     wkbs = [None if g is None else shapely.to_wkb(g, flavor="iso", output_dimension=3) for g in geoms]
     _same(line_arrays.from_wkb(wkbs), geoms)
