@@ -173,17 +173,17 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(step)
         steps.setProgressText(self.tr("Writing the catchments…"))
         dest_id = self._write_catchments(
-            parameters, context, polygons, population, minutes, site_ids, labels, settings, crs, max_distance
+            parameters, context, steps, polygons, population, minutes, site_ids, labels, settings, crs, max_distance
         )
         steps.setCurrentStep(step + 1)
         sites_id = self._write_sites(
-            parameters, context, sites_source, features, geoms, population, minutes, attachment, settings, crs
+            parameters, context, steps, sites_source, features, geoms, population, minutes, attachment, settings, crs
         )
         style_on_completion(context, dest_id, "catchment_bands", self.tr("Catchments"))
         return {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
 
-    def _write_catchments(self, parameters, context, polygons, population, minutes, site_ids, labels, settings, crs,
-                          max_distance):
+    def _write_catchments(self, parameters, context, feedback, polygons, population, minutes, site_ids, labels,
+                          settings, crs, max_distance):
         fields = QgsFields()
         fields.append(make_field("site_id", "string", 80))
         fields.append(make_field("name", "string", 254))
@@ -196,8 +196,11 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         # largest band first, so that smaller bands are drawn on top even without a style
+        done = 0
         for b in reversed(range(len(minutes))):
             for i in range(polygons.shape[0]):
+                done += 1
+                nio.report_writing(feedback, done, polygons.size)
                 polygon = polygons[i, b]
                 if polygon is None:
                     continue
@@ -214,8 +217,8 @@ class CatchmentAlgorithm(FrichesAlgorithm):
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
-    def _write_sites(self, parameters, context, source, features, geoms, population, minutes, attachment, settings,
-                     crs):
+    def _write_sites(self, parameters, context, feedback, source, features, geoms, population, minutes, attachment,
+                     settings, crs):
         added = [f"pop_{nio.minutes_label(m)}min" for m in minutes] + ["network_status", "network_dist_m"]
         fields = QgsFields()
         kept = []
@@ -231,6 +234,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SITES))
         for i, feature in enumerate(features):
+            nio.report_writing(feedback, i, len(features))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             attrs = feature.attributes()

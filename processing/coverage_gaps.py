@@ -176,16 +176,17 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         except Canceled:
             return {}
 
+        steps.setCurrentStep(5)
         steps.setProgressText(self.tr("Writing the results…"))
-        dest_id = self._write_gaps(parameters, context, gap_areas, gaps.area_population, crs)
+        dest_id = self._write_gaps(parameters, context, steps, gap_areas, gaps.area_population, crs)
         candidates_id = None
         if candidates is not None:
             features, total, new, cand_attachment = candidates
             candidates_id = self._write_candidates(
-                parameters, context, candidates_source, features, total, new, label, cand_attachment, settings, crs
+                parameters, context, steps, candidates_source, features, total, new, label, cand_attachment,
+                settings, crs
             )
 
-        steps.setCurrentStep(5)
         covered_id = None
         if parameters.get(self.OUTPUT_COVERED):
             fields = QgsFields()
@@ -224,7 +225,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             results[self.OUTPUT_COVERED] = covered_id
         return results
 
-    def _write_gaps(self, parameters, context, areas, populations, crs):
+    def _write_gaps(self, parameters, context, feedback, areas, populations, crs):
         fields = QgsFields()
         fields.append(make_field("gap_id", "int"))
         fields.append(make_field("population", "double"))
@@ -234,6 +235,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         order = np.argsort(-np.asarray(populations)) if len(populations) else []
         for rank, k in enumerate(order, start=1):
+            nio.report_writing(feedback, rank, len(order))
             if areas[k] is None:
                 continue
             feature = QgsFeature(fields)
@@ -244,7 +246,8 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
-    def _write_candidates(self, parameters, context, source, features, total, new, label, attachment, settings, crs):
+    def _write_candidates(self, parameters, context, feedback, source, features, total, new, label, attachment,
+                          settings, crs):
         added = [f"pop_{label}min", f"new_pop_{label}min", "new_pop_rank", "network_status", "network_dist_m"]
         fields = QgsFields()
         kept = []
@@ -265,6 +268,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         for rank, i in enumerate(sorted(valid, key=lambda i: -new[i]), start=1):
             ranks[i] = rank
         for i, feature in enumerate(features):
+            nio.report_writing(feedback, i, len(features))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             attrs = feature.attributes()

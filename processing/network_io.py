@@ -499,6 +499,12 @@ def warn_not_connected(feedback, attachment, labels, settings, what):
     return count
 
 
+def report_writing(feedback, done: int, total: int) -> None:
+    """Progress of an output being written (every hundredth of it)."""
+    if total > 0 and done % max(1, total // 100) == 0:
+        feedback.setProgress(100.0 * done / total)
+
+
 def core_progress(feedback):
     """A core Progress reporting to a (multi-step) feedback."""
     from ..core.progress import Progress

@@ -47,7 +47,7 @@ USE_GDAL = True
 #: GDAL's Arrow interface: None = when the GDAL version has it, False = OGR feature by feature.
 USE_ARROW = None
 #: Features per Arrow batch: a batch decodes in a few hundredths of a second, so a cancel is heard at once.
-BATCH_FEATURES = 20_000
+BATCH_FEATURES = 10_000
 _VSI_PREFIX = re.compile(r"^/vsi[a-z0-9_]+/")
 
 
@@ -291,4 +291,6 @@ def qgis_batches(source, crs, context, wanted, feedback=None, check_validity=Tru
             yield Batch(wkbs, values, len(wkbs))
             wkbs, values = [], {w: [] for w in wanted}
     if wkbs:
+        if progress is not None:
+            progress(1.0)
         yield Batch(wkbs, values, len(wkbs))
