@@ -95,7 +95,8 @@ def _town(tmp_dir, n=100, spacing=100.0, seed=1):
     span = (n - 1) * spacing
     sites = QgsVectorLayer("Point?crs=EPSG:2154&field=site_id:string", "sites", "memory")
     points = []
-    for k, (x, y) in enumerate(rng.uniform(0.1 * span, 0.9 * span, size=(150, 2)) + (600_000.0, 6_600_000.0)):
+    origin = np.array([600_000.0, 6_600_000.0])
+    for k, (x, y) in enumerate(rng.uniform(0.1 * span, 0.9 * span, size=(150, 2)) + origin):
         feature = QgsFeature(sites.fields())
         feature.setAttributes([f"S{k}"])
         feature.setGeometry(QgsGeometry.fromWkt(f"POINT ({x} {y})"))
