@@ -269,9 +269,9 @@ def reach_searches(graph: Graph, attachment: Attachment, sites, budget: float, u
     ``SCIPY_CALL_S``. ``use_scipy`` forces one way (tests). Both give the same nodes and times.
     """
     sites = [int(s) for s in sites]
-    available = _scipy_dijkstra() is not None
-    scipy_now = bool(use_scipy) and available
-    probe = None if use_scipy is False or not available else SCIPY_FROM_NODES
+    # scipy is imported only when a search proves long (a walk never pays for importing it)
+    scipy_now = bool(use_scipy) and _scipy_dijkstra() is not None
+    probe = None if use_scipy is False else SCIPY_FROM_NODES
     per_site_s = None
     memory_rows = max(1, SCIPY_RESULT_BYTES // (8 * max(1, graph.network.n_nodes)))
     k = 0
@@ -281,6 +281,9 @@ def reach_searches(graph: Graph, attachment: Attachment, sites, budget: float, u
             if found is not None:
                 yield (sites[k], *found)
                 k += 1
+                continue
+            if _scipy_dijkstra() is None:  # no scipy here: the heap, without a limit
+                probe = None
                 continue
             scipy_now = True  # a long search: this one and the next through scipy
         rows = 1 if per_site_s is None else int(SCIPY_CALL_S / max(per_site_s, 1e-6))
