@@ -201,8 +201,8 @@ def test_monaco_osm_xml_by_car_follows_one_way_streets_from_other_tags(plugin):
 
     GRAPHS.clear()
     drivable = ("highway IN ('primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'unclassified', "
-                "'residential', 'service', 'road') AND (other_tags IS NULL OR (other_tags NOT LIKE '%\"access\"=>\"no\"%'"
-                " AND other_tags NOT LIKE '%\"motor_vehicle\"=>\"no\"%'))")
+                "'residential', 'service', 'road') AND (other_tags IS NULL OR ("
+                "other_tags NOT LIKE '%\"access\"=>\"no\"%' AND other_tags NOT LIKE '%\"motor_vehicle\"=>\"no\"%'))")
     layer = _monaco()
     layer.setSubsetString(drivable)
     sites = _sites(MONACO_SITES, "EPSG:4326")
