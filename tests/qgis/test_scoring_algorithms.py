@@ -31,11 +31,10 @@ pytestmark = pytest.mark.skipif(not (GPKG.exists() and CSV.exists() and GTFS.exi
                                 reason="the Ingeville demo is not generated (demo/generate_ingeville.py)")
 
 DUVAL = "45999_0001"  # Ancienne manufacture Duval: by the station, proven soil pollution
-GARAGE = "45999_0017"  # Ancien garage du Centre: town centre, UA, 26 departures/h within 500 m
+GARAGE = "45999_0017"  # Ancien garage du Centre: town centre, UA, 25 departures/h within 500 m
 FILATURE = "45999_0036"  # Ancienne filature Delorme: reconverted
 SABLONS = "45997_0002"  # Ancienne carrière des Sablons: reconverted
-TANNERIE = "45999_0010"  # Ancienne tannerie Roux: zone N
-DISCOTHEQUE = "45999_0020"  # Ancienne discothèque Le Saturne: zone A
+TANNERIE = "45999_0010"  # Ancienne tannerie Roux: by the river, zone N
 TILLEULS = "45999_0029"  # Ancienne barre HLM des Tilleuls: demolished, no building
 
 
@@ -64,6 +63,27 @@ def layer(name):
 
 def rows(output):
     return {f["site_id"]: f for f in output.getFeatures()}
+
+
+def sites_in_farm_or_natural_zones():
+    """Ingeville's friches lying wholly (polygon, or point when the CSV has none) in an A or N zone of the
+    demo PLU with no STECAL on them, found with shapely from the CSV and zone_urba: the sites the zoning
+    rules forbid every use on (resources/zoning/compatibility_rules.csv, rules 30 and 80)."""
+    import csv
+
+    def shapes(name, where=lambda f: True):
+        return [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer(name).getFeatures() if where(f)]
+
+    farm_natural = shapely.union_all([shapely.make_valid(g) for g in
+                                      shapes("zone_urba", lambda f: f["TYPEZONE"] in ("A", "N"))]).buffer(0.01)
+    stecal = shapely.union_all(shapes("prescription_surf", lambda f: f["TYPEPSC"] == "16"))
+    out = set()
+    with open(CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            site = shapely.from_wkt(row["geomsurf"] or row["geompoint"])
+            if row["comm_insee"] == "45999" and farm_natural.contains(site) and not site.intersects(stecal):
+                out.add(row["site_id"])
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -200,8 +220,10 @@ def test_hand_checked_ranking_facts(chain, scored):
         assert row["score_coworking"] == row["score_fablab"] == row["score_mediation"] == 0
         assert row["explanation_fr"] == "Aucun usage retenu\u00a0: site déjà reconverti"
         assert row["rank"] > 35
-    # sites in A and N zones: every use excluded by the zoning
-    for site in (TANNERIE, DISCOTHEQUE):
+    # sites in A and N zones (the tannery by the river among them): every use excluded by the zoning
+    farm_natural = sites_in_farm_or_natural_zones()
+    assert TANNERIE in farm_natural and len(farm_natural) >= 3
+    for site in farm_natural:
         uses = details(by_id[site])["u"]
         assert all(uses[u]["excl"] == ["zoning_incompatible"] for u in uses)
         assert "zonage incompatible" in by_id[site]["explanation_fr"] or "incompatible" in by_id[site]["explanation_fr"]
@@ -219,10 +241,13 @@ def test_hand_checked_ranking_facts(chain, scored):
     assert d["u"]["coworking"]["c"]["same_kind"] == 0.0 and d["f"]["place_name_coworking"] == "La Halle 23"
     # the demolished Tilleuls block has no building to reuse: every use capped at 40
     assert max(by_id[TILLEULS][f"score_{u}"] for u in ("coworking", "fablab", "mediation")) <= 40
-    # the town-centre garage: a stop within 100 m, PTAL 2, UA zone, 11,000 people within 15 min on foot
+    # the town-centre garage (UA zone, PTAL 2, over 10,000 people within 15 min on foot): a candidate, and
+    # ahead, for coworking, of every site farther than 1 km from a town hall
     garage = by_id[GARAGE]
     assert garage["candidate_coworking"] and garage["candidate_mediation"]
-    assert garage["rank_coworking"] <= 5
+    outlying = [r for r in by_id.values() if details(r)["f"]["centre_m"] > 1000]
+    assert len(outlying) >= 10 and all(r["rank_coworking"] > garage["rank_coworking"] for r in outlying)
+    assert details(garage)["f"]["ptal"] == "2" and details(garage)["f"]["zone_libelle"] == "UA"
     assert details(garage)["u"]["coworking"]["c"]["zoning"] == 1.0
     assert details(garage)["f"]["pop_walk"] > 10000
     # the best sites are all in the centre of Ingeville, where the transit and the population are
