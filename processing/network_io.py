@@ -44,7 +44,7 @@ from ..core.network import (
     TIED,
     NetworkError,
 )
-from ..core.network.resolution import FINE_REACH_M, MAX_LEVEL
+from ..core.network.resolution import FINE_REACH_M, MAX_LEVEL, SMOOTH_REACH_M
 from ..core.network.rules import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK
 from ..translation import tr
 from . import ogr_read
@@ -157,15 +157,18 @@ def add_network_parameters(alg, advanced_start=True):
         defaultValue=0,
     )
     param.setHelp(tr(
-        "Automatic: each site's polygons are drawn on a grid of 10 m cells with the width above, or, when the "
-        "site reaches more than {walk} km of roads on foot ({bike} km by bike, {car} km by car), with twice the "
-        "width on 20 m cells, and so on up to {walk_max} m on foot, {bike_max} m by bike, {car_max} m by car (for "
-        "a 50 m width): the time to draw follows the size of the map, not the length of road. Finest, smooth: "
+        "Automatic: smooth buffers for a site reaching less than {smooth_walk} km of roads on foot ({smooth_bike} "
+        "km by bike, never by car) where they do not crowd; otherwise a grid of 10 m cells with the width above, "
+        "or, when the site "
+        "reaches more than {walk} km of roads on foot ({bike} km by bike, {car} km by car), twice the width on "
+        "20 m cells, and so on up to {walk_max} m on foot, {bike_max} m by bike, {car_max} m by car (for a 50 m "
+        "width): the time to draw follows the size of the map, not the length of road. Finest, smooth: "
         "the reached roads widened by the width above with round joins, whatever the reach (slow for long "
         "drives). Finest grid: 10 m cells and the width above whatever the reach; edges follow the grid and lie "
         "on average about 40 m from the roads for a 50 m width. Each keeps every point within its width of a "
         "road reached in time."
     ).format(
+        smooth_walk=f"{SMOOTH_REACH_M[WALK] / 1000:g}", smooth_bike=f"{SMOOTH_REACH_M[BIKE] / 1000:g}",
         **{mode: f"{FINE_REACH_M[mode] / 1000:g}" for mode in (WALK, BIKE, CAR)},
         **{f"{mode}_max": f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[mode]:g}" for mode in (WALK, BIKE, CAR)},
     ))

@@ -30,9 +30,12 @@ come from one search and are nested: the polygon for 10 minutes contains the pol
 Speed: the pieces of a batch of sites are computed with numpy in one pass per band; the polylines of a
 site are buffered in one GEOS call, or, where they crowd, buffered one by one and merged by a cascaded
 union, which is then several times faster; shapely releases the GIL, so batches run in a few threads.
-Where the reached roads crowd (sidewalks drawn along every street, a whole town reached by car), even
-that is slow: the automatic outline then draws the same reach on a 10 m grid (``grid_outline``), 8 times
-faster on central Helsinki, with the same guarantee. One run draws every polygon the same way.
+Buffering costs what the reached roads measure, and where they crowd (sidewalks drawn along every street, a
+whole town reached by car) even the union is slow: the automatic outline keeps smooth buffers for short
+reaches on plain networks (``SMOOTH_REACH_M``: a walk in a town, a few milliseconds per site) and draws the
+others on a grid (``grid_outline``) whose band and cell grow with the length of road reached
+(``resolution``), so that the cost follows the size of the map drawn. Each site is drawn one way for all its
+bands, and each polygon states its guarantee.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from ..arrays import repeat_ranks
 from ..progress import NullProgress, Progress
 from . import DEFAULT_BUFFER_M, MAX_DISTANCE_M, OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID
 from .graph import Graph
-from .resolution import levels_for, resolution
+from .resolution import SMOOTH_REACH_M, levels_for, resolution
 from .search import Attachment, reach_searches
 
 #: Segments per quarter circle of the buffer (inscribed approximation: never beyond the buffer distance).
@@ -462,7 +465,8 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
     """Polygons per site and band: an object array (S, B) of shapely polygons (None: site not tied).
 
     ``budgets``: travel times in seconds, in increasing order. ``outline``: ``OUTLINE_AUTO`` draws each site
-    on the grid at the level its reach calls for (``resolution``); ``OUTLINE_GRID`` on the finest grid and
+    with smooth buffers when its reach is short (``SMOOTH_REACH_M``) and its roads do not crowd, else on the
+    grid at the level its reach calls for (``resolution``); ``OUTLINE_GRID`` on the finest grid and
     ``OUTLINE_BUFFER`` as smooth buffers, at ``buffer_m`` whatever the reach. When ``drawings`` is a list, it
     receives each site's ``Resolution`` (None for a site not tied). Raises ``Canceled``.
     """
@@ -502,8 +506,13 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
         ]
         del site_of_node, nodes, times
         if outline == OUTLINE_AUTO:
-            levels = levels_for(_reach_lengths(graph, pieces[-1], len(sites)), mode)
-            drawing = [resolution(OUTLINE_GRID, buffer_m, int(level)) for level in levels]
+            reach = _reach_lengths(graph, pieces[-1], len(sites))
+            smooth = reach <= SMOOTH_REACH_M.get(mode, 0.0)
+            if smooth.any():
+                short = _site_subset(pieces[-1], smooth)
+                smooth[smooth] = ~(_crowding(graph, *short, int(smooth.sum()), buffer_m) > CROWDED)
+            drawing = [resolution(OUTLINE_BUFFER, buffer_m) if s else resolution(OUTLINE_GRID, buffer_m, int(level))
+                       for s, level in zip(smooth, levels_for(reach, mode))]
         else:
             drawing = [resolution(outline, buffer_m)] * len(sites)
         out[sites, :] = _draw_batch(graph, pieces, attachment.point[sites], drawing, fill_holes, quad_segs,

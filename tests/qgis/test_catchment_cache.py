@@ -90,9 +90,10 @@ def test_second_runs_take_the_graph_from_the_cache(plugin, graphs, roads):
     first, fb1 = _run("catchment", INPUT=_points(SITES), NETWORK=network, MODE=2, TIMES="5", OUTPUT_SITES="memory:")
     assert not fb1.cached() and len(graphs) == 1
     # other sites, other times: the graph of the first run
+    hits = graphs.hits
     second, fb2 = _run("catchment", INPUT=_points(OTHER_SITES), NETWORK=network, MODE=2, TIMES="3,6",
                        OUTPUT_SITES="memory:")
-    assert fb2.cached() and len(graphs) == 1 and graphs.hits == 1
+    assert fb2.cached() and len(graphs) == 1 and graphs.hits == hits + 1
     # same answers as a run that builds its own graph
     graphs.clear()
     rebuilt, fb3 = _run("catchment", INPUT=_points(OTHER_SITES), NETWORK=network, MODE=2, TIMES="3,6",

@@ -74,8 +74,14 @@ def test_a_walk_stays_at_the_finest_level_and_forced_outlines_too():
     graph, _lines = _graph("walk")
     att = attach_sites(graph, [shapely.Point(2000, 2010)], 100)
     drawings = []
-    catchments(graph, att, [900], drawings=drawings)  # 15 minutes on foot: 1.2 km, about 30 km of streets
+    catchments(graph, att, [900], drawings=drawings)  # 15 minutes on foot: 1.2 km, about 60 km of streets
+    assert drawings == [Resolution(OUTLINE_BUFFER, 50.0, 0.0, 0)]  # short and plain: smooth buffers
+    drawings = []
+    catchments(graph, att, [1500], drawings=drawings)  # 25 minutes, 2 km: about 160 km, the finest grid
     assert drawings == [Resolution(OUTLINE_GRID, 50.0, 10.0, 0)]
+    drawings = []
+    catchments(graph, att, [3600], drawings=drawings)  # an hour, the whole town (328 km): 100 m at most on foot
+    assert drawings == [Resolution(OUTLINE_GRID, 100.0, 20.0, 1)]
     car, _ = _graph("car")
     att = attach_sites(car, [shapely.Point(2000, 2010)], 100)
     for outline, expected in ((OUTLINE_GRID, Resolution(OUTLINE_GRID, 50.0, 10.0, 0)),
@@ -101,3 +107,21 @@ def test_sites_of_one_run_get_their_own_level():
     assert [d.level for d in drawings] == [0, 2]  # the longest band decides, site by site
     village = shapely.linestrings([[20_000, 0], [20_000, 1000], [22_000, 1000]])
     assert shapely.distance(shapely.points(shapely.get_coordinates(polys[0, 1])), village).max() <= 50.0 + 1e-6
+
+
+def test_short_reaches_on_plain_networks_are_smooth_buffers():
+    graph, _lines = _graph("walk")
+    att = attach_sites(graph, [shapely.Point(2000, 2010)], 100)
+    drawings = []
+    # 5 minutes on foot, 400 m: about 6 km of streets in a diamond, streets 100 m apart (not crowded)
+    catchments(graph, att, [300], drawings=drawings)
+    assert drawings == [Resolution(OUTLINE_BUFFER, 50.0, 0.0, 0)]
+    # sidewalks every 12 m: as short a walk, but the roads crowd: the grid
+    xs = np.arange(0, 1001, 100.0)
+    ys = np.arange(30) * 12.0
+    lines = [shapely.linestrings(np.stack([xs, np.full(len(xs), y)], axis=1)) for y in ys]
+    lines += [shapely.linestrings(np.stack([np.full(len(ys), x), ys], axis=1)) for x in xs]
+    dense = Graph(build_network(lines), mode_rules({"highway": ["footway"] * len(lines)}, len(lines), OSM, "walk"))
+    drawings = []
+    catchments(dense, attach_sites(dense, [shapely.Point(500, 170)], 50), [240], drawings=drawings)
+    assert drawings == [Resolution(OUTLINE_GRID, 50.0, 10.0, 0)]
