@@ -1,6 +1,7 @@
 # Friches & Tiers-Lieux — developer commands. Each target installs what it needs first.
 #   make demo      run the analysis headless on the Ingeville demo territory (writes out/)
 #   make test      lint, then the whole test suite, headless
+#   make test-matrix   make test and make demo on QGIS 3.40 (trixie) and 3.44 (sid) in debootstrap chroots
 #   make package   build dist/friches_tierslieux-<version>.zip for "Install from ZIP"
 #   make install   link this folder into a QGIS profile and enable it (PROFILE=default)
 #   make fuzz      the long property-based campaign; writes its figures to docs/reliability.md

@@ -24,6 +24,11 @@ if not _LINK.exists():
         _LINK.symlink_to(ROOT, target_is_directory=True)
 if str(_PKG_DIR) not in sys.path:
     sys.path.insert(0, str(_PKG_DIR))
+# the helpers shared by the tests (gtfs_builders, import_helpers…): tests run in importlib mode, which
+# puts no test folder on the path by itself
+_TESTS = str(ROOT / "tests")
+if _TESTS not in sys.path:
+    sys.path.insert(1, _TESTS)
 
 DATA = ROOT / "tests" / "data"
 DEMO = ROOT / "demo" / "ingeville"

@@ -16,7 +16,7 @@ from friches_tierslieux.core.scoring.explain import (
 )
 from friches_tierslieux.core.scoring.profile import default_profile
 from friches_tierslieux.core.scoring.score import score_site
-from test_scoring_score import full_site
+from scoring_builders import full_site
 
 S = "\u00a0"  # no-break space
 
