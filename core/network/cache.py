@@ -6,7 +6,8 @@ analysis. The Processing adapter keys each graph by what it was made from (the l
 modification time or edit state, the subset and selection read, the CRS, the snapping tolerance, the schema,
 the mode and the speeds: see ``processing/network_io.py``); a change to any of them is another key, so a
 stale graph is never served. Least recently used graphs are dropped first when the total goes over the
-budget; a graph larger than the whole budget is not kept.
+budget (sizes taken when a graph is added, those built on first use included); a graph larger than the whole
+budget is not kept.
 
 Graphs of several modes on one network share its topology (``Network``) and attribute columns, counted
 once. Thread-safe: Processing may run algorithms in background threads.
@@ -84,8 +85,9 @@ class SessionCache:
     def _total(self) -> int:
         seen = {}
         total = 0
-        for _value, own, shared in self._entries.values():
-            total += own
+        for value, own, shared in self._entries.values():
+            # a graph grows after it is kept (search lists, trees built on first use): its size now
+            total += int(getattr(value, "nbytes", own))
             for obj, size in shared:
                 seen[id(obj)] = size
         return total + sum(seen.values())

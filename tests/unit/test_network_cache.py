@@ -67,3 +67,18 @@ def test_threads_share_one_cache():
     for t in threads:
         t.join()
     assert not errors and len(cache) == 80 and cache.total_bytes == 800
+
+
+def test_sizes_follow_what_a_graph_builds_after_it_is_kept():
+    class Growing:
+        nbytes = 10
+
+    cache = SessionCache(budget=100)
+    graph = Growing()
+    cache.put("g", graph, graph.nbytes)
+    graph.nbytes = 90  # search lists built on the first run
+    assert cache.total_bytes == 90
+    cache.put("h", Growing(), 10)  # 100 <= 100: both kept
+    assert len(cache) == 2
+    cache.put("i", Growing(), 10)  # 110 > 100: the oldest, grown one goes
+    assert cache.keys() == ["h", "i"]
