@@ -116,6 +116,7 @@ def build_graph(alg, parameters, network_source, crs, settings, context, feedbac
         wanted.append(settings.speed_field)
     source_key = _source_key(alg, parameters, NETWORK, context, crs, settings, wanted)
     key = None if source_key is None else (source_key, schema, settings.mode, settings.speed_kmh, settings.speed_field)
+    GRAPHS.trim()  # the graphs kept have grown during their runs (search lists, trees)
     if key is not None:
         graph = GRAPHS.get(key)
         if graph is not None:

@@ -6,8 +6,8 @@ analysis. The Processing adapter keys each graph by what it was made from (the l
 modification time or edit state, the subset and selection read, the CRS, the snapping tolerance, the schema,
 the mode and the speeds: see ``processing/network_io.py``); a change to any of them is another key, so a
 stale graph is never served. Least recently used graphs are dropped first when the total goes over the
-budget (sizes taken when a graph is added, those built on first use included); a graph larger than the whole
-budget is not kept.
+budget (checked when a graph is added or looked up, with what each has built since: search lists, trees); a
+graph larger than the whole budget is not kept.
 
 Graphs of several modes on one network share its topology (``Network``) and attribute columns, counted
 once. Thread-safe: Processing may run algorithms in background threads.
@@ -69,6 +69,16 @@ class SessionCache:
             while self._total() > self.budget and len(self._entries) > 1:
                 self._entries.popitem(last=False)
             return True
+
+    def trim(self) -> int:
+        """Drop least recently used values while the total exceeds the budget (values grow after they are
+        kept); returns how many went."""
+        with self._lock:
+            gone = 0
+            while self._total() > self.budget and self._entries:
+                self._entries.popitem(last=False)
+                gone += 1
+            return gone
 
     def discard(self, predicate) -> int:
         """Drop the values whose key satisfies ``predicate``; returns how many."""

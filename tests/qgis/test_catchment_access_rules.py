@@ -6,7 +6,8 @@ no hole filled: the polygon's bounding box is the reached stretch widened by 10 
 cut at the time limit)."""
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from network_builders import point_sites, run
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 GROUP = 10_000.0  # groups of roads 10 km apart: separate networks, each with its own site
 
@@ -52,23 +53,12 @@ def _line(y, x0, x1):
 def _reach(network, sites, mode, minutes):
     """{site: (xmin, xmax) of its catchment's bounding box, or None when not connected}."""
     from friches_tierslieux.core.network.cache import GRAPHS
-    from qgis import processing
 
     GRAPHS.clear()
-    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=site_id:string", "sites", "memory")
-    features = []
-    for name, (x, y) in sites.items():
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([name])
-        feature.setGeometry(QgsGeometry.fromWkt(f"POINT ({x} {y})"))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    result = processing.run("friches:catchment", {
-        "INPUT": layer, "NETWORK": network, "MODE": {"bike": 1, "car": 2}[mode], "TIMES": f"{minutes:g}",
-        "TOLERANCE": 300, "BUFFER": 10, "FILL_HOLES": False, "OUTLINE": 1, "OUTPUT": "memory:",
-        "OUTPUT_SITES": "memory:"}, context=context, feedback=QgsProcessingFeedback())
+    result = run("friches:catchment", {
+        "INPUT": point_sites(sites), "NETWORK": network, "MODE": {"bike": 1, "car": 2}[mode],
+        "TIMES": f"{minutes:g}", "TOLERANCE": 300, "BUFFER": 10, "FILL_HOLES": False, "OUTLINE": 1,
+        "OUTPUT": "memory:", "OUTPUT_SITES": "memory:"})
     out = dict.fromkeys(sites)
     for feature in result["OUTPUT"].getFeatures():
         box = feature.geometry().boundingBox()

@@ -13,69 +13,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsProject,
-    QgsVectorLayer,
-)
+from network_builders import Recorder, by_site, point_sites
+from network_builders import run as _run
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 BDTOPO = ROOT / "tests" / "data" / "bdtopo" / "bdtopo_troncon_de_route_marseille10.gpkg"
 MONACO = ROOT / "tests" / "data" / "osm" / "monaco.osm.gz"
 CARTOFRICHES = ROOT / "tests" / "data" / "cartofriches" / "friches_standard_sample_2025.csv"
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings = [], []
-
-    def pushInfo(self, text):
-        self.infos.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-
-def _context():
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    context.setEllipsoid("NONE")  # planar lengths on both sides
-    return context
-
-
-def _run(alg, params, feedback=None):
-    from qgis import processing
-
-    return processing.run(alg, params, context=_context(), feedback=feedback or QgsProcessingFeedback())
-
-
-def _sites(points, crs="EPSG:2154"):
-    layer = QgsVectorLayer(f"Point?crs={crs}&field=site_id:string", "sites", "memory")
-    features = []
-    for site_id, (x, y) in points.items():
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([site_id])
-        feature.setGeometry(QgsGeometry.fromWkt(f"POINT ({x} {y})"))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def _by_site(layer, *fields):
-    out = {}
-    for feature in layer.getFeatures():
-        out[feature["site_id"]] = (shapely.from_wkb(bytes(feature.geometry().asWkb())),
-                                   *(feature[f] for f in fields))
-    return out
 
 
 def _agreement(ours, native, min_share=0.99):
@@ -127,7 +72,7 @@ def test_bdtopo_by_car_against_native(plugin, bdtopo):
     friches = marseille_friches()
     assert len(friches) == 4  # a fifth friche of the sample lies on the extract's northern edge
     # two more sites 2 m beside drivable roads (native ties a site to the nearest line of any kind, a path too)
-    sites = _sites({**friches, "west": (894677.3, 6245302.8), "east": (898404.5, 6244273.5)})
+    sites = point_sites({**friches, "west": (894677.3, 6245302.8), "east": (898404.5, 6244273.5)})
     feedback = Recorder()
     ours = _run("friches:catchment", {"INPUT": sites, "NETWORK": bdtopo, "MODE": 2, "TIMES": "3",
                                       "OUTPUT": "memory:", "OUTPUT_SITES": "memory:"}, feedback)
@@ -139,8 +84,8 @@ def test_bdtopo_by_car_against_native(plugin, bdtopo):
         "vitesse_moyenne_vl", "DEFAULT_SPEED": 50.0, "DIRECTION_FIELD": "sens_de_circulation",
         "VALUE_FORWARD": "Sens direct", "VALUE_BACKWARD": "Sens inverse", "VALUE_BOTH": "Double sens",
         "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
-    ours_polygons = _by_site(ours["OUTPUT"], "max_dist_m")
-    _agreement(ours_polygons, _by_site(native["OUTPUT_LINES"]))
+    ours_polygons = by_site(ours["OUTPUT"], "max_dist_m")
+    _agreement(ours_polygons, by_site(native["OUTPUT_LINES"]))
     # the output is 2D (the extract's lines are 3D), in Lambert-93
     assert ours["OUTPUT"].crs().authid() == "EPSG:2154"
     assert not any(shapely.has_z(p) for p, _w in ours_polygons.values())
@@ -151,13 +96,13 @@ def test_bdtopo_on_foot_against_native(plugin, bdtopo):
     # native gets the same roads through the same subset string
     layer = QgsVectorLayer(bdtopo, "roads", "ogr")
     layer.setSubsetString("nature NOT IN ('Type autoroutier', 'Bretelle') AND etat_de_l_objet = 'En service'")
-    sites = _sites(marseille_friches())
+    sites = point_sites(marseille_friches())
     ours = _run("friches:catchment", {"INPUT": sites, "NETWORK": layer, "MODE": 0, "TIMES": "6",
                                       "SNAP_TOLERANCE": 0.0, "OUTPUT": "memory:", "OUTPUT_SITES": "memory:"})
     native = _run("native:serviceareafromlayer", {
         "INPUT": layer, "START_POINTS": sites, "STRATEGY": 0, "TRAVEL_COST2": 6 * 80.0, "DEFAULT_DIRECTION": 2,
         "TOLERANCE": 0, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
-    _agreement(_by_site(ours["OUTPUT"], "max_dist_m"), _by_site(native["OUTPUT_LINES"]))
+    _agreement(by_site(ours["OUTPUT"], "max_dist_m"), by_site(native["OUTPUT_LINES"]))
 
 
 def _monaco():
@@ -183,7 +128,7 @@ def test_monaco_osm_xml_on_foot_against_native(plugin):
                 "AND other_tags NOT LIKE '%\"foot\"=>\"no\"%'))")
     layer = _monaco()
     layer.setSubsetString(walkable)
-    sites = _sites(MONACO_SITES, "EPSG:4326")
+    sites = point_sites(MONACO_SITES, "EPSG:4326")
     feedback = Recorder()
     ours = _run("friches:catchment", {"INPUT": sites, "NETWORK": layer, "MODE": 0, "TIMES": "5",
                                       "SNAP_TOLERANCE": 0.0, "OUTPUT": "memory:", "OUTPUT_SITES": "memory:"}, feedback)
@@ -193,7 +138,7 @@ def test_monaco_osm_xml_on_foot_against_native(plugin):
     native = _run("native:serviceareafromlayer", {
         "INPUT": projected, "START_POINTS": _reprojected(sites), "STRATEGY": 0, "TRAVEL_COST2": 5 * 80.0,
         "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
-    _agreement(_by_site(ours["OUTPUT"], "max_dist_m"), _by_site(native["OUTPUT_LINES"]))
+    _agreement(by_site(ours["OUTPUT"], "max_dist_m"), by_site(native["OUTPUT_LINES"]))
 
 
 def test_monaco_osm_xml_by_car_follows_one_way_streets_from_other_tags(plugin):
@@ -205,7 +150,7 @@ def test_monaco_osm_xml_by_car_follows_one_way_streets_from_other_tags(plugin):
                 "other_tags NOT LIKE '%\"access\"=>\"no\"%' AND other_tags NOT LIKE '%\"motor_vehicle\"=>\"no\"%'))")
     layer = _monaco()
     layer.setSubsetString(drivable)
-    sites = _sites(MONACO_SITES, "EPSG:4326")
+    sites = point_sites(MONACO_SITES, "EPSG:4326")
     # every road at 30 km/h: only the one-way streets (GDAL puts "oneway" in other_tags) shape the reach
     ours = _run("friches:catchment", {"INPUT": sites, "NETWORK": layer, "MODE": 2, "SPEED_KMH": 30, "TIMES": "2",
                                       "SNAP_TOLERANCE": 0.0, "OUTPUT": "memory:", "OUTPUT_SITES": "memory:"})
@@ -221,13 +166,13 @@ def test_monaco_osm_xml_by_car_follows_one_way_streets_from_other_tags(plugin):
         "DEFAULT_SPEED": 30.0, "DIRECTION_FIELD": "dir", "VALUE_FORWARD": "F", "VALUE_BACKWARD": "B",
         "VALUE_BOTH": "X", "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "INCLUDE_BOUNDS": False,
         "OUTPUT_LINES": "memory:"})
-    ours_polygons = _by_site(ours["OUTPUT"], "max_dist_m")
-    _agreement(ours_polygons, _by_site(native["OUTPUT_LINES"]))
+    ours_polygons = by_site(ours["OUTPUT"], "max_dist_m")
+    _agreement(ours_polygons, by_site(native["OUTPUT_LINES"]))
     # and the one-way streets matter: the same drive ignoring them reaches more
     both_ways = _run("native:serviceareafromlayer", {
         "INPUT": projected, "START_POINTS": _reprojected(sites), "STRATEGY": 1, "TRAVEL_COST2": 2 / 60.0,
         "DEFAULT_SPEED": 30.0, "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "INCLUDE_BOUNDS": False,
         "OUTPUT_LINES": "memory:"})
-    more = _by_site(both_ways["OUTPUT_LINES"])
+    more = by_site(both_ways["OUTPUT_LINES"])
     assert sum(shapely.length(g) for g, in more.values()) > 1.1 * sum(
-        shapely.length(g) for g, in _by_site(native["OUTPUT_LINES"]).values())
+        shapely.length(g) for g, in by_site(native["OUTPUT_LINES"]).values())

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
+from network_builders import point_sites
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -173,14 +174,7 @@ def test_catchments_are_the_same_whichever_way_the_network_is_read(plugin, proce
                                                                    readers, fmt):
     from qgis import processing
 
-    sites = QgsVectorLayer("Point?crs=EPSG:2154&field=site_id:string", "sites", "memory")
-    features = []
-    for name, (x, y) in {"A": (896000, 6244500), "B": (895420, 6245075), "C": (897500, 6243800)}.items():
-        feature = QgsFeature(sites.fields())
-        feature.setAttributes([name])
-        feature.setGeometry(QgsGeometry.fromWkt(f"POINT ({x} {y})"))
-        features.append(feature)
-    sites.dataProvider().addFeatures(features)
+    sites = point_sites({"A": (896000, 6244500), "B": (895420, 6245075), "C": (897500, 6243800)})
     polygons = {}
     for way in ("arrow", "qgis"):
         readers(way)

@@ -82,3 +82,5 @@ def test_sizes_follow_what_a_graph_builds_after_it_is_kept():
     assert len(cache) == 2
     cache.put("i", Growing(), 10)  # 110 > 100: the oldest, grown one goes
     assert cache.keys() == ["h", "i"]
+    cache.get("h").nbytes = 95  # used again (now the most recent) and grown: over the budget until trimmed
+    assert cache.total_bytes == 105 and cache.trim() == 1 and cache.keys() == ["h"]
