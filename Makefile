@@ -26,7 +26,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # lrelease: on the PATH through qtchooser up to Debian 12, only in Qt's own folder from Debian 13 on
 LRELEASE = $$(command -v lrelease || ls /usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease 2>/dev/null | head -n1)
 
-.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks fuzz
+.PHONY: all sysdeps venv translations demo test test-fast test-matrix lint package install uninstall ts clean benchmarks fuzz \
+	postgis-packages
 
 all: test
 
@@ -62,7 +63,20 @@ ts: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 
-test: venv translations lint
+# PostgreSQL + PostGIS for the team-inventory tests (tests/pg_cluster.py starts a throw-away cluster of its own
+# on 127.0.0.1, as an unprivileged user when run as root, and stops it) and psycopg2 for their second,
+# independent connection. Installed from the distribution when missing; the tests fail with the reason,
+# never skip, when the cluster cannot start.
+PG_PACKAGES := postgresql postgis postgresql-postgis python3-psycopg2
+postgis-packages:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	   || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+	   || ! $(SYS_PYTHON) -c "import psycopg2" 2>/dev/null; then \
+	  echo ">>> installing PostgreSQL and PostGIS for the tests: $(PG_PACKAGES)"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $(PG_PACKAGES); \
+	fi
+
+test: venv translations lint postgis-packages
 	$(VENV)/bin/pytest
 
 test-fast: venv

@@ -23,12 +23,14 @@ if QGIS_VERSION_INT >= 33600:
     SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
     SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
     SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    SOURCE_FILE = Qgis.ProcessingSourceType.File
     FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
     FLAG_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
     FLAG_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
     NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
     FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+    FILE_BEHAVIOR_FOLDER = Qgis.ProcessingFileParameterBehavior.Folder
     #: lets an algorithm read invalid geometries (to repair them) whatever the context's setting
     SKIP_GEOMETRY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
 else:  # QGIS 3.22 - 3.34
@@ -37,6 +39,7 @@ else:  # QGIS 3.22 - 3.34
     SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
     SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
     SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    SOURCE_FILE = QgsProcessing.SourceType.TypeFile
     FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
     from qgis.core import QgsProcessingParameterDefinition as _Def
 
@@ -45,6 +48,7 @@ else:  # QGIS 3.22 - 3.34
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.Behavior.File
+    FILE_BEHAVIOR_FOLDER = QgsProcessingParameterFile.Behavior.Folder
     from qgis.core import QgsProcessingFeatureSource as _Source
 
     SKIP_GEOMETRY_CHECKS = _Source.Flag.FlagSkipGeometryValidityChecks
@@ -138,3 +142,13 @@ def set_rectangle_null(rectangle):
     else:
         rectangle.setMinimal()
     return rectangle
+
+# Processing date parameters: the type enum moved to Qgis in 3.36 (the class-scoped name goes in QGIS 4).
+if hasattr(Qgis, "ProcessingDateTimeParameterDataType"):
+    DATETIME_DATE = Qgis.ProcessingDateTimeParameterDataType.Date
+    DATETIME_DATETIME = Qgis.ProcessingDateTimeParameterDataType.DateTime
+else:
+    from qgis.core import QgsProcessingParameterDateTime as _DateTimeParam
+
+    DATETIME_DATE = _DateTimeParam.Type.Date
+    DATETIME_DATETIME = _DateTimeParam.Type.DateTime

@@ -9,9 +9,19 @@
         <translation> (grille régulière : méthode exacte rapide)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>#{order} {name} ({id}): acquisition {acq}, works {works}, {total}.</source>
+        <translation>n°{order} {name} ({id}) : acquisition {acq}, travaux {works}, {total}.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>#{rank} {name}: {sentence}</source>
         <translation>#{rank} {name} : {sentence}</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>'{value}' is neither INSEE commune codes (5 characters, e.g. 13210 or 2A004) nor one EPCI SIREN code (9 digits).</source>
+        <translation>« {value} » n'est ni une liste de codes INSEE de communes (5 caractères, p. ex. 13210 ou 2A004) ni un code SIREN d'EPCI (9 chiffres).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -29,7 +39,7 @@
         <translation>« {value} » n'est pas un code INSEE de commune (5 caractères, par ex. 45234 ou 2A004).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -64,14 +74,39 @@
         <translation>, {n} périodes frequencies.txt</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>0 downloads everything again.</source>
+        <translation>0 retélécharge tout.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>0: the longest band of the catchments.</source>
+        <translation>0 : la plus longue bande des zones de chalandise.</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_model.py"/>
         <source>1 friche · total {ha} ha</source>
         <translation>1 friche · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>1: the conversion starts at the earliest the year after the acquisition.</source>
+        <translation>1 : les travaux de reconversion commencent au plus tôt l'année suivant l'acquisition.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>5 characters, e.g. 45234 or 2A004; takes precedence over the sites and the extent.</source>
         <translation>5 caractères, par ex. 45234 ou 2A004 ; prioritaire sur les sites et l'emprise.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>&lt;p&gt;An A4 PDF for the technical committee, in French or English, from the inventory's history:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1: key figures at the end of the last period, the sites by status at the end of each period (stacked bars), and the population within reach of the tiers-lieux open at the end of each period (a line, when a road network and a population grid are given);&lt;/li&gt;&lt;li&gt;page 2: a map of the sites whose status changed during the last period (colour: the new status) and the table of those changes: site, municipality, former and new status, date, who, source (continued on the next pages when long);&lt;/li&gt;&lt;li&gt;last page: the indicators of every period, as in Follow-up indicators of the inventory, whose help says how each figure is computed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Charts are drawn with layout items (no picture, no extra library): the PDF keeps real, searchable text.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un PDF A4 pour le comité technique, en français ou en anglais, tiré de l'historique de l'inventaire :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;page 1 : les chiffres clés à la fin de la dernière période, les sites par statut à la fin de chaque période (barres empilées) et la population à portée des tiers-lieux ouverts à la fin de chaque période (une courbe, quand un réseau routier et un carroyage de population sont fournis) ;&lt;/li&gt;&lt;li&gt;page 2 : une carte des sites dont le statut a changé pendant la dernière période (couleur : le nouveau statut) et le tableau de ces changements : site, commune, ancien et nouveau statut, date, auteur, origine (suite sur les pages suivantes s'il est long) ;&lt;/li&gt;&lt;li&gt;dernière page : les indicateurs de chaque période, comme dans Indicateurs de suivi de l'inventaire, dont l'aide dit comment chaque chiffre est calculé.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Les graphiques sont dessinés avec des éléments de mise en page (ni image, ni bibliothèque supplémentaire) : le PDF garde un vrai texte, où l'on peut chercher.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>&lt;p&gt;Builds the multi-year investment programme (&lt;i&gt;plan pluriannuel d'investissement&lt;/i&gt;): for each site, the year of its acquisition and the year of its conversion works, within each year's budget, to maximise the objective.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Costs&lt;/b&gt;: from the cost table (resources/costs/default.json or your copy: acquisition = the price estimate of Land prices + fees; works by building state and use, demolition, depollution, accessibility, energy, studies) or from a field of the sites with each site's own total cost. A site without a known cost is not programmed, and the output says so.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objective&lt;/b&gt;: the population newly covered (counted once even when two sites reach the same people, from the catchments and the population grid; or the additive field of Coverage gaps), the score of the use, both weighted, or any numeric field.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rules&lt;/b&gt;: the works start at the earliest the year after the acquisition (delay); each year's spend stays within its budget (or, with carry-over, the budgets cumulated so far); mandatory sites are in, excluded sites out; by default only the candidates of the use are considered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: a mixed-integer programme solved exactly by HiGHS (scipy.optimize.milp), then, among the best programmes, the one that opens the places the earliest; the time limit stops the search and the gap says how far from the optimum the programme can be at most (0: proven optimum). Every site gets a reason: why it is in, and why a good candidate is left out (too expensive, phasing, mandatory sites first, the budget brings more elsewhere with the loss measured, people already covered by the programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the sites with acq_year, works_year, costs, cumulative spend, marginal gain and reason; a table per year; an XLSX workbook and a 'Programme pluriannuel' PDF with a chart per year of the spend and the people covered, in French or English.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Construit le plan pluriannuel d'investissement : pour chaque site, l'année de son acquisition et l'année de ses travaux de reconversion, dans le budget de chaque année, pour maximiser l'objectif.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Coûts&lt;/b&gt; : d'après la table des coûts (resources/costs/default.json ou votre copie : acquisition = l'estimation du prix de Prix du foncier + frais ; travaux selon l'état du bâti et l'usage, démolition, dépollution, accessibilité, énergie, études) ou d'après un champ des sites portant le coût total de chacun. Un site sans coût connu n'est pas programmé, et la sortie le dit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Objectif&lt;/b&gt; : la population nouvellement couverte (comptée une seule fois même quand deux sites touchent les mêmes habitants, d'après les zones de chalandise et la grille de population ; ou le champ additif de Zones non couvertes), le score de l'usage, les deux pondérés, ou tout champ numérique.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Règles&lt;/b&gt; : les travaux commencent au plus tôt l'année suivant l'acquisition (délai) ; la dépense de chaque année reste dans son budget (ou, avec report, dans les budgets cumulés jusque-là) ; les sites imposés sont retenus, les sites écartés exclus ; par défaut, seuls les candidats de l'usage sont considérés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : un programme linéaire en nombres entiers résolu exactement par HiGHS (scipy.optimize.milp), puis, parmi les meilleurs programmes, celui qui ouvre les lieux le plus tôt ; la limite de temps arrête la recherche et l'écart dit de combien le programme peut au plus être sous l'optimum (0 : optimum prouvé). Chaque site reçoit une raison : pourquoi il est retenu, et pourquoi un bon candidat est écarté (trop cher, phasage, sites imposés d'abord, le budget rapporte plus ailleurs avec la perte mesurée, habitants déjà couverts par le programme).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : les sites avec acq_year, works_year, coûts, dépense cumulée, gain marginal et raison ; une table par année ; un classeur XLSX et un PDF « Programme pluriannuel » avec un graphique par année de la dépense et des habitants couverts, en français ou en anglais.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -82,6 +117,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>&lt;p&gt;Downloads the layers of the Géoportail de l'urbanisme (GPU) through the API Carto "module Urbanisme" (IGN) into a GeoPackage, one layer per type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), in WGS 84 as the service serves them, ready for &lt;i&gt;Zoning overlay&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where&lt;/b&gt;: the commune given by its INSEE code (its bounding box, found with &lt;code&gt;municipality?insee=&lt;/code&gt;), else the sites' extent (one request per tile of at most &lt;i&gt;tile size&lt;/i&gt; degrees that holds sites, with a margin), else the extent drawn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How&lt;/b&gt;: requests go through QGIS's network manager, so the proxy and authentication settings of QGIS apply; the service returns at most {limit} features per request and the next ones are fetched page after page (&lt;code&gt;_start&lt;/code&gt;). Features repeated across tiles are kept once.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt;: the GeoPackage records in its &lt;i&gt;_cache&lt;/i&gt; table the request each layer was downloaded for and when. Running again with the same request reads the layers from the file without any network (handy when the GPU is down); tick &lt;i&gt;Download again&lt;/i&gt; to refresh. Choose a file (not a temporary output) to keep the cache.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Télécharge les couches du Géoportail de l'Urbanisme (GPU) via l'API Carto « module Urbanisme » (IGN) dans un GeoPackage, une couche par type (zone_urba, secteur_cc, prescription_surf / _lin / _pct, info_surf / _lin / _pct), en WGS 84 tel que le service les fournit, prêtes pour l'algorithme &lt;i&gt;Croisement avec le zonage&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Où&lt;/b&gt; : la commune désignée par son code INSEE (son rectangle englobant, trouvé avec &lt;code&gt;municipality?insee=&lt;/code&gt;), sinon l'emprise des sites (une requête par tuile d'au plus &lt;i&gt;taille des tuiles&lt;/i&gt; degrés contenant des sites, avec une marge), sinon l'emprise dessinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Comment&lt;/b&gt; : les requêtes passent par le gestionnaire réseau de QGIS, donc les paramètres de proxy et d'authentification de QGIS s'appliquent ; le service renvoie au plus {limit} entités par requête et les suivantes sont récupérées page après page (&lt;code&gt;_start&lt;/code&gt;). Les entités répétées d'une tuile à l'autre ne sont gardées qu'une fois.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cache&lt;/b&gt; : le GeoPackage enregistre dans sa table &lt;i&gt;_cache&lt;/i&gt; la requête pour laquelle chaque couche a été téléchargée, et sa date. Une nouvelle exécution avec la même requête lit les couches dans le fichier sans aucun accès réseau (pratique quand le GPU est indisponible) ; cochez &lt;i&gt;Télécharger à nouveau&lt;/i&gt; pour actualiser. Choisissez un fichier (pas une sortie temporaire) pour conserver le cache.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>&lt;p&gt;Estimates what each site would cost to buy from DVF (&lt;i&gt;Demandes de valeurs foncières&lt;/i&gt;), the open data of property sales, as Etalab publishes it geolocated (files.data.gouv.fr/geo-dvf: one CSV per département or commune, gzipped or not).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (documented in resources/costs/README.md): the lines of each sale (id_mutation) are grouped and the sale is counted once, its price (valeur_fonciere, repeated on every line) divided by its floor area for sales of industrial and commercial premises (without house or flat), by its land area for sales of urban land without buildings. Other sales (houses, flats, farmland, garages, exchanges, sales off-plan) are not comparables. The comparable sales of the last N years within the radius (or the site's commune) give the median price per m² and its quartiles; with fewer than the minimum number of sales the area widens step by step (the radius doubles up to the largest radius) and the note says so. The estimate is the median × the site's floor area (premises) or land area (land, when there is no building or no sale of premises); no sale at all: no estimate, never a guess.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reliability&lt;/b&gt;: high (enough sales in the first area), medium (area widened), low (fewer than the minimum even in the largest area), none.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: every line or sale left out, with its line number and the reason: unreadable line, line written twice, sale listed twice, no price, absurd price per m², inconsistent price or date within a sale, no surface, no coordinates (then only used in its commune); and a count of the sales that are not comparables. Files re-saved by a spreadsheet are read too (semicolons, decimal commas, Windows-1252).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Estime ce que coûterait l'achat de chaque site d'après DVF (&lt;i&gt;Demandes de valeurs foncières&lt;/i&gt;), les données ouvertes des ventes immobilières, telles qu'Etalab les publie géolocalisées (files.data.gouv.fr/geo-dvf : un CSV par département ou par commune, compressé ou non).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (documentée dans resources/costs/README.md) : les lignes de chaque vente (id_mutation) sont regroupées et la vente comptée une fois, son prix (valeur_fonciere, répété sur chaque ligne) divisé par sa surface de plancher pour les ventes de locaux industriels et commerciaux (sans maison ni appartement), par sa surface de terrain pour les ventes de terrain urbain sans bâtiment. Les autres ventes (maisons, appartements, terres agricoles, garages, échanges, ventes en l'état futur d'achèvement) ne sont pas des références. Les ventes comparables des N dernières années dans le rayon (ou la commune du site) donnent le prix médian au m² et ses quartiles ; avec moins de ventes que le minimum, la zone s'élargit pas à pas (le rayon double jusqu'au plus grand rayon) et la note le dit. L'estimation est la médiane × la surface de plancher du site (locaux) ou sa surface de terrain (terrain, quand il n'y a pas de bâtiment ou pas de vente de locaux) ; aucune vente : pas d'estimation, jamais une valeur devinée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fiabilité&lt;/b&gt; : élevée (assez de ventes dans la première zone), moyenne (zone élargie), faible (moins que le minimum même dans la plus grande zone), aucune.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : chaque ligne ou vente écartée, avec son numéro de ligne et la raison : ligne illisible, ligne écrite deux fois, vente listée deux fois, pas de prix, prix au m² aberrant, prix ou date incohérents dans une vente, pas de surface, pas de coordonnées (alors utilisée seulement pour sa commune) ; et le compte des ventes qui ne sont pas des références. Les fichiers réenregistrés par un tableur sont lus aussi (points-virgules, virgules décimales, Windows-1252).&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -104,9 +144,19 @@
         <translation>&lt;p&gt;Une page A4 paysage par site, dans un seul PDF (et en option un PNG par page) : la carte principale centrée sur le site avec ses tranches de zone de chalandise à pied, les arrêts de transport en commun et le zonage ; une carte de situation du territoire ; les chiffres clés (surface, statut, zone dominante, PTAL, population atteinte) ; une barre par usage avec son score ; l'explication du score ; les sources, la date et les numéros de page.&lt;/p&gt;&lt;p&gt;Les pages suivent le classement : le champ rank s'il existe, sinon le meilleur des trois scores, du plus élevé au plus faible. Par défaut, seuls les sites candidats sont imprimés (candidate_coworking, candidate_fablab ou candidate_mediation vrai) ; tous les sites si ces champs manquent ou si aucun site n'est candidat.&lt;/p&gt;&lt;p&gt;La page suit le modèle resources/templates/fiche_friche_fr.qpt (ou _en.qpt), qui peut être remplacé par une copie remaniée dans le concepteur de mise en page (gardez les identifiants d'objets main_map, locator_map et legend). Le projet de l'utilisateur n'est jamais modifié : l'algorithme travaille dans son propre projet.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>&lt;p&gt;One row per period (calendar year or quarter, local time), computed from the inventory's history (every change is recorded by the database's triggers):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;status&amp;gt;_n, &amp;lt;status&amp;gt;_ha&lt;/b&gt;: the sites and their area (site_surface) by site_statut at the end of the period, the inventory rebuilt at that moment as Inventory at a date does (status keys: potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet or empty);&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt;: sites present at the end of the period whose site_identif_date falls in it;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt;: sites whose site_statut changed during the period (a site added with a status is not a change), and the changes as “from → to: count”;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt;: sites whose status became friche reconvertie in the period;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt;: sites whose status became friche avec projet in the period, and the median number of days from their site_identif_date to that change;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt;: tiers-lieux whose opening date falls in the period, those among them inside a site's outline or within {distance} m of its point (a former friche), and the places open at the end of the period (opened by then, or without a date);&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (with a network and a population grid): the population within the travel time of the places open at the end of the period, as in Coverage gaps (honest catchments merged, population spread evenly over each cell), and its share of the grid's population.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The second output lists every status change: period, site, from, to, when (local time), who (the database role, or the operating-system user for a GeoPackage) and the source (the imported file, the panel's form, another edit).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Une ligne par période (année ou trimestre civils, heure locale), calculée à partir de l'historique de l'inventaire (chaque modification est enregistrée par les déclencheurs de la base) :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;sites_n, sites_ha, &amp;lt;statut&amp;gt;_n, &amp;lt;statut&amp;gt;_ha&lt;/b&gt; : les sites et leur surface (site_surface) par site_statut à la fin de la période, l'inventaire étant reconstitué à ce moment comme le fait Inventaire à une date (clés de statut : potentielle, sans_projet, avec_projet, reconvertie, autre = inconnu, autre, sans objet ou vide) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;identified_n&lt;/b&gt; : les sites présents à la fin de la période dont site_identif_date tombe dans la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;status_changed_n, status_changes&lt;/b&gt; : les sites dont le site_statut a changé pendant la période (un site ajouté avec un statut n'est pas un changement), et les changements sous la forme « de → vers : nombre » ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;converted_n&lt;/b&gt; : les sites dont le statut est devenu friche reconvertie pendant la période ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;to_project_n, median_days_to_project&lt;/b&gt; : les sites dont le statut est devenu friche avec projet pendant la période, et le nombre médian de jours entre leur site_identif_date et ce changement ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;places_opened_n, places_on_friche_n, places_open_n&lt;/b&gt; : les tiers-lieux dont la date d'ouverture tombe dans la période, ceux d'entre eux situés dans l'emprise d'un site ou à moins de {distance} m de son point (une ancienne friche), et les lieux ouverts à la fin de la période (ouverts à cette date, ou sans date) ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;pop_covered, pop_covered_pct&lt;/b&gt; (avec un réseau et un carroyage de population) : la population à moins du temps de trajet des lieux ouverts à la fin de la période, comme dans Zones non desservies (zones d'accessibilité honnêtes fusionnées, population répartie uniformément dans chaque carreau), et sa part de la population du carroyage.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;La seconde sortie liste chaque changement de statut : période, site, ancien, nouveau, date (heure locale), auteur (le rôle de la base, ou l'utilisateur du système pour un GeoPackage) et l'origine (le fichier importé, le formulaire du panneau, une autre modification).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>&lt;p&gt;Prices the conversion of each site into each use with the cost table (resources/costs/default.json, indicative values with their sources, or your copy): conversion works per m² by building state (bati_etat) and use, on the floor area the use needs; demolition of the part beyond repair; asbestos or lead removal (bati_pollution); soil depollution when pollution is proven or suspected (sol_pollution_existe); accessibility of a public building and a lift; energy renovation; studies; the acquisition (the price of Land prices plus fees); the yearly revenue from the rent per m² of the use.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: per use works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (empty without a purchase price: never guessed), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2; cost_notes lists what was not known (unknown state or pollution, no price); the lines table gives every amount with its quantity, rate and source.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Chiffre la reconversion de chaque site pour chaque usage avec la table des coûts (resources/costs/default.json, valeurs indicatives avec leurs sources, ou votre copie) : travaux de reconversion au m² selon l'état du bâti (bati_etat) et l'usage, sur la surface de plancher dont l'usage a besoin ; démolition de la partie irrécupérable ; désamiantage ou déplombage (bati_pollution) ; dépollution des sols quand la pollution est avérée ou supposée (sol_pollution_existe) ; accessibilité d'un établissement recevant du public et ascenseur ; rénovation énergétique ; études ; l'acquisition (le prix de Prix du foncier plus les frais) ; la recette annuelle d'après le loyer au m² de l'usage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : par usage works_&lt;use&gt;_eur, total_&lt;use&gt;_eur (vide sans prix d'achat : jamais deviné), revenue_&lt;use&gt;_eur_yr, converted_&lt;use&gt;_m2 ; cost_notes liste ce qui n'était pas connu (état ou pollution inconnus, pas de prix) ; la table des lignes donne chaque montant avec sa quantité, son taux et sa source.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when a GeoPackage is given, the imported sites are merged into its layers &lt;i&gt;friches&lt;/i&gt; and &lt;i&gt;friches_emprises&lt;/i&gt; (created when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un GeoPackage est indiqué, les sites importés sont fusionnés dans ses couches &lt;i&gt;friches&lt;/i&gt; et &lt;i&gt;friches_emprises&lt;/i&gt; (créées si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Reads a friches inventory, checks it against the CNIG friches standard ({version}) and writes the sites as points (&lt;i&gt;Imported sites&lt;/i&gt;) and their outlines (&lt;i&gt;Site polygons&lt;/i&gt;) in a projected CRS, with a report of every problem found.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: any layer QGIS reads: a CNIG or Cartofriches CSV (loaded without geometry: the WKT columns &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, or coordinate columns x/y, lon/lat, longitude/latitude, are read), GeoJSON, GeoPackage, shapefile (with the standard's short names such as SITEID, SITENOM). A shapefile without .cpg or a CSV that is not UTF-8 is re-read in windows-1252 (latin-1) when its bytes are not UTF-8; a CSV in UTF-16, or with a line longer than QGIS reads (10 MiB), is read row by row by the plugin; the &lt;i&gt;Encoding&lt;/i&gt; parameter forces another encoding. Whole numbers beyond 32 bits and coordinates that are not finite (NaN, infinite) are reported on their row, never written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fields&lt;/b&gt; are matched by their CNIG name (any case), then by their known aliases (shapefile short names, Cartofriches names such as site_numero, code_insee, nom_commune). The &lt;i&gt;Field mapping&lt;/i&gt; adds explicit pairs &lt;code&gt;cnig_field=source_field&lt;/code&gt; separated by &lt;code&gt;;&lt;/code&gt;, e.g. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks&lt;/b&gt;: coded values are written with the standard's spelling (case, accents and apostrophes ignored); a value not in the list becomes &lt;i&gt;inconnu&lt;/i&gt; and the original is kept in &lt;i&gt;import_notes&lt;/i&gt;. Patterns (refcad, activity codes, owner types, URLs, distances) are repaired when unambiguous (Cartofriches list strings such as ['49353000AC0628']), otherwise kept and reported. Dates are read from YYYY-MM-DD, DD/MM/YYYY (day first) or ISO date-times; unreadable dates become NULL. Empty required fields are reported; site_type and urba_zaer take &lt;i&gt;inconnu&lt;/i&gt;. A missing site_id is generated as &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; from the name, the commune and the location (the same on every run).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Geometry&lt;/b&gt; comes from the layer, or from geomsurf / geompoint WKT, or from coordinate columns, in the layer's CRS or the &lt;i&gt;Source CRS&lt;/i&gt; (when not set, WKT and coordinate columns in degrees are read as EPSG:4326, others as EPSG:2154). WKT written latitude first (like the standard's own example) is swapped; invalid polygons are repaired; an unreadable geomsurf leaves the site as a point. The point is geompoint when it lies within {near} m of the polygon, otherwise the polygon's point on surface. Rows without any geometry, and rows repeating an earlier site_id, are rejected; sites closer than {dist} m or whose polygons overlap by more than {overlap} % are flagged as possible duplicates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt;: site_surface (m²) is the polygon area, else unite_fonciere_surface (surface_source = geometry, declared or unknown); an empty unite_fonciere_surface takes the polygon area.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: one line per problem or decision, with the input row number, the source feature id, site_id, site_nom, severity (&lt;i&gt;error&lt;/i&gt; = row rejected, &lt;i&gt;warning&lt;/i&gt; = kept but changed or doubtful, &lt;i&gt;info&lt;/i&gt;), field, original value, reason and action. Every input row is either an imported site or an &lt;i&gt;error&lt;/i&gt; line.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventory&lt;/b&gt;: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved connection written &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, or a PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, or &amp;lt;table&amp;gt; and &amp;lt;table&amp;gt;_emprises, created with their history when missing), matched on site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an empty incoming value, or an incoming &lt;i&gt;inconnu&lt;/i&gt;, never replaces a stored value; sites absent from the input are never deleted. The whole merge is one transaction, recorded in the inventory's history with the file name; it is refused, with nothing written, when a site was changed by someone else since the merge read it (run it again), and an existing table whose columns would damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords come from QGIS's authentication database or the saved connection and are never written to the outputs or the log. The &lt;i&gt;Imported sites&lt;/i&gt; output still holds this import alone. Save the inventory layer's pending edits before merging.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lit un inventaire de friches, le contrôle au regard du standard CNIG Friches ({version}) et écrit les sites en points (&lt;i&gt;Sites importés&lt;/i&gt;) et leurs emprises (&lt;i&gt;Emprises des sites&lt;/i&gt;) dans un SCR projeté, avec un rapport de chaque problème rencontré.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : toute couche lisible par QGIS : un CSV CNIG ou Cartofriches (chargé sans géométrie : les colonnes WKT &lt;i&gt;geompoint&lt;/i&gt; / &lt;i&gt;geomsurf&lt;/i&gt;, ou les colonnes de coordonnées x/y, lon/lat, longitude/latitude, sont lues), GeoJSON, GeoPackage, shapefile (avec les noms courts du standard comme SITEID, SITENOM). Un shapefile sans .cpg ou un CSV qui n'est pas en UTF-8 est relu en windows-1252 (latin-1) quand ses octets ne sont pas de l'UTF-8 ; un CSV en UTF-16, ou dont une ligne dépasse ce que QGIS lit (10 Mio), est lu ligne par ligne par l'extension ; le paramètre &lt;i&gt;Encodage&lt;/i&gt; impose un autre encodage. Les nombres entiers au-delà de 32 bits et les coordonnées non finies (NaN, infinies) sont signalés sur leur ligne, jamais écrits.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Champs&lt;/b&gt; : ils sont reconnus par leur nom CNIG (casse indifférente), puis par leurs alias connus (noms courts du shapefile, noms Cartofriches comme site_numero, code_insee, nom_commune). La &lt;i&gt;Correspondance des champs&lt;/i&gt; ajoute des paires explicites &lt;code&gt;cnig_field=source_field&lt;/code&gt; séparées par &lt;code&gt;;&lt;/code&gt;, par ex. &lt;code&gt;site_nom=NOM;site_type=TYPE;x=X_L93;y=Y_L93&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contrôles&lt;/b&gt; : les valeurs codées sont écrites avec l'orthographe du standard (casse, accents et apostrophes ignorés) ; une valeur absente de la liste devient &lt;i&gt;inconnu&lt;/i&gt; et l'originale est gardée dans &lt;i&gt;import_notes&lt;/i&gt;. Les motifs (refcad, codes d'activité, types de propriétaires, URL, distances) sont réparés quand c'est sans ambiguïté (listes Cartofriches comme ['49353000AC0628']), sinon gardés et signalés. Les dates sont lues en AAAA-MM-JJ, JJ/MM/AAAA (jour d'abord) ou date-heure ISO ; les dates illisibles deviennent NULL. Les champs obligatoires vides sont signalés ; site_type et urba_zaer prennent &lt;i&gt;inconnu&lt;/i&gt;. Un site_id manquant est généré sous la forme &lt;code&gt;&amp;lt;comm_insee&amp;gt;_FTL&amp;lt;8 hex&amp;gt;&lt;/code&gt; à partir du nom, de la commune et de la position (le même à chaque import).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Géométrie&lt;/b&gt; : elle vient de la couche, ou du WKT geomsurf / geompoint, ou des colonnes de coordonnées, dans le SCR de la couche ou le &lt;i&gt;SCR source&lt;/i&gt; (s'il n'est pas renseigné, les colonnes WKT et de coordonnées en degrés sont lues en EPSG:4326, les autres en EPSG:2154). Le WKT écrit latitude d'abord (comme l'exemple du standard lui-même) est inversé ; les polygones invalides sont réparés ; un geomsurf illisible laisse le site en point. Le point est geompoint s'il est à moins de {near} m du polygone, sinon le point intérieur du polygone. Les lignes sans aucune géométrie et celles qui répètent un site_id déjà lu sont rejetées ; les sites distants de moins de {dist} m ou dont les polygones se recouvrent à plus de {overlap} % sont signalés comme doublons possibles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Surfaces&lt;/b&gt; : site_surface (m²) est l'aire du polygone, sinon unite_fonciere_surface (surface_source = geometry, declared ou unknown) ; un unite_fonciere_surface vide prend l'aire du polygone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : une ligne par problème ou décision, avec le numéro de ligne en entrée, l'identifiant de l'entité source, site_id, site_nom, la gravité (&lt;i&gt;error&lt;/i&gt; = ligne rejetée, &lt;i&gt;warning&lt;/i&gt; = gardée mais modifiée ou douteuse, &lt;i&gt;info&lt;/i&gt;), le champ, la valeur d'origine, le motif et l'action. Chaque ligne en entrée est soit un site importé, soit une ligne &lt;i&gt;error&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inventaire&lt;/b&gt; : si un inventaire est indiqué (un GeoPackage, ou une table PostgreSQL/PostGIS : une connexion enregistrée écrite &lt;code&gt;connection='Équipe SIG' schema=inventaire table=friches&lt;/code&gt;, ou une URI de couche PostgreSQL), les sites importés y sont fusionnés (tables friches et friches_emprises, ou &amp;lt;table&amp;gt; et &amp;lt;table&amp;gt;_emprises, créées avec leur historique si besoin), en les rapprochant par site_id : les nouveaux sites sont ajoutés ; un site déjà présent n'est mis à jour que si le site_actu_date importé est le même ou plus récent (un site modifié plus tard, par ex. dans le panneau d'inventaire, est gardé tel quel et signalé) ; une valeur importée vide, ou un &lt;i&gt;inconnu&lt;/i&gt; importé, ne remplace jamais une valeur enregistrée ; les sites absents de l'import ne sont jamais supprimés. Toute la fusion est une seule transaction, inscrite dans l'historique de l'inventaire avec le nom du fichier ; elle est refusée, sans rien écrire, si un site a été modifié par quelqu'un d'autre depuis que la fusion l'a lu (relancez-la), et une table existante dont les colonnes abîmeraient les valeurs (un site_id texte dans une colonne d'entiers) est refusée, jamais modifiée. Les mots de passe viennent de la base d'authentification de QGIS ou de la connexion enregistrée et ne sont jamais écrits dans les sorties ni dans le journal. La sortie &lt;i&gt;Sites importés&lt;/i&gt; ne contient que cet import. Enregistrez les modifications en cours de la couche d'inventaire avant la fusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -129,9 +179,24 @@
         <translation>&lt;p&gt;Les zones et la population qu'aucun lieu existant (tiers-lieux, France Services, bibliothèques...) n'atteint dans un temps de parcours sur le réseau routier, et pour chaque site candidat la population supplémentaire qu'il couvrirait.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Les zones de chalandise des lieux existants sont calculées comme dans l'algorithme Zone de chalandise (polygones fidèles : aucun point à plus de 50 m d'une route atteinte dans le temps imparti) puis fusionnées. La population non couverte d'un carreau de la grille est sa population multipliée par la part de sa surface située hors des zones de chalandise fusionnées. Les zones non couvertes sont les carreaux peuplés moins la zone couverte. La nouvelle couverture d'un candidat est la population de sa propre zone de chalandise située hors de la zone couverte : chaque candidat est comparé aux seuls lieux existants, pas aux autres candidats.&lt;/p&gt;&lt;p&gt;Les lieux ou candidats trop éloignés du réseau sont signalés par leur nom et ne comptent pas.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>&lt;p&gt;The sites of the inventory as they stood at the given moment: every field, the point and the outline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The inventory keeps one history row per changed field (written by the database's own triggers, whoever made the change). Starting from the sites as they are now, every change recorded after the moment is undone, the latest first: a site added after the moment is left out, a site deleted after it comes back with the values it had, a renamed site takes its old identifier. A date without a time means the end of that day (local time).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits.&lt;/b&gt; The history begins when the inventory was created (or, for an older GeoPackage, when the plugin first opened it): for an earlier moment, the sites present then are shown as they were when the history began, and the log says so.&lt;/p&gt;&lt;p&gt;Each site also gets last_change_at (local time) and last_changed_by: the last change it had before the moment.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les sites de l'inventaire tels qu'ils étaient au moment indiqué : chaque champ, le point et l'emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; L'inventaire garde une ligne d'historique par champ modifié (écrite par les déclencheurs de la base elle-même, quel que soit l'auteur de la modification). En partant des sites tels qu'ils sont aujourd'hui, chaque modification enregistrée après ce moment est annulée, la plus récente d'abord : un site ajouté après ce moment est écarté, un site supprimé après revient avec les valeurs qu'il avait, un site renommé reprend son ancien identifiant. Une date sans heure désigne la fin de ce jour (heure locale).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites.&lt;/b&gt; L'historique commence à la création de l'inventaire (ou, pour un GeoPackage plus ancien, quand l'extension l'a ouvert pour la première fois) : pour un moment antérieur, les sites présents alors sont montrés tels qu'ils étaient au début de l'historique, et le journal le signale.&lt;/p&gt;&lt;p&gt;Chaque site reçoit aussi last_change_at (heure locale) et last_changed_by : sa dernière modification avant ce moment.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>&lt;p&gt;Writes one GeoPackage (Lambert-93) with every input of &lt;i&gt;Full analysis&lt;/i&gt; for a territory, cut to the territory grown by a buffer: communes, territory_area, routes, population_200m, friches and friches_emprises (imported in the CNIG standard, with import_report), tiers_lieux, services, the PLU layers (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (the GTFS cut to the trips serving the area, still a valid feed) and prepare_report: for each layer its source, what was kept, cut at the edge or dropped (outside, without geometry, unreadable), and what is missing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: INSEE codes of communes or arrondissements (13210, 13209) or one EPCI SIREN code, with their outlines from a communes layer (ADMIN EXPRESS) or from the API Découpage administratif; or a polygon layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Files&lt;/b&gt; of any size (a BD TOPO département, the Filosofi grid of France, the national Cartofriches file) are read through their spatial index or streamed, never loaded whole.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Online sources&lt;/b&gt; are used only when ticked, each one named: outlines (geo.api.gouv.fr), friches (Cerema API Données foncières, Cartofriches), roads (IGN Géoplateforme WFS, BD TOPO; or OpenStreetMap through an Overpass API), GTFS feeds listed by transport.data.gouv.fr for the territory's communes and EPCI, PLU (API Carto GPU). Requests go through QGIS's network settings (proxy, authentication), with a time-out, retries and a disk cache.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Écrit un GeoPackage (Lambert-93) contenant toutes les données d'entrée de l'&lt;i&gt;Analyse complète&lt;/i&gt; pour un territoire, découpées au territoire élargi d'une zone tampon : communes, territory_area, routes, population_200m, friches et friches_emprises (importées au standard CNIG, avec import_report), tiers_lieux, services, les couches du PLU (zone_urba, secteur_cc, prescription_*, info_*), gtfs_feed (le GTFS réduit aux courses qui desservent la zone, toujours un flux valide) et prepare_report : pour chaque couche sa source, ce qui a été gardé, découpé au bord ou écarté (hors zone, sans géométrie, illisible), et ce qui manque.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : codes INSEE de communes ou d'arrondissements (13210, 13209) ou le code SIREN d'un EPCI, avec leurs contours pris dans une couche de communes (ADMIN EXPRESS) ou dans l'API Découpage administratif ; ou une couche de polygones.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;fichiers&lt;/b&gt; de toute taille (BD TOPO d'un département, grille Filosofi de la France, fichier national Cartofriches) sont lus par leur index spatial ou en flux, jamais chargés en entier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;sources en ligne&lt;/b&gt; ne sont utilisées que si elles sont cochées, chacune nommée : contours (geo.api.gouv.fr), friches (API Données foncières du Cerema, Cartofriches), routes (WFS de la Géoplateforme IGN, BD TOPO ; ou OpenStreetMap via une API Overpass), flux GTFS recensés par transport.data.gouv.fr pour les communes et l'EPCI du territoire, PLU (API Carto GPU). Les requêtes passent par les réglages réseau de QGIS (proxy, authentification), avec un délai d'attente, des nouvelles tentatives et un cache sur disque.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>[{pct} of the site in zone {zone}: {result}]</source>
         <translation>[{pct} du site en zone {zone} : {result}]</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>A budget row without year or amount is ignored ({year}, {amount}).</source>
+        <translation>Une ligne de budget sans année ou sans montant est ignorée ({year}, {amount}).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -140,8 +205,8 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id).</source>
-        <translation>Un fichier ou une couche au standard CNIG Friches (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id).</translation>
+        <source>A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer of the inventory GeoPackage, with site_id). Needed unless a prepared territory holds it.</source>
+        <translation>Un fichier ou une couche de friches au standard CNIG (importé d'abord), ou un inventaire déjà importé (la couche friches du GeoPackage d'inventaire, avec site_id). Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -149,9 +214,34 @@
         <translation>Une couche CNIG ZONE_URBA (champs TYPEZONE, LIBELLE ; facultatifs : LIBELONG, IDURBA, FORMDOMI, DESTDOMI, DESTOUI, DESTCDT, DESTNON) ou une couche SECTEUR_CC de carte communale (TYPESECT, LIBELLE), par ex. issue de friches:load_gpu ou du GPU. Noms de champs quelle que soit la casse.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>A date, a date-time, or a year (1 January). Empty: the first of opening_date, date_ouverture, opening_year… A place without a date counts as open all along.</source>
+        <translation>Une date, une date-heure ou une année (1er janvier). Vide : le premier de opening_date, date_ouverture, opening_year… Un lieu sans date compte comme ouvert sur toute la période.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A file of any size: BD TOPO by département, an OpenStreetMap extract (.osm.pbf)... Lines are cut at the area's edge, attributes kept.</source>
+        <translation>Un fichier de toute taille : BD TOPO d'un département, extrait OpenStreetMap (.osm.pbf)… Les lignes sont découpées au bord de la zone, attributs conservés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>A file of the geolocated DVF published by Etalab (e.g. 45.csv.gz for the Loiret); several years: concatenate them, the duplicates are reported.</source>
+        <translation>Un fichier des DVF géolocalisées publiées par Etalab (par exemple 45.csv.gz pour le Loiret) ; plusieurs années : mettez-les bout à bout, les doublons sont signalés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). An input also given below wins.</source>
+        <translation>Un GeoPackage écrit par Préparer un territoire : chaque donnée ci-dessous y est prise d'après le nom de sa couche (friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, gtfs_feed). Une donnée aussi fournie ci-dessous l'emporte.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>A GTFS zip: stops, routes, trips, stop_times and calendar and/or calendar_dates.</source>
         <translation>Un fichier zip GTFS : stops, routes, trips, stop_times et calendar et/ou calendar_dates.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>a largest yearly budget</source>
+        <translation>un plus gros budget annuel</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -169,9 +259,35 @@
         <translation>une ligne plus longue que ce que QGIS lit</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A new file with one layer per input of the analysis and the prepare_report table.</source>
+        <translation>Un nouveau fichier avec une couche par donnée d'entrée de l'analyse et la table prepare_report.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>A numeric field</source>
+        <translation>Un champ numérique</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A QGIS authentication configuration sent with the requests, if a service needs one.</source>
+        <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si un service en demande une.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>A QGIS authentication configuration sent with the requests, if the service needs one.</source>
         <translation>Une configuration d'authentification QGIS envoyée avec les requêtes, si le service en demande une.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A request without a complete answer in this time is abandoned (then retried).</source>
+        <translation>Une requête sans réponse complète dans ce délai est abandonnée (puis retentée).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>A saved PostgreSQL connection of QGIS (Data Source Manager)</source>
+        <translation>Une connexion PostgreSQL enregistrée dans QGIS (gestionnaire des sources de données)</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -184,9 +300,40 @@
         <translation>Un site plus éloigné que cette distance de toute route praticable dans le mode est signalé comme non raccordé (par son nom, avec sa distance) au lieu de recevoir une zone de chalandise vide. Par défaut : 300 m à pied et à vélo, 500 m en voiture. La distance entre le site et la route n'est pas comptée dans le temps de parcours.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>A table (CSV, spreadsheet...) with one row per year: the year and its budget.</source>
+        <translation>Une table (CSV, tableur...) avec une ligne par année : l'année et son budget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>a table {table} already exists</source>
+        <translation>une table {table} existe déjà</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>A team inventory in a PostGIS database: the sites, their outlines and the history of every change. Its tables are created on first use.</source>
+        <translation>Un inventaire partagé dans une base PostGIS : les sites, leurs emprises et l'historique de chaque modification. Ses tables sont créées à la première utilisation.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the delay the server asks for).</source>
+        <translation>Un délai dépassé, une connexion perdue, un HTTP 429 ou 5xx est retenté après 1 s, 2 s, 4 s… (ou le délai demandé par le serveur).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>a total budget</source>
+        <translation>un budget total</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>A use is a candidate from this score on; the profile's threshold (60) when empty.</source>
         <translation>Un usage est candidat à partir de ce score ; si vide, le seuil du profil (60).</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>absurd price per m² (outside the plausible bounds)</source>
+        <translation>prix au m² aberrant (hors des bornes plausibles)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -194,9 +341,27 @@
         <translation>Desserte par les réseaux</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/transit_coverage.py"/>
         <source>accessibility</source>
         <translation>accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>acquisition</source>
+        <translation>acquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>acquisition above the total cost</source>
+        <translation>acquisition supérieure au coût total</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Acquisition, works, total and yearly revenue of each site for coworking, fablab and digital inclusion, from an editable cost table.</source>
+        <translation>Acquisition, travaux, total et recette annuelle de chaque site pour le coworking, le fablab et la médiation numérique, d'après une table des coûts modifiable.</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -209,9 +374,34 @@
         <translation>Ajoutée autour du rectangle englobant de chaque site.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>Added to the inventory {path}: {items}</source>
+        <translation>Ajouté à l'inventaire {path} : {items}</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>All</source>
         <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Also write the clipped feed as a zip (it is in the GeoPackage's gtfs_feed table anyway).</source>
+        <translation>Écrire aussi le flux découpé en zip (il est de toute façon dans la table gtfs_feed du GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>An A4 follow-up report for the committee: indicators as charts, the sites whose status changed on a map, and who changed them.</source>
+        <translation>Un rapport de suivi A4 pour le comité : les indicateurs en graphiques, les sites dont le statut a changé sur une carte, et qui les a modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>An edited copy of resources/costs/default.json; the shipped table (indicative values) when empty.</source>
+        <translation>Une copie modifiée de resources/costs/default.json ; la table fournie (valeurs indicatives) si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>An edited copy of resources/costs/default.json; the shipped table when empty.</source>
+        <translation>Une copie modifiée de resources/costs/default.json ; la table fournie si vide.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -225,9 +415,35 @@
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>An estimate of each site's purchase price from the comparable sales of the geolocated DVF file, with its range, the sales used and its reliability.</source>
+        <translation>Une estimation du prix d'achat de chaque site d'après les ventes comparables du fichier DVF géolocalisé, avec sa fourchette, les ventes utilisées et sa fiabilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>and {n} more</source>
+        <translation>et {n} autre(s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Answers are kept there and reused (empty: cache/friches_tierslieux in the QGIS profile).</source>
+        <translation>Les réponses y sont gardées et réutilisées (vide : cache/friches_tierslieux dans le profil QGIS).</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>API Carto GPU address</source>
         <translation>Adresse de l'API Carto GPU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Données foncières address</source>
+        <translation>Adresse de l'API Données foncières</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>API Découpage administratif address</source>
+        <translation>Adresse de l'API Découpage administratif</translation>
     </message>
     <message>
         <location filename="../ui/inventory_dock.py"/>
@@ -241,6 +457,16 @@
         <translation>Zone couverte par la grille ; par défaut : l'emprise des sites plus 1 km.</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Area of the comparable sales</source>
+        <translation>Zone des ventes comparables</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Area served by existing places</source>
+        <translation>Zone desservie par les lieux existants</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Area source</source>
         <translation>Source de la surface</translation>
@@ -249,6 +475,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Areas already served (e.g. Catchment run on the existing tiers-lieux, same band); without it, the whole population counts as not served.</source>
         <translation>Zones déjà desservies (par ex. l'algorithme Zone de chalandise lancé sur les tiers-lieux existants, même tranche) ; sans elles, toute la population compte comme non desservie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Around the site (radius, widened when too few sales)</source>
+        <translation>Autour du site (rayon, élargi s'il y a trop peu de ventes)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -277,6 +508,7 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
@@ -301,6 +533,11 @@
         <translation>Couches de fond de la carte principale</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Background layers of the map</source>
+        <translation>Couches de fond de la carte</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Band used: {minutes} min.</source>
         <translation>Tranche utilisée : {minutes} min.</translation>
@@ -315,6 +552,51 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Bike</source>
         <translation>Vélo</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Both, weighted</source>
+        <translation>Les deux, pondérés</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>BPE, France Services, libraries...: those in the area.</source>
+        <translation>BPE, France Services, médiathèques… : ceux de la zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>budget</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Budget field of the budgets</source>
+        <translation>Champ du budget (table des budgets)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Budget per year (€)</source>
+        <translation>Budget par an (€)</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Budget rows outside the horizon are ignored: {years}.</source>
+        <translation>Les lignes de budget hors de l'horizon sont ignorées : {years}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Buffer around the territory (m)</source>
+        <translation>Zone tampon autour du territoire (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>building pollution unknown: no asbestos or lead removal costed</source>
+        <translation>pollution du bâti inconnue : ni désamiantage ni déplombage chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>building state unknown: costed as uneven decay</source>
+        <translation>état du bâti inconnu : chiffré comme une dégradation hétérogène</translation>
     </message>
     <message>
         <location filename="../processing/network_build.py"/>
@@ -342,7 +624,23 @@
         <translation>cache</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Cache folder</source>
+        <translation>Dossier du cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Calendar years or quarters (local time).</source>
+        <translation>Années ou trimestres civils (heure locale).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_io.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <location filename="../processing/programme_io.py"/>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -425,6 +723,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Cannot write {path}: check the folder and that the file is not open in another program.</source>
         <translation>Impossible d'écrire {path} : vérifiez le dossier et que le fichier n'est pas ouvert dans un autre programme.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -511,6 +814,26 @@
         <translation>Zones de chalandise des lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Catchments of the sites</source>
+        <translation>Zones de chalandise des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Catchments of {minutes} min are used.</source>
+        <translation>Les zones de chalandise de {minutes} min sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>catchments without population; coverage gaps and selection skipped.</source>
+        <translation>zones de chalandise sans population ; zones non couvertes et sélection ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Cells rebuilt from idcar_200m (ETRS89-LAEA).</source>
+        <translation>Carreaux reconstruits à partir de idcar_200m (ETRS89-LAEA).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>chain,workflow,one click,analysis,atlas,inventory,catchment,PTAL,zoning,score</source>
         <translation>chaîne,enchaînement,en un clic,analyse,atlas,inventaire,zone de chalandise,PTAL,zonage,score</translation>
@@ -521,9 +844,19 @@
         <translation>Modifications conservées dans le tampon d'édition de la couche : enregistrez les modifications de la couche pour les écrire.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Chart of the programme (PNG)</source>
+        <translation>Graphique du programme (PNG)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Choose a layer written by “Score candidate sites” (Processing, group Candidates).</source>
         <translation>Choisissez une couche écrite par « Noter les sites candidats » (Traitements, groupe Candidats).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Choose at least one kind of transfer to keep.</source>
+        <translation>Choisissez au moins une nature de mutation à garder.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -536,6 +869,16 @@
         <translation>Choisit K sites, ou autant qu'il en faut pour atteindre une population cible, qui ensemble atteignent le plus d'habitants qu'aucun lieu existant n'atteint.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Choose one online source of roads: the IGN WFS or Overpass, not both.</source>
+        <translation>Choisissez une seule source de routes en ligne : le WFS de l'IGN ou Overpass, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Choose the objective field.</source>
+        <translation>Choisissez le champ de l'objectif.</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Choose the point layer of a friches inventory, or open an inventory GeoPackage with the folder button.</source>
         <translation>Choisissez la couche de points d'un inventaire de friches, ou ouvrez un GeoPackage d'inventaire avec le bouton dossier.</translation>
@@ -544,6 +887,16 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Choosing and ordering the sites…</source>
         <translation>Choix et tri des sites…</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Click “Reload the site” to see the other change; your changes to the fields the other author did not touch are kept.</source>
+        <translation>Cliquez sur « Recharger le site » pour voir l'autre modification ; vos modifications des champs que l'autre auteur n'a pas touchés sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Clipped GTFS feed (zip)</source>
+        <translation>Flux GTFS découpé (zip)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -556,6 +909,21 @@
         <translation>Polygones zone_urba CNIG (ou secteur_cc) : zone dominante et compatibilité de chaque usage.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Codes need outlines: give a communes layer (ADMIN EXPRESS) or tick the online source API Découpage administratif.</source>
+        <translation>Des codes demandent des contours : fournissez une couche de communes (ADMIN EXPRESS) ou cochez la source en ligne API Découpage administratif.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is missing</source>
+        <translation>la colonne {table}.{field} manque</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>column {table}.{field} is {found}, the inventory needs {expected}</source>
+        <translation>la colonne {table}.{field} est de type {found}, l'inventaire demande {expected}</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_report.py"/>
         <source>comm_insee was empty: taken from site_id ('{new}')</source>
         <translation>comm_insee était vide : repris de site_id (« {new} »)</translation>
@@ -566,14 +934,44 @@
         <translation>comm_insee : « {value} » n'est pas un code INSEE de 5 caractères</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Commune field (INSEE code)</source>
+        <translation>Champ de la commune (code INSEE)</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Commune {insee} {name}: extent {bbox}.</source>
         <translation>Commune {insee} {name} : emprise {bbox}.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Communes layer to find the codes in</source>
+        <translation>Couche de communes où chercher les codes</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Communes or the study area: the extent and outline of the locator map.</source>
         <translation>Communes ou périmètre d'étude : l'emprise et le contour de la carte de situation.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Comparable sales (DVF)</source>
+        <translation>Ventes comparables (DVF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Comparable sales in the file</source>
+        <translation>Ventes comparables du fichier</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>Comparable sales: {premises} of premises, {land} of land.</source>
+        <translation>Ventes comparables : {premises} de locaux, {land} de terrains.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>comparables</source>
+        <translation>références</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -601,6 +999,16 @@
         <translation>raccordé (à {distance} m de la route)</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>converted</source>
+        <translation>reconvertie</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_report.py"/>
         <source>Coordinates '{value}' are not numbers</source>
         <translation>Les coordonnées « {value} » ne sont pas des nombres</translation>
@@ -616,9 +1024,47 @@
         <translation>Recopié dans les zones de chalandise comme site_id ; à défaut de champ, l'identifiant de l'entité.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not open or create the inventory {path}: {error}</source>
-        <translation>Impossible d'ouvrir ou de créer l'inventaire {path} : {error}</translation>
+        <location filename="../processing/site_costs.py"/>
+        <source>Cost lines</source>
+        <translation>Lignes de coût</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Cost table (JSON)</source>
+        <translation>Table des coûts (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>costs</source>
+        <translation>coûts</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Costs and programme</source>
+        <translation>Coûts et programme</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Costs of converting the sites (per use)</source>
+        <translation>Coûts de reconversion des sites (par usage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not connect to the database of the inventory {where}: {error}</source>
+        <translation>Impossible de se connecter à la base de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not create the GeoPackage {path}.</source>
+        <translation>Impossible de créer le GeoPackage {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not open or create the inventory {where}: {error}</source>
+        <translation>Impossible d'ouvrir ou de créer l'inventaire {where} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/inventory_input.py"/>
@@ -626,19 +1072,29 @@
         <translation>Impossible de rouvrir {source} avec l'encodage {encoding}.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network). Layers already downloaded into a GeoPackage are read from it without network when the request is the same.</source>
-        <translation>Impossible de joindre le service API Carto GPU à l'adresse {url} : {error}. Vérifiez la connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau). Les couches déjà téléchargées dans un GeoPackage y sont relues sans réseau si la requête est la même.</translation>
+        <location filename="../processing/web_request.py"/>
+        <source>Could not reach the service {service} at {url}: {detail}. Check the network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
+        <translation>Impossible de joindre le service {service} à {url} : {detail}. Vérifiez la connexion réseau et les réglages de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>Could not write the inventory {path}: {error}</source>
-        <translation>Impossible d'écrire l'inventaire {path} : {error}</translation>
+        <location filename="../processing/territory_io.py"/>
+        <source>Could not read the layer given as {param}: {error}</source>
+        <translation>Impossible de lire la couche fournie pour {param} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Could not write the inventory {where}: nothing was saved ({error}).</source>
+        <translation>Impossible d'écrire l'inventaire {where} : rien n'a été enregistré ({error}).</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Could not write the layer {layer} in {path}: {error}</source>
         <translation>Impossible d'écrire la couche {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Could not write the report {path}: {error}</source>
+        <translation>Impossible d'écrire le rapport {path} : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -692,6 +1148,11 @@
         <translation>zones non couvertes autour des tiers-lieux existants</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>coverage gaps skipped.</source>
+        <translation>zones non couvertes ignorées.</translation>
+    </message>
+    <message>
         <location filename="../processing/coverage_gaps.py"/>
         <source>coverage,gaps,accessibility,tiers-lieux,France Services,population,catchment</source>
         <translation>couverture,zones non couvertes,accessibilité,tiers-lieux,France Services,population,zone de chalandise</translation>
@@ -712,7 +1173,12 @@
         <translation>Candidats coworking</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Coworking spaces, fablabs, mediation places: those in the area.</source>
+        <translation>Espaces de coworking, fablabs, lieux de médiation : ceux de la zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Created in {path}: {layers}</source>
         <translation>Créé dans {path} : {layers}</translation>
     </message>
@@ -758,6 +1224,11 @@
         <translation>Données utilisées : {sources}.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Date (and time)</source>
+        <translation>Date (et heure)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>Date (AAAA-MM-JJ)</translation>
@@ -779,6 +1250,16 @@
         <translation>Date analysée : {date} ({weekday}), {trips} courses circulent ce jour-là ; le flux est valable du {first} au {last}.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Default 6 (a municipal term); with a budget table and no horizon, the table's years.</source>
+        <translation>6 par défaut (un mandat municipal) ; avec une table des budgets et sans horizon, les années de la table.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Default: the first year of the budget table, else next year.</source>
+        <translation>Par défaut : la première année de la table des budgets, sinon l'année prochaine.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Departures</source>
         <translation>Départs</translation>
@@ -789,11 +1270,17 @@
         <translation>départs</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>depollution</source>
+        <translation>dépollution</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Detect from the fields</source>
         <translation>Détecter d'après les champs</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../ui/candidates_model.py"/>
         <source>Digital inclusion</source>
         <translation>Médiation numérique</translation>
@@ -855,14 +1342,49 @@
         <translation>Dessinées sous tout le reste (routes, cours d'eau, voies ferrées...), avec leur propre style, ou le style de l'extension du même nom pour une couche lue depuis un fichier.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Drawn under the sites (municipalities, roads, rivers…), with their own style, or the plugin's style of the same name for a layer read from a file.</source>
+        <translation>Dessinées sous les sites (communes, routes, cours d'eau…), avec leur propre style, ou le style de l'extension du même nom pour une couche lue dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF file (geolocated, CSV)</source>
+        <translation>Fichier DVF (géolocalisé, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF files (*.csv *.csv.gz *.gz *.zip *.txt);;All files (*.*)</source>
+        <translation>Fichiers DVF (*.csv *.csv.gz *.gz *.zip *.txt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>DVF report (lines and sales left out)</source>
+        <translation>Rapport DVF (lignes et ventes écartées)</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>E.g. candidate_mediation: only the candidates for that use are considered.</source>
         <translation>Par ex. candidate_mediation : seuls les candidats à cet usage sont pris en compte.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>E.g. the covered area of Coverage gaps: people inside count as already served.</source>
+        <translation>Par exemple la zone couverte de Zones non couvertes : les habitants qui y vivent sont déjà desservis.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>E.g. the territory and the study: « Ingeville — friches et tiers-lieux ».</source>
         <translation>Par ex. le territoire et l'étude : « Ingeville — friches et tiers-lieux ».</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>E.g. the territory: « Ingeville — suivi des friches ». Empty: a standard title.</source>
+        <translation>Par ex. le territoire : « Ingeville — suivi des friches ». Vide : un titre standard.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Each site's own total cost: replaces the cost table.</source>
+        <translation>Le coût total propre à chaque site : remplace la table des coûts.</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -935,6 +1457,11 @@
         <translation>Heure de fin (HH:MM)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Every layer is cut to the territory grown by this width, so that catchments of sites near the edge find their roads and inhabitants.</source>
+        <translation>Chaque couche est découpée au territoire élargi de cette largeur, pour que les zones de chalandise des sites proches du bord trouvent leurs routes et leurs habitants.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Every step's output as a table; tables of the same name are replaced.</source>
         <translation>La sortie de chaque étape sous forme de table ; les tables du même nom sont remplacées.</translation>
@@ -943,6 +1470,16 @@
         <location filename="../ui/candidates_dock.py"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Exchanges and expropriations have no market price; sales off-plan are new buildings.</source>
+        <translation>Les échanges et expropriations n'ont pas de prix de marché ; les ventes en l'état futur d'achèvement sont des bâtiments neufs.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Excluded sites (identifiers)</source>
+        <translation>Sites écartés (identifiants)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -961,9 +1498,15 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Existing tiers-lieux</source>
         <translation>Tiers-lieux existants</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Existing tiers-lieux (with an opening date)</source>
+        <translation>Tiers-lieux existants (avec une date d'ouverture)</translation>
     </message>
     <message>
         <location filename="../ui/candidates_model.py"/>
@@ -1046,6 +1589,11 @@
         <translation>Entités par requête</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Feeds covering the territory at département, region or national level are listed in the log but not downloaded (they often repeat the local networks); give their ids here to take them.</source>
+        <translation>Les flux couvrant le territoire à l'échelle du département, de la région ou de la France sont cités dans le journal mais pas téléchargés (ils reprennent souvent les réseaux locaux) ; indiquez ici leurs identifiants pour les prendre.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
@@ -1077,13 +1625,13 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Fields added to the inventory: {fields}</source>
-        <translation>Champs ajoutés à l'inventaire : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_inventory.py"/>
         <source>Fields matched by alias or mapping: {pairs}</source>
         <translation>Champs reconnus par alias ou correspondance : {pairs}</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Fields you both changed now show the other author's value: {fields}.</source>
+        <translation>Les champs que vous avez tous deux modifiés montrent maintenant la valeur de l'autre auteur : {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1116,14 +1664,44 @@
         <translation>Le plus fin, lissé (tampons autour des routes)</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>First radius (m)</source>
+        <translation>Premier rayon (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>First year</source>
+        <translation>Première année</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Floor area field (m²)</source>
+        <translation>Champ de la surface de plancher (m²)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Folder for one PNG per page</source>
         <translation>Dossier pour un PNG par page</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Follow-up indicators of the inventory</source>
+        <translation>Indicateurs de suivi de l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Follow-up report of the inventory (PDF)</source>
+        <translation>Rapport de suivi de l'inventaire (PDF)</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>For a network in the generic schema: each line's speed; lines without a value take the mode's default.</source>
         <translation>Pour un réseau au schéma générique : la vitesse de chaque ligne ; les lignes sans valeur prennent la vitesse par défaut du mode.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>For the {layer}, give a file or tick its online source, not both.</source>
+        <translation>Pour les {layer}, fournissez un fichier ou cochez la source en ligne, pas les deux.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1142,6 +1720,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <source>friches</source>
         <translation>friches</translation>
     </message>
@@ -1167,6 +1746,16 @@
         <translation>Friches &amp; Tiers-Lieux : inventaire des friches et implantation de tiers-lieux</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches (Cartofriches or CNIG file)</source>
+        <translation>Friches (fichier Cartofriches ou CNIG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches imported</source>
+        <translation>Friches importées</translation>
+    </message>
+    <message>
         <location filename="../plugin.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../ui/inventory_dock.py"/>
@@ -1179,14 +1768,34 @@
         <translation>Inventaire de friches à importer</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Friches: Cerema API Données foncières (Cartofriches)</source>
+        <translation>Friches : API Données foncières du Cerema (Cartofriches)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Friday</source>
         <translation>vendredi</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>From (date)</source>
+        <translation>Du (date)</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Full analysis done: {gpkg}{pdf}.</source>
         <translation>Analyse complète terminée : {gpkg}{pdf}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs a road network: give one there.</source>
+        <translation>L'analyse complète a besoin d'un réseau routier : fournissez-en un ici.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Full analysis needs the friches: give them there.</source>
+        <translation>L'analyse complète a besoin des friches : fournissez-les ici.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1197,6 +1806,16 @@
         <location filename="../processing/select_sites.py"/>
         <source>Gains at each step</source>
         <translation>Gains à chaque étape</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Gap (%)</source>
+        <translation>Écart (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>GDAL cannot open {path} as a vector file.</source>
+        <translation>GDAL ne peut pas ouvrir {path} comme fichier vecteur.</translation>
     </message>
     <message>
         <location filename="../processing/network_build.py"/>
@@ -1225,11 +1844,17 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <location filename="../processing/import_inventory.py"/>
         <location filename="../processing/load_gpu.py"/>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/import_inventory.py"/>
+        <source>GeoPackage (*.gpkg);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1237,9 +1862,34 @@
         <translation>GeoPackage (cache)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Give a budget per year or a table of budgets by year.</source>
+        <translation>Indiquez un budget par an ou une table des budgets par année.</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Give an INSEE code, a sites layer or an extent to download the GPU layers for.</source>
         <translation>Indiquez un code INSEE, une couche de sites ou une emprise pour laquelle télécharger les couches du GPU.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Give either a budget per year or a table of budgets, not both.</source>
+        <translation>Indiquez soit un budget par an, soit une table des budgets, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Give the first date of the follow-up (From).</source>
+        <translation>Indiquez la première date du suivi (Du).</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Give the friches inventory and the road network, or a prepared territory (GeoPackage) holding them.</source>
+        <translation>Fournissez l'inventaire des friches et le réseau routier, ou un territoire préparé (GeoPackage) qui les contient.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Give the territory: INSEE codes or an EPCI SIREN code, or a polygon layer.</source>
+        <translation>Indiquez le territoire : codes INSEE ou code SIREN d'un EPCI, ou une couche de polygones.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1250,6 +1900,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Grid cells</source>
         <translation>Carreaux de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Grid cells kept</source>
+        <translation>Carreaux gardés</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -1284,6 +1939,11 @@
         <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS feeds (zip)</source>
+        <translation>Flux GTFS (zip)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}</source>
         <translation>Fichier GTFS {file}</translation>
@@ -1292,6 +1952,26 @@
         <location filename="../processing/transit_service.py"/>
         <source>GTFS file {file}, row {row} (line {line})</source>
         <translation>Fichier GTFS {file}, ligne de données {row} (ligne {line} du fichier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS trips kept</source>
+        <translation>Courses GTFS gardées</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS zip (*.zip)</source>
+        <translation>Zip GTFS (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>GTFS: feeds listed by transport.data.gouv.fr</source>
+        <translation>GTFS : flux recensés par transport.data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Géoplateforme WFS address</source>
+        <translation>Adresse du WFS de la Géoplateforme</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1307,6 +1987,31 @@
         <location filename="../processing/score_candidates.py"/>
         <source>High schools, universities, training centres (default: the matching services).</source>
         <translation>Lycées, universités, centres de formation (par défaut : les services correspondants).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Highest plausible price of land (€/m²)</source>
+        <translation>Prix plausible le plus haut d'un terrain (€/m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Highest plausible price of premises (€/m² of floor)</source>
+        <translation>Prix plausible le plus haut de locaux (€/m² de plancher)</translation>
+    </message>
+    <message>
+        <location filename="../ui/site_saving.py"/>
+        <source>History and version numbers added to the inventory {path}: every change is now recorded.</source>
+        <translation>Historique et numéros de version ajoutés à l'inventaire {path} : chaque modification est désormais enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>history,date,past,inventory,friches,monitoring,time</source>
+        <translation>historique,date,passé,inventaire,friches,suivi,temps</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Horizon (years)</source>
+        <translation>Horizon (années)</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1334,11 +2039,22 @@
         <translation>Identifiant {site_id} · les champs marqués * sont obligatoires ; la date de mise à jour prend la date du jour à l'enregistrement</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Identifiers separated by commas or semicolons: these sites are in the programme.</source>
+        <translation>Identifiants séparés par des virgules ou des points-virgules : ces sites sont dans le programme.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>IGN ADMIN EXPRESS COMMUNE (fields INSEE_COM, SIREN_EPCI) or any communes layer: the outlines of the codes given, read with an attribute filter.</source>
+        <translation>ADMIN EXPRESS COMMUNE de l'IGN (champs INSEE_COM, SIREN_EPCI) ou toute couche de communes : les contours des codes indiqués, lus avec un filtre attributaire.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</source>
         <translation>IGN BD TOPO (nature, sens_de_circulation, vitesse_moyenne_vl)</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>ignored</source>
         <translation>ignoré</translation>
@@ -1365,6 +2081,7 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_merge.py"/>
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
@@ -1389,9 +2106,24 @@
         <translation>Sites importés</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Importing the friches failed: {error}</source>
+        <translation>L'import des friches a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>impossible coordinates: the line counts as not located</source>
+        <translation>coordonnées impossibles : la ligne compte comme non localisée</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>incompatible</source>
         <translation>incompatible</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Indicators per period</source>
+        <translation>Indicateurs par période</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1439,12 +2171,25 @@
         <translation>Code INSEE d'une commune</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>INSEE codes of communes or arrondissements separated by commas (e.g. 13210, 13209), or the SIREN code of one EPCI (9 digits, e.g. 200054807). Outlines from the communes layer below, else from the API Découpage administratif (online source).</source>
+        <translation>Codes INSEE de communes ou d'arrondissements séparés par des virgules (p. ex. 13210, 13209), ou le code SIREN d'un EPCI (9 chiffres, p. ex. 200054807). Contours pris dans la couche de communes ci-dessous, sinon dans l'API Découpage administratif (source en ligne).</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, selection.</source>
         <translation>Carreaux INSEE Filosofi à 200 m (ou tous polygones portant une population) : population atteinte, zones non couvertes, sélection.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Instead of codes: the territory's polygons (communes, a drawn perimeter). Takes precedence.</source>
+        <translation>À la place des codes : les polygones du territoire (communes, périmètre dessiné). Prioritaire.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
+        <location filename="../processing/inventory_at_date.py"/>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Inventory</source>
         <translation>Inventaire</translation>
     </message>
@@ -1454,6 +2199,16 @@
         <location filename="../processing/score_candidates.py"/>
         <source>inventory</source>
         <translation>inventaire</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory (GeoPackage or PostGIS table)</source>
+        <translation>Inventaire (GeoPackage ou table PostGIS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Inventory at a date</source>
+        <translation>Inventaire à une date</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -1491,9 +2246,19 @@
         <translation>Inventaire {path} : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s) (dont {kept} gardé(s) car la version de l'inventaire est plus récente).</translation>
     </message>
     <message>
+        <location filename="../processing/history_io.py"/>
+        <source>Inventory {where}: {sites} site(s) now, {rows} history row(s).</source>
+        <translation>Inventaire {where} : {sites} site(s) aujourd'hui, {rows} ligne(s) d'historique.</translation>
+    </message>
+    <message>
         <location filename="../processing/catchment.py"/>
         <source>isochrone,catchment,service area,walk,bike,car,population,network,access</source>
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Keep answers in the cache (days)</source>
+        <translation>Garder les réponses en cache (jours)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1501,6 +2266,7 @@
         <translation>Garde les premières pages dans l'ordre ci-dessus.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>kept</source>
         <translation>conservé</translation>
@@ -1521,9 +2287,34 @@
         <translation>Champ type des tiers-lieux</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>kind of transfer not kept</source>
+        <translation>nature de mutation non retenue</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>Kind or label of each service; a BPE typequ field is read too when present.</source>
         <translation>Type ou libellé de chaque service ; un champ typequ de la BPE est aussi lu s'il existe.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Kinds of transfer kept</source>
+        <translation>Natures de mutation retenues</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Land area field (m²)</source>
+        <translation>Champ de la surface du terrain (m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>land price</source>
+        <translation>prix du foncier</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Land prices from property sales (DVF)</source>
+        <translation>Prix du foncier d'après les ventes (DVF)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -1531,10 +2322,22 @@
         <translation>Unité foncière</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Language of QGIS</source>
         <translation>Langue de QGIS</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Language of the documents</source>
+        <translation>Langue des documents</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Language of the report</source>
+        <translation>Langue du rapport</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1564,6 +2367,11 @@
         <translation>Nombre maximal de pages (0 = sans limite)</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Largest radius (m)</source>
+        <translation>Plus grand rayon (m)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <location filename="../ui/inventory_dock.py"/>
         <source>Layer</source>
@@ -1575,6 +2383,11 @@
         <translation>Géométrie de la couche lue en {crs}.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>layer {name}</source>
+        <translation>couche {name}</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Layers</source>
         <translation>Couches</translation>
@@ -1583,6 +2396,11 @@
         <location filename="../processing/load_gpu.py"/>
         <source>Layers read from the cache</source>
         <translation>Couches lues dans le cache</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Layers written</source>
+        <translation>Couches écrites</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1600,6 +2418,26 @@
         <translation>Laisser vide pour les valeurs par défaut : marche 4,8 km/h, vélo 15 km/h, voiture d'après les attributs des routes.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Left-out sites examined one by one</source>
+        <translation>Sites écartés examinés un par un</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>line without id_mutation</source>
+        <translation>ligne sans id_mutation</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>line written twice: counted once</source>
+        <translation>ligne écrite deux fois : comptée une fois</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>lines</source>
+        <translation>des lignes</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Lines of the road network, in any CRS (a geographic one is reprojected to a projected CRS in metres). Every vertex is a node: OpenStreetMap ways need not be split at intersections; lines crossing without a shared vertex (bridges) are not connected.</source>
         <translation>Lignes du réseau routier, dans n'importe quel SCR (un SCR géographique est reprojeté dans un SCR projeté en mètres). Chaque sommet est un nœud : les voies OpenStreetMap n'ont pas besoin d'être découpées aux intersections ; les lignes qui se croisent sans sommet commun (ponts) ne sont pas connectées.</translation>
@@ -1610,14 +2448,44 @@
         <translation>Tracés des lignes circulant à la date (d'après shapes.txt s'il existe).</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>lines of the same sale with different dates</source>
+        <translation>lignes d'une même vente avec des dates différentes</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>lines of the same sale with different prices</source>
+        <translation>lignes d'une même vente avec des prix différents</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lines or sales left out</source>
+        <translation>Lignes ou ventes écartées</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>location</source>
         <translation>localisation</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lowest plausible price of land (€/m²)</source>
+        <translation>Prix plausible le plus bas d'un terrain (€/m²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Lowest plausible price of premises (€/m² of floor)</source>
+        <translation>Prix plausible le plus bas de locaux (€/m² de plancher)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Main strengths and weak points; hover a cell for the whole sentence</source>
         <translation>Principaux atouts et points faibles ; survolez une cellule pour lire la phrase entière</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Mandatory sites (identifiers)</source>
+        <translation>Sites imposés (identifiants)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1647,8 +2515,8 @@
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Merge into the inventory GeoPackage</source>
-        <translation>Fusionner dans le GeoPackage d'inventaire</translation>
+        <source>Merge into the inventory (GeoPackage or PostGIS table)</source>
+        <translation>Fusionner dans l'inventaire (GeoPackage ou table PostGIS)</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -1659,6 +2527,11 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>min</source>
         <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Minimum number of sales</source>
+        <translation>Nombre minimum de ventes</translation>
     </message>
     <message>
         <location filename="../plugin.py"/>
@@ -1676,9 +2549,24 @@
         <translation>lundi</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>monitoring,follow-up,indicators,history,PDCA,committee,suivi,indicateurs</source>
+        <translation>suivi,indicateurs,historique,PDCA,comité,monitoring,follow-up</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>monitoring,follow-up,report,committee,PDF,suivi,rapport,PDCA,charts</source>
+        <translation>suivi,rapport,comité,PDF,PDCA,graphiques,monitoring,follow-up</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Move a slider to re-rank at once (share of the total weight on the right). Hover a criterion for its rationale and source.</source>
         <translation>Déplacez un curseur pour reclasser immédiatement (part du poids total à droite). Survolez un critère pour voir sa justification et sa source.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Multi-year acquisition programme (budget)</source>
+        <translation>Programme pluriannuel d'acquisition (budget)</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -1703,6 +2591,11 @@
         <translation>Nom du site (site_nom)</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Name of the sites table; the outlines and the history go in &lt;table&gt;_emprises and &lt;table&gt;_history</source>
+        <translation>Nom de la table des sites ; les emprises et l'historique vont dans &lt;table&gt;_emprises et &lt;table&gt;_history</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Name, identifier, municipality…</source>
         <translation>Nom, identifiant, commune…</translation>
@@ -1721,6 +2614,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>Nearest stop, departures within 500 m, PTAL and ÖV class of each site and of a grid.</source>
         <translation>Arrêt le plus proche, départs à moins de 500 m, PTAL et classe ÖV de chaque site et d'une grille.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>negative cost</source>
+        <translation>coût négatif</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -1743,6 +2641,16 @@
         <translation>Schéma du réseau</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>No budget for {years} in the table: 0 € those years.</source>
+        <translation>Pas de budget pour {years} dans la table : 0 € ces années-là.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>no building: a new building is costed</source>
+        <translation>pas de bâtiment : un bâtiment neuf est chiffré</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>No candidate fields ({fields}): every site gets a page.</source>
         <translation>Pas de champs de candidature ({fields}) : chaque site a une page.</translation>
@@ -1761,6 +2669,36 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no candidate site: selection skipped.</source>
         <translation>aucun site candidat : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No candidate_&lt;use&gt; field: every site with a use is considered.</source>
+        <translation>Pas de champ candidate_&lt;use&gt; : tout site ayant un usage est considéré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>No comparable sale in the file: no site can be estimated.</source>
+        <translation>Aucune vente comparable dans le fichier : aucun site ne peut être estimé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no coordinates: used only for its commune</source>
+        <translation>pas de coordonnées : utilisée seulement pour sa commune</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as Lambert-93 (EPSG:2154).</source>
+        <translation>Aucun SCR déclaré : coordonnées lues en Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>No CRS declared: coordinates read as longitude / latitude (WGS 84).</source>
+        <translation>Aucun SCR déclaré : coordonnées lues en longitude / latitude (WGS 84).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>No estimate (no comparable sale or no known area) for {n} site(s): {ids}</source>
+        <translation>Pas d'estimation (aucune vente comparable ou surface inconnue) pour {n} site(s) : {ids}</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -1783,6 +2721,11 @@
         <translation>Aucun champ ne correspond à site_nom : utilisez la correspondance des champs, par ex. site_nom=NOM.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no floor or land area: no price per m²</source>
+        <translation>pas de surface de plancher ni de terrain : pas de prix au m²</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>No grid: no extent given and no site to take it from.</source>
         <translation>Pas de grille : aucune emprise indiquée et aucun site dont la tirer.</translation>
@@ -1798,6 +2741,11 @@
         <translation>pas de flux GTFS : offre de transport ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>No inventory given.</source>
+        <translation>Aucun inventaire indiqué.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_build.py"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
@@ -1806,6 +2754,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no PDF file asked: atlas skipped.</source>
         <translation>aucun fichier PDF demandé : atlas ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>No period to report.</source>
+        <translation>Aucune période à présenter.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -1823,6 +2776,36 @@
         <translation>pas de grille de population : sélection ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>no price (valeur_fonciere empty or zero)</source>
+        <translation>pas de prix (valeur_fonciere vide ou nulle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No programme was found within the time limit ({s} s): raise it.</source>
+        <translation>Aucun programme trouvé dans la limite de temps ({s} s) : augmentez-la.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>no project</source>
+        <translation>sans projet</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>no purchase price</source>
+        <translation>pas de prix d'achat</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>No purchase price field: the works are costed, the acquisition and the totals stay empty (run Land prices first).</source>
+        <translation>Pas de champ de prix d'achat : les travaux sont chiffrés, l'acquisition et les totaux restent vides (lancez d'abord Prix du foncier).</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>no purchase price: no total</source>
+        <translation>pas de prix d'achat : pas de total</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>No remaining candidate reaches anyone not yet served: the choice stops.</source>
         <translation>Aucun candidat restant n'atteint d'habitant non encore desservi : le choix s'arrête.</translation>
@@ -1831,6 +2814,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>no scores: selection skipped.</source>
         <translation>pas de scores : sélection ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>No site can be programmed (no candidate with a known cost).</source>
+        <translation>Aucun site ne peut être programmé (aucun candidat dont le coût est connu).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -1894,9 +2882,19 @@
         <translation>Pas de champ {wanted} : {field} est utilisé à la place.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>None by default: nothing is downloaded unless ticked here. A file given above for the same layer cannot be combined with its online source (except GTFS).</source>
+        <translation>Aucune par défaut : rien n'est téléchargé sans être coché ici. Un fichier fourni ci-dessus pour la même couche ne peut pas être combiné avec sa source en ligne (sauf le GTFS).</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Not a candidate</source>
         <translation>Non candidat</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>not a comparable for a friche</source>
+        <translation>pas une référence pour une friche</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1919,9 +2917,14 @@
         <translation>Mémoire insuffisante pour exporter {path} : réduisez la résolution.</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>not filled</source>
         <translation>non renseignée</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>not given</source>
+        <translation>non fourni</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -1934,6 +2937,21 @@
         <translation>Nombre de sites à sélectionner</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective 'both' = w × population / the largest population of one site + (1 − w) × score / 100, summed over the sites.</source>
+        <translation>Objectif « les deux » = w × population / la plus grande population d'un site + (1 − w) × score / 100, additionné sur les sites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Objective field</source>
+        <translation>Champ de l'objectif</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>on foot</source>
         <translation>à pied</translation>
@@ -1942,6 +2960,11 @@
         <location filename="../processing/import_inventory.py"/>
         <source>One line per rejected row, warning or information, with the reason and the action.</source>
         <translation>Une ligne par ligne rejetée, avertissement ou information, avec le motif et l'action.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>One or more GTFS zips: only the trips calling in the area are kept, the result is still a valid feed (several are merged).</source>
+        <translation>Un ou plusieurs zips GTFS : seules les courses qui desservent la zone sont gardées, le résultat reste un flux valide (plusieurs flux sont fusionnés).</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -1954,6 +2977,11 @@
         <translation>Un polygone par site et par temps ; tous les temps sont issus d'une seule recherche par site.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Online sources to use</source>
+        <translation>Sources en ligne à utiliser</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Only for an order expression of your own.</source>
         <translation>Seulement pour une expression de tri personnalisée.</translation>
@@ -1964,9 +2992,19 @@
         <translation>Uniquement les sites où ce champ est vrai</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Only the candidates of the use</source>
+        <translation>Seulement les candidats de l'usage</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Only the first {n} of {m} sites are printed.</source>
         <translation>Seuls les {n} premiers sites sur {m} sont imprimés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>Only the lines with a {field} value (an OpenStreetMap file also holds rivers, railways, walls).</source>
+        <translation>Seulement les lignes ayant une valeur {field} (un fichier OpenStreetMap contient aussi des cours d'eau, des voies ferrées, des murs).</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1979,14 +3017,34 @@
         <translation>Utilisé uniquement dans les explications (« à pied », « à vélo »).</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>Open a friches inventory</source>
         <translation>Ouvrir un inventaire de friches</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Open a PostgreSQL inventory</source>
+        <translation>Ouvrir un inventaire PostgreSQL</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
-        <source>Open an inventory GeoPackage and add its layers to the project</source>
-        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet</translation>
+        <source>Open a PostgreSQL inventory…</source>
+        <translation>Ouvrir un inventaire PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage and add its layers to the project (the arrow: a team inventory in PostgreSQL)</source>
+        <translation>Ouvrir un GeoPackage d'inventaire et ajouter ses couches au projet (la flèche : un inventaire partagé dans PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_dock.py"/>
+        <source>Open an inventory GeoPackage…</source>
+        <translation>Ouvrir un GeoPackage d'inventaire…</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Opening date field</source>
+        <translation>Champ de la date d'ouverture</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -1994,14 +3052,34 @@
         <translation>OpenStreetMap (highway, oneway, maxspeed)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>optimisation</source>
+        <translation>optimisation</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
-        <source>Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). Pick an existing file, or type the path of a new one.</source>
-        <translation>Fichier .gpkg facultatif mis à jour sur place (couches friches et friches_emprises, créées si besoin). Choisissez un fichier existant ou saisissez le chemin d'un nouveau.</translation>
+        <source>Optional inventory updated in place, created when missing: a .gpkg (pick an existing file, or type the path of a new one), a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches) or a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</source>
+        <translation>Inventaire facultatif mis à jour sur place, créé s'il n'existe pas : un .gpkg (choisissez un fichier existant ou saisissez le chemin d'un nouveau), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches) ou une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)).</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>Optional street or footpath lines for walking distances from the sites; without it, distances are straight lines. Lines must share a vertex to connect.</source>
         <translation>Lignes facultatives de rues ou de cheminements piétons pour les distances à pied depuis les sites ; sans elles, les distances sont à vol d'oiseau. Les lignes doivent partager un sommet pour être connectées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Optional: with a population grid, the population within reach of the places open at the end of each period is computed on this network.</source>
+        <translation>Facultatif : avec un carroyage de population, la population à portée des lieux ouverts à la fin de chaque période est calculée sur ce réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Or: budgets by year (table)</source>
+        <translation>Ou : budgets par année (table)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Or: total cost field (€)</source>
+        <translation>Ou : champ du coût total (€)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2019,9 +3097,24 @@
         <translation>Autres couches de fond de l'atlas</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>other or unknown</source>
+        <translation>autre ou inconnu</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Outline of the polygons</source>
         <translation>Contour des polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines taken from the communes layer given: the API Découpage administratif is not asked.</source>
+        <translation>Contours pris dans la couche de communes fournie : l'API Découpage administratif n'est pas interrogée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Outlines: API Découpage administratif (geo.api.gouv.fr)</source>
+        <translation>Contours : API Découpage administratif (geo.api.gouv.fr)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2034,12 +3127,18 @@
         <translation>Sortie de l'algorithme Offre de transport par arrêt : arrêts représentés selon leurs départs par heure.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Overpass API address</source>
+        <translation>Adresse de l'API Overpass</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>Ownership</source>
         <translation>Propriété</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
@@ -2059,8 +3158,14 @@
         <translation>stationnement</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Part of the total paid at acquisition (field, €)</source>
+        <translation>Part du total payée à l'acquisition (champ, €)</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/monitoring_report.py"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -2075,9 +3180,50 @@
         <translation>Début de la période de pointe (HH:MM)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>People newly covered</source>
+        <translation>Habitants nouvellement couverts</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Per year or quarter: sites by status, identified, converted, status changes, places opened, population within reach.</source>
+        <translation>Par année ou trimestre : sites par statut, identifiés, reconvertis, changements de statut, lieux ouverts, population à portée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Period (years before the latest sale)</source>
+        <translation>Période (années avant la dernière vente)</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>Period: {start} to {end}.</source>
+        <translation>Période : du {start} au {end}.</translation>
+    </message>
+    <message>
         <location filename="../processing/coverage_gaps.py"/>
+        <location filename="../processing/monitoring_io.py"/>
         <source>Place</source>
         <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name} has no geometry: left out.</source>
+        <translation>Le lieu {name} n'a pas de géométrie : écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Place {name}: '{value}' is not a date: it counts as open all along.</source>
+        <translation>Lieu {name} : '{value}' n'est pas une date : il compte comme ouvert sur toute la période.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Places open or opened (coworking, fablab, médiation numérique…): counted by opening date, on a former friche when inside a site's outline or within {distance} m of its point; their catchments give the population within reach when a network and a population grid are given.</source>
+        <translation>Lieux ouverts (coworking, fablab, médiation numérique…) : comptés selon leur date d'ouverture, sur une ancienne friche s'ils sont dans l'emprise d'un site ou à moins de {distance} m de son point ; leurs zones d'accessibilité donnent la population à portée quand un réseau et un carroyage de population sont fournis.</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -2093,6 +3239,16 @@
         <location filename="../ui/friche_form.py"/>
         <source>Please correct these fields:</source>
         <translation>Veuillez corriger ces champs :</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU layers (CNIG)</source>
+        <translation>Couches du PLU (CNIG)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2115,9 +3271,19 @@
         <translation>Zones du PLU (zone_urba)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>PLU: Géoportail de l'urbanisme (API Carto GPU)</source>
+        <translation>PLU : Géoportail de l'Urbanisme (API Carto GPU)</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Point layer of the friches inventory (CNIG friches fields)</source>
         <translation>Couche de points de l'inventaire des friches (champs du standard CNIG Friches)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>points</source>
+        <translation>des points</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2143,6 +3309,16 @@
         <location filename="../ui/friche_form.py"/>
         <source>Pollution</source>
         <translation>Pollution</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>pollution without site area: depollution not costed</source>
+        <translation>pollution sans surface du site : dépollution non chiffrée</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>polygons</source>
+        <translation>des polygones</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2182,11 +3358,37 @@
         <translation>Champ de population</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population field of the grid</source>
+        <translation>Champ de population de la grille</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population field of the sites</source>
+        <translation>Champ de population des sites</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>Population from the field {field}: people reached by two sites count twice (give the catchments and the grid to count them once).</source>
+        <translation>Population d'après le champ {field} : les habitants touchés par deux sites comptent deux fois (donnez les zones de chalandise et la grille pour les compter une fois).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/network_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>Population grid</source>
         <translation>Grille de population</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Population grid (Filosofi 200 m)</source>
+        <translation>Grille de population (Filosofi 200 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Population newly covered</source>
+        <translation>Population nouvellement couverte</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -2228,6 +3430,32 @@
         <location filename="../processing/inventory_report.py"/>
         <source>Possible duplicate of {other_id} (input row {other_row}): polygons overlap by {overlap_pct} %</source>
         <translation>Doublon possible de {other_id} (ligne {other_row}) : polygones recouverts à {overlap_pct} %</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>potential</source>
+        <translation>potentielle</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepare a territory (files and open-data services)</source>
+        <translation>Préparer un territoire (fichiers et services de données ouvertes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory (GeoPackage)</source>
+        <translation>Territoire préparé (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Prepared territory written to {path}: {layers}.</source>
+        <translation>Territoire préparé écrit dans {path} : {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Prepared territory {path}: {layers}.</source>
+        <translation>Territoire préparé {path} : {layers}.</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2285,6 +3513,36 @@
         <translation>Quartiers prioritaires (QPV)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>programme</source>
+        <translation>programme</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme (sites)</source>
+        <translation>Programme (sites)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme (XLSX)</source>
+        <translation>Programme (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme by year</source>
+        <translation>Programme par année</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Programme pluriannuel (PDF)</source>
+        <translation>Programme pluriannuel (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>property sales</source>
+        <translation>ventes immobilières</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>PTAL grid</source>
         <translation>Grille PTAL</translation>
@@ -2306,6 +3564,17 @@
         <translation>Horaires des transports en commun : arrêts, PTAL et classes ÖV (étapes ignorées sans flux).</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>Purchase price field (€)</source>
+        <translation>Champ du prix d'achat (€)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>QGIS could not open the table {where}.</source>
+        <translation>QGIS n'a pas pu ouvrir la table {where}.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_build.py"/>
         <source>QGIS, feature by feature</source>
         <translation>QGIS, entité par entité</translation>
@@ -2321,6 +3590,11 @@
         <translation>Périmètres des QPV 2024 (ANCT).</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_model.py"/>
         <source>Rank for this use with the weights shown</source>
         <translation>Rang pour cet usage avec les pondérations affichées</translation>
@@ -2329,6 +3603,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>ranking</source>
         <translation>classement</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Read the site again from the inventory, with the other author's changes; your changes to other fields are kept</source>
+        <translation>Relire le site dans l'inventaire, avec les modifications de l'autre auteur ; vos modifications des autres champs sont gardées</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -2346,6 +3625,7 @@
         <translation>Lecture du réseau routier…</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
         <location filename="../processing/transit_service.py"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
@@ -2356,6 +3636,7 @@
         <translation>Lit un inventaire de friches selon le standard CNIG Friches et signale chaque problème.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
         <location filename="../processing/inventory_report.py"/>
         <source>rejected</source>
         <translation>rejetée</translation>
@@ -2366,12 +3647,27 @@
         <translation>Fiabilité : part des pondérations dont les critères sont renseignés</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Reliability: {high} high, {medium} medium (area widened), {low} low (too few sales), {none} without estimate.</source>
+        <translation>Fiabilité : {high} élevée, {medium} moyenne (zone élargie), {low} faible (trop peu de ventes), {none} sans estimation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Reload the site</source>
+        <translation>Recharger le site</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_report.py"/>
         <source>repaired</source>
         <translation>réparé</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/field_editors.py"/>
         <source>Required by the standard.</source>
         <translation>Obligatoire dans le standard.</translation>
     </message>
@@ -2401,6 +3697,12 @@
         <translation>Résultats (GeoPackage)</translation>
     </message>
     <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Retries after a failed request</source>
+        <translation>Nouvelles tentatives après une requête en échec</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>Rivers, railway, woods... drawn under the main map of each sheet.</source>
         <translation>Cours d'eau, voies ferrées, bois... dessinés sous la carte principale de chaque fiche.</translation>
@@ -2425,6 +3727,31 @@
         <location filename="../processing/network_build.py"/>
         <source>Road network read in {seconds} s ({how}).</source>
         <translation>Réseau routier lu en {seconds} s ({how}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>roads</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads (BD TOPO troncon_de_route or OSM)</source>
+        <translation>Routes (BD TOPO troncon_de_route ou OSM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads kept</source>
+        <translation>Routes gardées</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: IGN Géoplateforme WFS (BD TOPO troncon_de_route)</source>
+        <translation>Routes : WFS de la Géoplateforme IGN (BD TOPO troncon_de_route)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Roads: OpenStreetMap through an Overpass API</source>
+        <translation>Routes : OpenStreetMap via une API Overpass</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -2482,6 +3809,21 @@
         <translation>Lancés depuis la fenêtre de QGIS, les résultats sont chargés dans le projet avec les styles de l'extension.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>sale outside the period</source>
+        <translation>vente hors de la période</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sales outside these bounds are reported as absurd prices and not used.</source>
+        <translation>Les ventes hors de ces bornes sont signalées comme prix aberrants et non utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sales within this many years before the latest sale of the file (DVF covers the last five years).</source>
+        <translation>Les ventes de ce nombre d'années avant la dernière vente du fichier (DVF couvre les cinq dernières années).</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Same as the population target, as a share of the people no existing place reaches.</source>
         <translation>Comme la population cible, mais exprimée en part des habitants qu'aucun lieu existant n'atteint.</translation>
@@ -2490,6 +3832,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>Saturday</source>
         <translation>samedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Schema</source>
+        <translation>Schéma</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -2528,6 +3875,11 @@
         <translation>Score de 0 à 100 avec les pondérations affichées</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Score of the use</source>
+        <translation>Score de l'usage</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <location filename="../processing/score_candidates.py"/>
@@ -2538,6 +3890,11 @@
         <location filename="../processing/full_analysis.py"/>
         <source>scores per use (coworking, fablab, digital inclusion)</source>
         <translation>scores par usage (coworking, fablab, médiation numérique)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>scores without nearby services.</source>
+        <translation>scores sans les services proches.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2630,6 +3987,7 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/score_candidates.py"/>
         <source>Services and facilities</source>
         <translation>Services et équipements</translation>
@@ -2697,17 +4055,26 @@
         <translation>Emprises des sites d'un inventaire importé</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/catchment.py"/>
+        <location filename="../processing/land_prices.py"/>
         <location filename="../processing/score_candidates.py"/>
         <location filename="../processing/select_sites.py"/>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Site identifier field</source>
         <translation>Champ identifiant du site</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>Site identifier field of the catchments</source>
         <translation>Champ identifiant de site des zones de chalandise</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Site identifiers must be unique: {ids} appear several times in {field}.</source>
+        <translation>Les identifiants de site doivent être uniques : {ids} apparaissent plusieurs fois dans {field}.</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -2715,9 +4082,19 @@
         <translation>Champ nom du site (pour les messages)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site outlines at the date</source>
+        <translation>Emprises des sites à la date</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Site polygons</source>
         <translation>Emprises des sites</translation>
+    </message>
+    <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>Site reloaded with the other author's changes. Your changes are kept, not saved yet: click Save.</source>
+        <translation>Site rechargé avec les modifications de l'autre auteur. Vos modifications sont gardées, pas encore enregistrées : cliquez sur Enregistrer.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2730,9 +4107,34 @@
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Site {site} had no point at that date: left out.</source>
+        <translation>Le site {site} n'avait pas de point à cette date : écarté.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>Site {site} has no geometry: no page.</source>
         <translation>Le site {site} n'a pas de géométrie : pas de page.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} is not in the inventory {where}.</source>
+        <translation>Le site {site} n'est pas dans l'inventaire {where}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was added by {who} on {when} since you read the inventory: nothing was saved.</source>
+        <translation>Le site {site} a été ajouté par {who} le {when} depuis votre lecture de l'inventaire : rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was changed by {who} on {when} since you read it: nothing was saved, so that neither change is lost. Reload the site (or run the import again) and redo your change.</source>
+        <translation>Le site {site} a été modifié par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré, pour qu'aucune des deux modifications ne soit perdue. Rechargez le site (ou relancez l'import) et refaites votre modification.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>Site {site} was deleted by {who} on {when} since you read it: nothing was saved.</source>
+        <translation>Le site {site} a été supprimé par {who} le {when} depuis que vous l'avez lu : rien n'a été enregistré.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -2756,6 +4158,8 @@
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
+        <location filename="../processing/land_prices.py"/>
+        <location filename="../processing/site_costs.py"/>
         <location filename="../processing/transit_coverage.py"/>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Sites</source>
@@ -2765,6 +4169,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>Sites (inventory)</source>
         <translation>Sites (inventaire)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites (scored, with land prices)</source>
+        <translation>Sites (notés, avec prix du foncier)</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -2777,9 +4186,24 @@
         <translation>Sites ajoutés à l'inventaire</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>Sites at the date</source>
+        <translation>Sites à la date</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites both mandatory and excluded: {ids}.</source>
+        <translation>Sites à la fois imposés et écartés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>Sites imported</source>
         <translation>Sites importés</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites in the programme</source>
+        <translation>Sites du programme</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -2827,14 +4251,44 @@
         <translation>Sites mis à jour dans l'inventaire</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Sites whose candidate_&lt;use&gt; field is false are left out (reason given); mandatory sites are always considered.</source>
+        <translation>Les sites dont le champ candidate_&lt;use&gt; est faux sont écartés (raison donnée) ; les sites imposés sont toujours considérés.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Sites with a site_id, e.g. the output of Score candidate sites.</source>
         <translation>Sites dotés d'un site_id, par ex. la sortie de l'algorithme Noter les sites candidats.</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with a total cost</source>
+        <translation>Sites dont le coût total est connu</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sites with an estimate</source>
+        <translation>Sites avec une estimation</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with costs</source>
+        <translation>Sites avec leurs coûts</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Sites with land prices</source>
+        <translation>Sites avec prix du foncier</translation>
+    </message>
+    <message>
         <location filename="../processing/catchment.py"/>
         <source>Sites with population reached</source>
         <translation>Sites avec la population atteinte</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>Sites with the CNIG fields, ideally the output of Land prices.</source>
+        <translation>Sites avec les champs CNIG, idéalement la sortie de Prix du foncier.</translation>
     </message>
     <message>
         <location filename="../processing/transit_coverage.py"/>
@@ -2861,6 +4315,21 @@
         <location filename="../processing/network_io.py"/>
         <source>Snapping of dangling line ends (m)</source>
         <translation>Accrochage des extrémités de lignes pendantes (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>soil pollution unknown: no depollution costed</source>
+        <translation>pollution des sols inconnue : pas de dépollution chiffrée</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Solving the programme (HiGHS, time limit {s} s)…</source>
+        <translation>Résolution du programme (HiGHS, limite de temps {s} s)…</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>someone else</source>
+        <translation>quelqu'un d'autre</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -2893,6 +4362,11 @@
         <translation>vitesse de {speed} km/h partout</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Spend (€)</source>
+        <translation>Dépense (€)</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>Start of the time window, included (HH:MM or HH:MM:SS).</source>
         <translation>Début de la plage horaire, inclus (HH:MM ou HH:MM:SS).</translation>
@@ -2914,9 +4388,54 @@
         <translation>Statut</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>Status changes</source>
+        <translation>Changements de statut</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Status of the site (site_statut)</source>
         <translation>Statut du site (site_statut)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Status of the solution</source>
+        <translation>État de la solution</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 1/7: territory</source>
+        <translation>Étape 1/7 : territoire</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 2/7: roads</source>
+        <translation>Étape 2/7 : routes</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 3/7: population</source>
+        <translation>Étape 3/7 : population</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 4/7: friches</source>
+        <translation>Étape 4/7 : friches</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 5/7: tiers-lieux and services</source>
+        <translation>Étape 5/7 : tiers-lieux et services</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 6/7: PLU</source>
+        <translation>Étape 6/7 : PLU</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Step 7/7: public transport (GTFS)</source>
+        <translation>Étape 7/7 : transports en commun (GTFS)</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2960,8 +4479,8 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps.</source>
-        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied jusqu'aux arrêts ; également dessinés sous les cartes de l'atlas.</translation>
+        <source>Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances to the stops; also drawn under the atlas maps. Needed unless a prepared territory holds it.</source>
+        <translation>Rues et chemins (OpenStreetMap, BD TOPO ou lignes génériques) : zones de chalandise à pied et distances à pied aux arrêts ; aussi dessinés sous les cartes de l'atlas. Obligatoire sauf si un territoire préparé le contient.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2974,9 +4493,24 @@
         <translation>dimanche</translation>
     </message>
     <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>table {table} is missing</source>
+        <translation>la table {table} manque</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>Target share of the people not served (%)</source>
         <translation>Part cible des habitants non desservis (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory</source>
+        <translation>Territoire</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -2987,6 +4521,31 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Territory (locator map)</source>
         <translation>Territoire (carte de situation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>territory grown by {m} m</source>
+        <translation>territoire élargi de {m} m</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>territory,commune,EPCI,clip,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,download,prepare</source>
+        <translation>territoire,commune,EPCI,découper,BD TOPO,Filosofi,Cartofriches,GTFS,PLU,télécharger,préparer</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: INSEE codes or EPCI SIREN</source>
+        <translation>Territoire : codes INSEE ou SIREN d'EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Territory: polygon layer</source>
+        <translation>Territoire : couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Territory: {n} commune(s), {km2} km²; area with the buffer of {m} m: {area} km².</source>
+        <translation>Territoire : {n} commune(s), {km2} km² ; zone avec la zone tampon de {m} m : {area} km².</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3015,8 +4574,14 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
-        <translation>La réponse de {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+        <source>The answer of the API Carto GPU service at {url} (HTTP {status}) is not a GeoJSON FeatureCollection: {message}. Check the service address.</source>
+        <translation>La réponse du service API Carto GPU à {url} (HTTP {status}) n'est pas une FeatureCollection GeoJSON : {message}. Vérifiez l'adresse du service.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <location filename="../processing/web_request.py"/>
+        <source>The answer of the service {service} is not in its documented format ({detail}): {url}. The service may have changed: check its address.</source>
+        <translation>La réponse du service {service} n'est pas au format documenté ({detail}) : {url}. Le service a peut-être changé : vérifiez son adresse.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3025,8 +4590,8 @@
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
-        <source>The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size.</source>
-        <translation>Le service API Carto GPU n'a pas répondu à temps ({url}). Réessayez plus tard, ou avec une taille de tuile plus petite.</translation>
+        <source>The API Carto GPU service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
+        <translation>Le service API Carto GPU à {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3054,6 +4619,51 @@
         <translation>La tranche des zones de chalandise à utiliser (champ minutes) ; 0 : la tranche la plus longue présente.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The best left-out sites are forced into the programme one at a time to measure what it would lose.</source>
+        <translation>Les meilleurs sites écartés sont forcés dans le programme un par un pour mesurer ce qu'il y perdrait.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The best use of each site</source>
+        <translation>Le meilleur usage de chaque site</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budget fits no site: the cheapest, {id}, costs {total} (acquisition {acq}, then works {works} a year later at the earliest) while the largest yearly budget is {budget}. The programme is empty; raise the budget, allow carry-over or lengthen the horizon.</source>
+        <translation>Le budget ne permet aucun site : le moins cher, {id}, coûte {total} (acquisition {acq}, puis travaux {works} un an plus tard au plus tôt) alors que le plus gros budget annuel est de {budget}. Le programme est vide ; augmentez le budget, autorisez le report ou allongez l'horizon.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget of {year} is negative ({amount}).</source>
+        <translation>Le budget de {year} est négatif ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget table gives the year {year} twice.</source>
+        <translation>La table des budgets donne l'année {year} deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The budget table has no usable row (fields {year} and {amount}).</source>
+        <translation>La table des budgets n'a aucune ligne utilisable (champs {year} et {amount}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budget table needs a year field and a budget field (found: {fields}).</source>
+        <translation>La table des budgets doit avoir un champ année et un champ budget (trouvés : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The budgets are all 0 €: no site can be programmed.</source>
+        <translation>Les budgets sont tous à 0 € : aucun site ne peut être programmé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The buildings' floor area (CNIG bati_surface): multiplies the price of premises.</source>
+        <translation>La surface de plancher des bâtiments (CNIG bati_surface) : multiplie le prix des locaux.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>The candidate sites have no identifier field (site_id).</source>
         <translation>Les sites candidats n'ont pas de champ identifiant (site_id).</translation>
@@ -3069,11 +4679,13 @@
         <translation>Les zones de chalandise n'ont pas de champ minutes : tous les polygones d'un site sont utilisés.</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The catchments have no site identifier field (site_id).</source>
         <translation>Les zones de chalandise n'ont pas de champ identifiant de site (site_id).</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The catchments have no {minutes} min band (bands: {bands}).</source>
         <translation>Les zones de chalandise n'ont pas de tranche de {minutes} min (tranches : {bands}).</translation>
@@ -3094,9 +4706,76 @@
         <translation>Les modifications n'ont pas pu être enregistrées dans le fichier.</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The changes could not be saved.</source>
+        <translation>Les modifications n'ont pas pu être enregistrées.</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The CNIG PERIMETRE_SCOT layer (or any SCOT outline with a name field).</source>
         <translation>La couche CNIG PERIMETRE_SCOT (ou tout contour de SCoT doté d'un champ nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no feature with {field} = {codes}.</source>
+        <translation>La couche de communes {layer} n'a aucune entité avec {field} = {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The communes layer {layer} has no {what} field ({fields}).</source>
+        <translation>La couche de communes {layer} n'a pas de champ {what} ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The connection to the database was lost while writing the inventory {where}: the database undid the whole transaction, nothing was saved ({error}).</source>
+        <translation>La connexion à la base a été perdue pendant l'écriture de l'inventaire {where} : la base a annulé toute la transaction, rien n'a été enregistré ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <location filename="../processing/site_costs.py"/>
+        <source>The cost table cannot be used: {error}</source>
+        <translation>La table des coûts est inutilisable : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>The cost table has no rent for {uses}: no revenue for these uses.</source>
+        <translation>La table des coûts n'a pas de loyer pour {uses} : pas de recette pour ces usages.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The database refused the change to the inventory {where}: {error}</source>
+        <translation>La base a refusé la modification de l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The date is not valid: {value}</source>
+        <translation>La date n'est pas valide : {value}</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} cannot be read ({code}).</source>
+        <translation>Le fichier DVF {path} ne peut pas être lu ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} does not exist.</source>
+        <translation>Le fichier DVF {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} has a header but no sale.</source>
+        <translation>Le fichier DVF {path} a un en-tête mais aucune vente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The DVF file {path} is empty.</source>
+        <translation>Le fichier DVF {path} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3144,9 +4823,34 @@
         <translation>Le flux ne contient pas {file} : ce fichier est obligatoire.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The file is not in UTF-8 as published: it was read as {encoding}. Check the accents of the names in the report.</source>
+        <translation>Le fichier n'est pas en UTF-8 comme publié : il a été lu en {encoding}. Vérifiez les accents des noms dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The file uses '{sep}' as separator (re-saved by a spreadsheet?).</source>
+        <translation>Le fichier utilise « {sep} » comme séparateur (réenregistré par un tableur ?).</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The first period is the one holding this date.</source>
+        <translation>La première période est celle qui contient cette date.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The friches inventory (points or polygons) with its CNIG fields, e.g. the friches layer of Import inventory, or the output of another analysis run on it.</source>
         <translation>L'inventaire des friches (points ou polygones) avec ses champs CNIG, par ex. la couche friches produite par l'algorithme Importer un inventaire de friches, ou la sortie d'une autre analyse faite sur celle-ci.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The friches inventory as it stood at a past date, rebuilt from its history.</source>
+        <translation>L'inventaire des friches tel qu'il était à une date passée, reconstitué à partir de son historique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The friches inventory or any output of the other analyses (scored sites...).</source>
+        <translation>L'inventaire des friches ou toute sortie des autres analyses (sites notés...).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -3179,9 +4883,34 @@
         <translation>La grille compterait {n} carreaux (plus de {max}) : choisissez des carreaux plus grands ou une emprise plus petite.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The GTFS feed {feed} cannot be read ({code}: {params}).</source>
+        <translation>Le flux GTFS {feed} ne peut pas être lu ({code} : {params}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The GTFS feed {title} listed by {service} is not a zip file ({url}).</source>
+        <translation>Le flux GTFS {title} recensé par {service} n'est pas un fichier zip ({url}).</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The GTFS file {path} does not exist.</source>
         <translation>Le fichier GTFS {path} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/history_io.py"/>
+        <source>The history begins on {date}.</source>
+        <translation>L'historique commence le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The history begins on {start}, after {moment}: the sites present then are shown as they were when the history began.</source>
+        <translation>L'historique commence le {start}, après le {moment} : les sites présents alors sont montrés tels qu'ils étaient au début de l'historique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>the history trigger {trigger} is missing</source>
+        <translation>le déclencheur d'historique {trigger} manque</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -3199,6 +4928,11 @@
         <translation>L'entrée ne contient aucune ligne.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The INSEE Filosofi 200 m grid (GeoPackage, or CSV with idcar_200m): whole cells meeting the area, field names in lower case.</source>
+        <translation>La grille Filosofi 200 m de l'INSEE (GeoPackage, ou CSV avec idcar_200m) : carreaux entiers touchant la zone, noms de champs en minuscules.</translation>
+    </message>
+    <message>
         <location filename="../processing/import_inventory.py"/>
         <source>The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that surfaces are in m² and distances in metres.</source>
         <translation>Le SCR de l'inventaire {crs} est géographique : choisissez un SCR projeté (par ex. EPSG:2154 Lambert-93) pour des surfaces en m² et des distances en mètres.</translation>
@@ -3209,14 +4943,39 @@
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>The inventory must be a GeoPackage (.gpkg): {path}</source>
-        <translation>L'inventaire doit être un GeoPackage (.gpkg) : {path}</translation>
+        <location filename="../processing/history_io.py"/>
+        <source>The inventory with its history: a .gpkg written by Import a friches inventory, a saved PostgreSQL connection with schema and table (connection='Équipe SIG' schema=inventaire table=friches), a PostgreSQL layer URI (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) or the name of a project layer showing one of them.</source>
+        <translation>L'inventaire et son historique : un .gpkg écrit par Importer un inventaire de friches, une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='Équipe SIG' schema=inventaire table=friches), une URI de couche PostgreSQL (dbname=… host=… authcfg=… table="inventaire"."friches" (geom)) ou le nom d'une couche du projet qui montre l'un d'eux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} does not exist.</source>
+        <translation>L'inventaire {where} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} exists with another structure; the plugin does not alter it. {details}. Choose another table (or GeoPackage), or convert these columns yourself.</source>
+        <translation>L'inventaire {where} existe avec une autre structure ; l'extension ne le modifie pas. {details}. Choisissez une autre table (ou un autre GeoPackage), ou convertissez vous-même ces colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_store.py"/>
+        <source>The inventory {where} is being written by someone else right now (a site is locked): nothing was saved. Try again in a moment.</source>
+        <translation>L'inventaire {where} est en cours d'écriture par quelqu'un d'autre (un site est verrouillé) : rien n'a été enregistré. Réessayez dans un instant.</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
         <source>The inventory's version was kept: edited on {date}, after this row's site_actu_date ({incoming})</source>
         <translation>La version de l'inventaire est gardée : modifiée le {date}, après le site_actu_date de cette ligne ({incoming})</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The largest radius ({max} m) is smaller than the first radius ({first} m).</source>
+        <translation>Le plus grand rayon ({max} m) est plus petit que le premier rayon ({first} m).</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The last period is the one holding this date; empty: today.</source>
+        <translation>La dernière période est celle qui contient cette date ; vide : aujourd'hui.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3254,6 +5013,41 @@
         <translation>Le modèle de mise en page {path} n'est pas un XML valide.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} cannot be phased: its acquisition ({acq}) and then its works ({works}) {delay} year(s) later fit no pair of years of the horizon {first}–{last}.</source>
+        <translation>Le site imposé {id} ne peut pas être phasé : son acquisition ({acq}) puis ses travaux ({works}) {delay} an(s) plus tard ne tiennent dans aucune paire d'années de l'horizon {first}–{last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} has no known cost ({why}): give its price (Land prices) or a cost field.</source>
+        <translation>Le site imposé {id} n'a pas de coût connu ({why}) : donnez son prix (Prix du foncier) ou un champ de coût.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} has no use to programme (best_use is empty): choose the use.</source>
+        <translation>Le site imposé {id} n'a pas d'usage à programmer (best_use est vide) : choisissez l'usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory site {id} is above the budget: acquisition {acq} and works {works} for {which} of {limit}. Raise the budget, allow carry-over, or remove it from the mandatory sites.</source>
+        <translation>Le site imposé {id} dépasse le budget : acquisition {acq} et travaux {works} pour {which} de {limit}. Augmentez le budget, autorisez le report ou retirez-le des sites imposés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The mandatory sites {ids} do not fit together: they cost {total} in all for a budget of {budget} over the horizon, with works at the earliest {delay} year(s) after each acquisition. Raise the budgets, lengthen the horizon, allow carry-over, or make fewer sites mandatory.</source>
+        <translation>Les sites imposés {ids} ne tiennent pas ensemble : ils coûtent {total} en tout pour un budget de {budget} sur l'horizon, avec des travaux au plus tôt {delay} an(s) après chaque acquisition. Augmentez les budgets, allongez l'horizon, autorisez le report ou imposez moins de sites.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>The moment to look at; a date alone means the end of that day.</source>
+        <translation>Le moment à examiner ; une date seule désigne la fin de ce jour.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The national Cartofriches export or any CNIG friches file: the sites in the area are imported with friches:import_inventory.</source>
+        <translation>L'export national de Cartofriches ou tout fichier de friches CNIG : les sites de la zone sont importés avec friches:import_inventory.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>The network's CRS ({crs}) is not projected in metres: the analysis runs in {chosen}.</source>
         <translation>Le SCR du réseau ({crs}) n'est pas projeté en mètres : l'analyse est faite en {chosen}.</translation>
@@ -3269,9 +5063,24 @@
         <translation>Les emprises des sites qui en ont une (site_id, site_nom, site_surface).</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The output of Land prices run on the scored sites (price_estimate_eur, best_use, scores, candidates, CNIG fields).</source>
+        <translation>La sortie de Prix du foncier lancé sur les sites notés (price_estimate_eur, best_use, scores, candidats, champs CNIG).</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>The PDF printer failed on {path}.</source>
         <translation>L'impression PDF a échoué pour {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>The places have no opening date field ({fields}): they count as open all along.</source>
+        <translation>Les lieux n'ont pas de champ de date d'ouverture ({fields}) : ils comptent comme ouverts sur toute la période.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The PLU layer {layer} is none of {roles}: name the file or the layer after its CNIG table (e.g. 41175_ZONE_URBA_20140603.shp).</source>
+        <translation>La couche de PLU {layer} n'est aucune de {roles} : nommez le fichier ou la couche d'après sa table CNIG (p. ex. 41175_ZONE_URBA_20140603.shp).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -3289,6 +5098,7 @@
         <translation>Le polygone était invalide ({reason})</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>The population grid has no population field (ind).</source>
         <translation>La grille de population n'a pas de champ de population (ind).</translation>
@@ -3297,6 +5107,31 @@
         <location filename="../processing/network_io.py"/>
         <source>The population layer has no field '{field}': choose the field holding the number of people.</source>
         <translation>La couche de population n'a pas de champ « {field} » : choisissez le champ contenant le nombre d'habitants.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The population objective needs the catchments and the population grid, or a population field of the sites (new_pop_15min of Coverage gaps).</source>
+        <translation>L'objectif de population demande les zones de chalandise et la grille de population, ou un champ de population des sites (new_pop_15min de Zones non couvertes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>The PostgreSQL URI names no table: {text}</source>
+        <translation>L'URI PostgreSQL ne désigne aucune table : {text}</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>The prepared territory {path} has no {layer} layer with features.</source>
+        <translation>Le territoire préparé {path} n'a pas de couche {layer} avec des entités.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The purchase price (Land prices' price_estimate_eur); fees of the cost table added.</source>
+        <translation>Le prix d'achat (price_estimate_eur de Prix du foncier) ; les frais de la table des coûts s'y ajoutent.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The radius doubles from the first radius up to this one while there are too few sales.</source>
+        <translation>Le rayon double à partir du premier rayon jusqu'à celui-ci tant qu'il y a trop peu de ventes.</translation>
     </message>
     <message>
         <location filename="../processing/network_build.py"/>
@@ -3329,6 +5164,16 @@
         <translation>Il manque à la table de règles {path} la ou les colonnes {columns}.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The same budget every year of the horizon.</source>
+        <translation>Le même budget chaque année de l'horizon.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>the same sale already listed under another id_mutation</source>
+        <translation>la même vente déjà listée sous un autre id_mutation</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The scoring profile cannot be used: {error}</source>
         <translation>Le profil de notation est inutilisable : {error}</translation>
@@ -3339,19 +5184,69 @@
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
-        <location filename="../processing/load_gpu.py"/>
-        <source>The service at {url} ignores the _start parameter: it cannot be paged past the first page. Check the service address.</source>
-        <translation>Le service à l'adresse {url} ignore le paramètre _start : impossible d'aller au-delà de la première page. Vérifiez l'adresse du service.</translation>
-    </message>
-    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
         <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} at {url} ignores STARTINDEX: it cannot be paged past the first page. Check its address.</source>
+        <translation>Le service {service} à {url} ignore STARTINDEX : impossible d'aller au-delà de la première page. Vérifiez son adresse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} could not answer {url}: {detail}</source>
+        <translation>Le service {service} n'a pas pu répondre à {url} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} did not answer within {timeout} s ({attempts} attempt(s)): {url}. It may be overloaded or down: try again later, or raise the time-out.</source>
+        <translation>Le service {service} n'a pas répondu en {timeout} s ({attempts} tentative(s)) : {url}. Il est peut-être surchargé ou arrêté : réessayez plus tard, ou allongez le délai d'attente.</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} failed (HTTP {status}) for {url} after {attempts} attempt(s): {detail}. It may be down or overloaded: try again later.</source>
+        <translation>Le service {service} a échoué (HTTP {status}) pour {url} après {attempts} tentative(s) : {detail}. Il est peut-être arrêté ou surchargé : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} keeps sending pages for {url}: its paging does not end. Check its address.</source>
+        <translation>Le service {service} envoie des pages sans fin pour {url} : sa pagination ne s'arrête pas. Vérifiez son adresse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no commune with the INSEE code {code} ({url}).</source>
+        <translation>Le service {service} ne connaît aucune commune de code INSEE {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} knows no EPCI with the SIREN code {code} ({url}).</source>
+        <translation>Le service {service} ne connaît aucun EPCI de code SIREN {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} lists no commune in the EPCI {code} ({url}).</source>
+        <translation>Le service {service} ne liste aucune commune dans l'EPCI {code} ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}</source>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing/web_request.py"/>
+        <source>The service {service} refused the request (HTTP {status}) {url}: {detail}</source>
+        <translation>Le service {service} a refusé la requête (HTTP {status}) {url} : {detail}</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>The service's address (another instance or a test server).</source>
         <translation>L'adresse du service (une autre instance ou un serveur de test).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>The service's address (another instance, a mirror or a test server).</source>
+        <translation>L'adresse du service (une autre instance, un miroir ou un serveur de test).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -3364,6 +5259,21 @@
         <translation>Le site n'a pas pu être écrit dans {output} : {error}</translation>
     </message>
     <message>
+        <location filename="../ui/friche_form.py"/>
+        <source>The site is no longer in the inventory: it was deleted.</source>
+        <translation>Le site n'est plus dans l'inventaire : il a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The site's area (CNIG site_surface); the polygon's area when empty.</source>
+        <translation>La surface du site (CNIG site_surface) ; la surface du polygone si vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The site's commune first, then around the site</source>
+        <translation>La commune du site d'abord, puis autour du site</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>The sites (points or polygons), e.g. the inventory's friches or friches_emprises.</source>
         <translation>Les sites (points ou polygones), par ex. les couches friches ou friches_emprises de l'inventaire.</translation>
@@ -3372,6 +5282,26 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>The sites are in degrees ({crs}): areas are measured in {work}.</source>
         <translation>Les sites sont en degrés ({crs}) : les surfaces sont mesurées en {work}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The sites have no best_use field: choose the use to programme (the cost table prices a use).</source>
+        <translation>Les sites n'ont pas de champ best_use : choisissez l'usage à programmer (la table des coûts chiffre un usage).</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>The sites have no commune field: the comparable sales are searched around each site only.</source>
+        <translation>Les sites n'ont pas de champ commune : les ventes comparables sont cherchées autour de chaque site seulement.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The sites have no purchase price field ({field}): run Land prices on them first, or give a total cost field.</source>
+        <translation>Les sites n'ont pas de champ de prix d'achat ({field}) : lancez d'abord Prix du foncier sur eux, ou donnez un champ de coût total.</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>The sites have no score field (score_&lt;use&gt; or best_score): run Score candidate sites first.</source>
+        <translation>Les sites n'ont pas de champ de score (score_&lt;use&gt; ou best_score) : lancez d'abord Noter les sites candidats.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3424,9 +5354,24 @@
         <translation>La cible de {target} habitants n'est pas atteinte avec ces candidats.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory has no polygon to build an area from.</source>
+        <translation>Le territoire n'a aucun polygone à partir duquel construire une zone.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>The territory layer has no polygon.</source>
+        <translation>La couche du territoire n'a aucun polygone.</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>The tiers-lieux layer has no kind field: every place counts for every use.</source>
         <translation>La couche des tiers-lieux n'a pas de champ type : chaque lieu compte pour chaque usage.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The time limit stopped the solver: the programme is at most {gap} % below the optimum.</source>
+        <translation>La limite de temps a arrêté le solveur : le programme est au plus {gap} % sous l'optimum.</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -3442,6 +5387,11 @@
         <location filename="../processing/transit_coverage.py"/>
         <source>The walking network has no lines: straight-line distances are used.</source>
         <translation>Le réseau piéton n'a aucune ligne : les distances à vol d'oiseau sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>The zip file {path} holds no CSV file.</source>
+        <translation>Le fichier zip {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -3469,9 +5419,19 @@
         <translation>La couche « {layer} » est ignorée : les sites n'ont pas d'identifiant.</translation>
     </message>
     <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>There is no saved PostgreSQL connection named “{name}” (known: {known}).</source>
+        <translation>Il n'y a pas de connexion PostgreSQL enregistrée nommée « {name} » (connues : {known}).</translation>
+    </message>
+    <message>
         <location filename="../ui/friche_form.py"/>
         <source>They are kept in the layer's edit buffer (the layer stays in edit mode): fix the problem and click Save again, or save or discard the layer's edits in QGIS.</source>
         <translation>Elles sont conservées dans le tampon d'édition de la couche (la couche reste en mode édition) : corrigez le problème et cliquez à nouveau sur Enregistrer, ou enregistrez ou annulez les modifications de la couche dans QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>This QGIS has no PostgreSQL provider.</source>
+        <translation>Ce QGIS n'a pas de fournisseur PostgreSQL.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3489,10 +5449,36 @@
         <translation>Taille des tuiles (degrés)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Time limit of the solver (seconds)</source>
+        <translation>Limite de temps du solveur (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>Time-out per request (s)</source>
+        <translation>Délai d'attente par requête (s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <location filename="../processing/full_analysis.py"/>
         <source>Title in the page header</source>
         <translation>Titre de l'en-tête de page</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Title of the documents</source>
+        <translation>Titre des documents</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>To (date)</source>
+        <translation>Au (date)</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3548,6 +5534,11 @@
         <translation>Offre de transport</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transit service and coverage skipped.</source>
+        <translation>desserte et couverture en transports en commun ignorées.</translation>
+    </message>
+    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>transit service per stop</source>
         <translation>offre de transport par arrêt</translation>
@@ -3564,6 +5555,21 @@
         <translation>Arrêts de transport en commun</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr API address</source>
+        <translation>Adresse de l'API transport.data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr datasets to add (ids)</source>
+        <translation>Jeux de données transport.data.gouv.fr à ajouter (identifiants)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>transport.data.gouv.fr lists feeds by commune and EPCI: give the territory as INSEE codes or an EPCI SIREN code (or a layer with an INSEE code field).</source>
+        <translation>transport.data.gouv.fr recense les flux par commune et par EPCI : indiquez le territoire par des codes INSEE ou le code SIREN d'un EPCI (ou une couche avec un champ de code INSEE).</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Travel mode</source>
         <translation>Mode de déplacement</translation>
@@ -3574,9 +5580,15 @@
         <translation>Temps de parcours (minutes)</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
         <location filename="../processing/select_sites.py"/>
         <source>Travel time band (minutes)</source>
         <translation>Tranche de temps de parcours (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Travel time to a place (minutes)</source>
+        <translation>Temps de trajet jusqu'à un lieu (minutes)</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -3587,6 +5599,11 @@
         <location filename="../processing/catchment.py"/>
         <source>Travel times must be positive numbers of minutes separated by commas, e.g. 5,10,15 (got '{value}').</source>
         <translation>Les temps de parcours doivent être des nombres de minutes positifs séparés par des virgules, par ex. 5,10,15 (valeur reçue : « {value} »).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>Trips: {kept} of {trips} kept (those calling in the area). Stops: {inside} in the area, {stops} kept of {total} (with the timepoints next to the area and parent stations). Stop times: {st} of {st_total}.</source>
+        <translation>Courses : {kept} gardées sur {trips} (celles qui desservent la zone). Arrêts : {inside} dans la zone, {stops} gardés sur {total} (avec les points horaires voisins de la zone et les stations parentes). Horaires de passage : {st} sur {st_total}.</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -3635,14 +5652,44 @@
         <translation>Schéma de réseau inconnu : « {schema} ».</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Unknown site identifier(s) among the mandatory or excluded sites: {ids}.</source>
+        <translation>Identifiant(s) de site inconnu(s) parmi les sites imposés ou écartés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Unknown travel mode '{mode}'.</source>
         <translation>Mode de déplacement inconnu : « {mode} ».</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>unreadable date</source>
+        <translation>date illisible</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>unreadable line (wrong number of columns)</source>
+        <translation>ligne illisible (mauvais nombre de colonnes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Unspent budget carries over to the next year</source>
+        <translation>Le budget non dépensé est reporté sur l'année suivante</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Use</source>
         <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Use programmed</source>
+        <translation>Usage programmé</translation>
+    </message>
+    <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>Used by the area 'the site's commune'.</source>
+        <translation>Utilisé par la zone « la commune du site ».</translation>
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
@@ -3731,6 +5778,11 @@
         <translation>mercredi</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Weight of the population (both)</source>
+        <translation>Poids de la population (les deux)</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>Weight {weight} of {total}</source>
         <translation>Poids {weight} sur {total}</translation>
@@ -3741,9 +5793,39 @@
         <translation>Pondérations</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>When reached, the best programme found is kept and the gap says how far from the optimum it can be. The explanations of the left-out sites get 40 % more.</source>
+        <translation>Une fois atteinte, le meilleur programme trouvé est gardé et l'écart dit de combien il peut être sous l'optimum. Les explications des sites écartés ont 40 % de temps en plus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Which sites to acquire and convert in which year, within each year's budget, to serve the most people: solved exactly, with the reason each good site is left out.</source>
+        <translation>Quels sites acquérir et reconvertir quelle année, dans le budget de chaque année, pour servir le plus d'habitants : résolu exactement, avec la raison pour laquelle chaque bon site est écarté.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>Width around the reached roads (m)</source>
         <translation>Largeur autour des routes atteintes (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>with a project</source>
+        <translation>avec projet</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>With a total cost field: the part paid the year of the acquisition (0 when empty), the rest the year of the works.</source>
+        <translation>Avec un champ de coût total : la part payée l'année de l'acquisition (0 si vide), le reste l'année des travaux.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>With the population grid: people are counted once however many sites reach them.</source>
+        <translation>Avec la grille de population : les habitants sont comptés une fois, quel que soit le nombre de sites qui les touchent.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Without catchments and grid: each site's new population (Coverage gaps); people reached by two sites then count twice.</source>
+        <translation>Sans zones de chalandise ni grille : la nouvelle population de chaque site (Zones non couvertes) ; les habitants touchés par deux sites comptent alors deux fois.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -3761,6 +5843,11 @@
         <translation>Colonnes WKT / de coordonnées lues en {crs} (paramètre).</translation>
     </message>
     <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>works</source>
+        <translation>travaux</translation>
+    </message>
+    <message>
         <location filename="../processing/catchment.py"/>
         <source>Writing the catchments…</source>
         <translation>Écriture des zones de chalandise…</translation>
@@ -3771,14 +5858,44 @@
         <translation>Écriture des résultats…</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_report.py"/>
+        <source>Writing {n} pages to {path}…</source>
+        <translation>Écriture de {n} pages dans {path}…</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Written: {path}</source>
+        <translation>Écrit : {path}</translation>
+    </message>
+    <message>
         <location filename="../ui/candidates_dock.py"/>
         <source>XLSX…</source>
         <translation>XLSX…</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Year field of the budgets</source>
+        <translation>Champ de l'année (table des budgets)</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>Years between acquisition and works</source>
+        <translation>Années entre l'acquisition et les travaux</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>Zone shares, prescriptions and SCOT of each site, and whether coworking, fablab and digital-inclusion uses fit there.</source>
         <translation>Parts de zones, prescriptions et SCoT de chaque site, et compatibilité des usages coworking, fablab et médiation numérique.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT of one or more documents, recognised by their file or layer name.</source>
+        <translation>ZONE_URBA, SECTEUR_CC, PRESCRIPTION_SURF / LIN / PCT, INFO_SURF / LIN / PCT d'un ou plusieurs documents, reconnus par le nom de leur fichier ou de leur couche.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -3845,6 +5962,11 @@
         <translation>Croisement avec le zonage (sites)</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>zoning overlay skipped.</source>
+        <translation>croisement avec le zonage ignoré.</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>Zoom the map to the friches listed (or to the selected ones)</source>
         <translation>Zoomer la carte sur les friches listées (ou sur celles qui sont sélectionnées)</translation>
@@ -3859,6 +5981,11 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>Zoom to list</source>
         <translation>Zoomer sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>{costed} of {n} site(s) have a total cost (the others have no purchase price).</source>
+        <translation>{costed} site(s) sur {n} ont un coût total (les autres n'ont pas de prix d'achat).</translation>
     </message>
     <message>
         <location filename="../processing/coverage_gaps.py"/>
@@ -4026,9 +6153,19 @@
         <translation>{layer} : l'entité {fid} a une géométrie invalide qui n'a pas pu être réparée, elle est ignorée.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: no source given; {note}</source>
+        <translation>{layer} : aucune source fournie ; {note}</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{layer}: shapefile without declared encoding, read as {encoding}.</source>
         <translation>{layer} : shapefile sans encodage déclaré, lu en {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{layer}: {kept} kept ({clipped} cut at the edge) of {read} read; dropped: {outside} outside the area, {nogeom} without geometry, {bad} unreadable. Source: {source}</source>
+        <translation>{layer} : {kept} gardées ({clipped} découpées au bord) sur {read} lues ; écartées : {outside} hors de la zone, {nogeom} sans géométrie, {bad} illisibles. Source : {source}</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -4049,6 +6186,16 @@
         <location filename="../processing/load_gpu.py"/>
         <source>{layer}: {n} feature(s) without a usable {kind} geometry skipped.</source>
         <translation>{layer} : {n} entité(s) sans géométrie utilisable de type {kind} ignorée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>{layer}: {n} item(s) of the features array of {url} are not features (null or not an object): left out.</source>
+        <translation>{layer} : {n} élément(s) du tableau features de {url} ne sont pas des entités (null ou pas un objet) : écartés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{lines} line(s), {mutations} sale(s) read (encoding {encoding}, separator '{sep}').</source>
+        <translation>{lines} ligne(s), {mutations} vente(s) lues (encodage {encoding}, séparateur « {sep} »).</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -4081,6 +6228,16 @@
         <translation>{n} friches · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} geometry(ies) written latitude first read the right way.</source>
+        <translation>{n} géométrie(s) écrites latitude en premier lues dans le bon sens.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} GTFS feeds merged into one (ids prefixed f1_, f2_…).</source>
+        <translation>{n} flux GTFS fusionnés en un seul (identifiants préfixés f1_, f2_…).</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} invalid prescription / information / SCOT geometry(ies) repaired.</source>
         <translation>{n} géométrie(s) de prescription / information / SCoT invalide(s) réparée(s).</translation>
@@ -4106,9 +6263,29 @@
         <translation>{n} friches sur {total} · total {ha} ha</translation>
     </message>
     <message>
+        <location filename="../processing/land_prices.py"/>
+        <source>{n} of {total} site(s) have a price estimate.</source>
+        <translation>{n} site(s) sur {total} ont une estimation de prix.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_atlas.py"/>
         <source>{n} pages to print.</source>
         <translation>{n} pages à imprimer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} periods: choose a shorter span or years.</source>
+        <translation>{n} périodes : choisissez une durée plus courte ou des années.</translation>
+    </message>
+    <message>
+        <location filename="../processing/monitoring_io.py"/>
+        <source>{n} place(s), opening dates from the field {field}.</source>
+        <translation>{n} lieu(x), dates d'ouverture lues dans le champ {field}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_territory.py"/>
+        <source>{n} request(s) sent, {cached} answer(s) read from the cache.</source>
+        <translation>{n} requête(s) envoyée(s), {cached} réponse(s) lue(s) dans le cache.</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4116,9 +6293,29 @@
         <translation>{n} ligne(s) avaient des coordonnées écrites latitude d'abord : inversées.</translation>
     </message>
     <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) rejected by the import (see the import_report table).</source>
+        <translation>{n} ligne(s) rejetée(s) par l'import (voir la table import_report).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{n} row(s) without usable location kept for their INSEE code.</source>
+        <translation>{n} ligne(s) sans localisation utilisable gardée(s) pour leur code INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{n} sale(s): {reason}.</source>
+        <translation>{n} vente(s) : {reason}.</translation>
+    </message>
+    <message>
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} sector(s) with TYPESECT written in words: {values}.</source>
         <translation>{n} secteur(s) avec un TYPESECT écrit en toutes lettres : {values}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{n} site(s) considered over {years} year(s) ({first}–{last}), total budget {budget}.</source>
+        <translation>{n} site(s) considérés sur {years} année(s) ({first}–{last}), budget total {budget}.</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -4129,6 +6326,16 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{n} site(s) have a reliability below {min} %: their scores rest on few criteria (add the missing analyses).</source>
         <translation>{n} site(s) ont une fiabilité inférieure à {min} % : leurs scores reposent sur peu de critères (ajoutez les analyses manquantes).</translation>
+    </message>
+    <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>{n} site(s) have no catchment: they reach nobody in the objective ({ids}).</source>
+        <translation>{n} site(s) n'ont pas de zone de chalandise : ils ne touchent personne dans l'objectif ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_at_date.py"/>
+        <source>{n} site(s) in the inventory at {moment} ({now} now).</source>
+        <translation>{n} site(s) dans l'inventaire le {moment} ({now} aujourd'hui).</translation>
     </message>
     <message>
         <location filename="../processing/import_inventory.py"/>
@@ -4146,6 +6353,11 @@
         <translation>{n} site(s) n'atteignent aucun arrêt à moins de {km} km le long du réseau (hors du réseau, ou dans une partie de celui-ci reliée à aucun arrêt) : les distances à vol d'oiseau sont utilisées pour eux.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{n} site(s) without a known cost are not programmed: {ids}.</source>
+        <translation>{n} site(s) sans coût connu ne sont pas programmés : {ids}.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>{n} site(s) without geometry, or whose coordinates cannot be transformed (check the layer's CRS): their transit fields are empty.</source>
         <translation>{n} site(s) sans géométrie, ou dont les coordonnées ne peuvent pas être transformées (vérifiez le SCR de la couche) : leurs champs de desserte sont vides.</translation>
@@ -4154,6 +6366,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>{n} site(s): {covered} covered by the zoning, {partial} partly, {outside} outside, {empty} without geometry.</source>
         <translation>{n} site(s) : {covered} couvert(s) par le zonage, {partial} en partie, {outside} hors zonage, {empty} sans géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../processing/site_costs.py"/>
+        <source>{n} site(s): {what}.</source>
+        <translation>{n} site(s) : {what}.</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4221,9 +6438,39 @@
         <translation>{n} {what} lue(s) dans {layer}.</translation>
     </message>
     <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{n} × {reason} (see the report).</source>
+        <translation>{n} × {reason} (voir le rapport).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{path} has no layer {layer}.</source>
+        <translation>{path} n'a pas de couche {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{path} is not a Filosofi grid: it has no idcar_200m column.</source>
+        <translation>{path} n'est pas une grille Filosofi : il n'a pas de colonne idcar_200m.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{path} is not a geolocated DVF file: the columns {columns} are missing (columns found: {found}…).</source>
+        <translation>{path} n'est pas un fichier DVF géolocalisé : les colonnes {columns} manquent (colonnes trouvées : {found}…).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepared_gpkg.py"/>
+        <source>{path} is not a GeoPackage GDAL can open.</source>
+        <translation>{path} n'est pas un GeoPackage que GDAL sait ouvrir.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>{path} is not a zip file ({reason}): a GTFS feed is a zip of .txt files.</source>
         <translation>{path} n'est pas un fichier zip ({reason}) : un flux GTFS est un zip de fichiers .txt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/costs_io.py"/>
+        <source>{path} is the raw DGFiP file (ValeursFoncieres, columns 'Valeur fonciere', 'No disposition'): it has no coordinates. Use the geolocated DVF published by Etalab (files.data.gouv.fr/geo-dvf, one file per département).</source>
+        <translation>{path} est le fichier brut de la DGFiP (ValeursFoncieres, colonnes « Valeur fonciere », « No disposition ») : il n'a pas de coordonnées. Utilisez les DVF géolocalisées publiées par Etalab (files.data.gouv.fr/geo-dvf, un fichier par département).</translation>
     </message>
     <message>
         <location filename="../processing/inventory_input.py"/>
@@ -4246,9 +6493,44 @@
         <translation>{pct} % de la population habite à moins de {minutes} min d'un lieu existant.</translation>
     </message>
     <message>
+        <location filename="../processing/monitoring_indicators.py"/>
+        <source>{period}: {sites} site(s) ({area} ha); {counts}; {changed} status change(s), {converted} converted.</source>
+        <translation>{period} : {sites} site(s) ({area} ha) ; {counts} ; {changed} changement(s) de statut, {converted} reconverti(s).</translation>
+    </message>
+    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.</source>
         <translation>{requests} requête(s) HTTP ; {cached} couche(s) issue(s) du cache ; fichier {path}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: feed {title} ({level}, dataset id {id}) also covers the territory; not downloaded (it may repeat the local networks). Add its id to take it.</source>
+        <translation>{service} : le flux {title} ({level}, jeu de données {id}) couvre aussi le territoire ; non téléchargé (il peut reprendre les réseaux locaux). Ajoutez son identifiant pour le prendre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: GTFS feed {title} downloaded ({size} kB).</source>
+        <translation>{service} : flux GTFS {title} téléchargé ({size} ko).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} item(s) of the answer are not features (null or not an object), left out: {url}</source>
+        <translation>{service} : {n} élément(s) de la réponse ne sont pas des entités (null ou pas un objet), écartés : {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_online.py"/>
+        <source>{service}: {n} site(s) on page {page} ({total} announced).</source>
+        <translation>{service} : {n} site(s) en page {page} ({total} annoncés).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_io.py"/>
+        <source>{source} holds {kind} where {expected} were expected.</source>
+        <translation>{source} contient {kind} là où il fallait {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>{source} is a text file without geometry: give {param} as a layer with geometry (GeoPackage, shapefile, GeoJSON…).</source>
+        <translation>{source} est un fichier texte sans géométrie : fournissez {param} sous forme de couche avec géométrie (GeoPackage, shapefile, GeoJSON…).</translation>
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
@@ -4266,6 +6548,11 @@
         <translation>{tied} sites sur {total} raccordés au réseau.</translation>
     </message>
     <message>
+        <location filename="../processing/programme_io.py"/>
+        <source>{uncovered} of {total} people are not served by existing places.</source>
+        <translation>{uncovered} habitants sur {total} ne sont pas desservis par les lieux existants.</translation>
+    </message>
+    <message>
         <location filename="../processing/select_sites.py"/>
         <source>{uncovered} of {total} people live outside every existing place's catchment.</source>
         <translation>{uncovered} habitants sur {total} vivent hors de la zone de chalandise de tous les lieux existants.</translation>
@@ -4276,7 +6563,7 @@
         <translation>{use} : {n} candidat(s) (score ≥ {threshold}).</translation>
     </message>
     <message>
-        <location filename="../ui/friche_form.py"/>
+        <location filename="../ui/field_editors.py"/>
         <source>{value} (not in the standard)</source>
         <translation>{value} (hors standard)</translation>
     </message>
@@ -4309,6 +6596,11 @@
         <location filename="../processing/score_candidates.py"/>
         <source>{what} (from the services)</source>
         <translation>{what} (d'après les services)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inventory_opening.py"/>
+        <source>{where} has no inventory yet. Create its tables (sites, outlines, history, value lists of the CNIG standard)?</source>
+        <translation>{where} n'a pas encore d'inventaire. Créer ses tables (sites, emprises, historique, listes de valeurs du standard CNIG) ?</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -4406,6 +6698,16 @@
         <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
     </message>
     <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>{year}: spend {spend} of {budget}, {opened} place(s) opened.</source>
+        <translation>{year} : dépense {spend} sur {budget}, {opened} lieu(x) ouvert(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/territory_steps.py"/>
+        <source>© OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation>© les contributeurs d'OpenStreetMap, ODbL 1.0.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_coverage.py"/>
         <source>ÖV day window end (HH:MM)</source>
         <translation>Fin de la période de jour ÖV (HH:MM)</translation>
@@ -4416,9 +6718,14 @@
         <translation>Début de la période de jour ÖV (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../ui/inventory_dock.py"/>
+        <location filename="../ui/inventory_opening.py"/>
         <source>“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by “Import a friches inventory…”?</source>
         <translation>« {file} » n'a pas de couche de points « {layer} » : est-ce bien un GeoPackage d'inventaire écrit par « Importer un inventaire de friches… » ?</translation>
+    </message>
+    <message>
+        <location filename="../processing/inventory_merge.py"/>
+        <source>“{text}” is not an inventory: give a GeoPackage (.gpkg), a saved PostgreSQL connection with its schema and table (connection='…' schema=… table=…) or a PostgreSQL layer URI (dbname=… table=…).</source>
+        <translation>« {text} » n'est pas un inventaire : indiquez un GeoPackage (.gpkg), une connexion PostgreSQL enregistrée avec son schéma et sa table (connection='…' schema=… table=…) ou une URI de couche PostgreSQL (dbname=… table=…).</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>

@@ -8,10 +8,15 @@ alone or rebuilt in the modeler; the log says "Step k/N: ..." for each, and why 
 
 Every output of every step is a table of one GeoPackage (``OUTPUT_GPKG``), which a project can load
 as is (``scripts/run_demo.py`` does); a table of the same name is replaced, other tables are kept.
+
+The inputs may come from one GeoPackage written by ``friches:prepare_territory`` (``PREPARED``): every
+layer is then found by its name (``processing/prepared_gpkg.py``); an input also given explicitly wins.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -49,6 +54,7 @@ from ..compat import (
 from ..translation import tr
 from .base import FrichesAlgorithm
 from .export_atlas import DEFAULT_FILTER
+from .prepared_gpkg import prepared_inputs
 from .styles import StylePostProcessor
 
 #: Tables written into OUTPUT_GPKG: (output name, table, style, layer name in the project).
@@ -94,6 +100,7 @@ def layer_uri(gpkg: str, table: str) -> str:
 
 
 class FullAnalysisAlgorithm(FrichesAlgorithm):
+    PREPARED = "PREPARED"
     INVENTORY = "INVENTORY"
     INVENTORY_POLYGONS = "INVENTORY_POLYGONS"
     SITE_FILTER = "SITE_FILTER"
@@ -176,9 +183,16 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         self.addParameter(param)
 
     def initAlgorithm(self, config=None):
+        param = QgsProcessingParameterFile(self.PREPARED, self.tr("Prepared territory (GeoPackage)"),
+                                           behavior=FILE_BEHAVIOR_FILE, extension="gpkg", optional=True)
+        param.setHelp(self.tr(
+            "A GeoPackage written by Prepare a territory: every input below is taken from it by its layer name "
+            "(friches, routes, population_200m, zone_urba, prescription_*, tiers_lieux, services, communes, "
+            "gtfs_feed). An input also given below wins."))
+        self.addParameter(param)
         self._source(self.INVENTORY, self.tr("Friches inventory"), [SOURCE_VECTOR], self.tr(
             "A CNIG friches file or layer (imported first), or an inventory already imported (the friches layer "
-            "of the inventory GeoPackage, with site_id)."), optional=False)
+            "of the inventory GeoPackage, with site_id). Needed unless a prepared territory holds it."))
         self._source(self.INVENTORY_POLYGONS, self.tr("Site footprints of an imported inventory"), [SOURCE_POLYGON],
                      self.tr("The friches_emprises layer, for an inventory already imported (drawn in the atlas)."))
         param = QgsProcessingParameterExpression(
@@ -189,7 +203,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         self.addParameter(param)
         self._source(self.NETWORK, self.tr("Road network"), [SOURCE_LINE], self.tr(
             "Streets and paths (OpenStreetMap, BD TOPO or generic lines): walking catchments and walking distances "
-            "to the stops; also drawn under the atlas maps."), optional=False)
+            "to the stops; also drawn under the atlas maps. Needed unless a prepared territory holds it."))
         self._source(self.POPULATION, self.tr("Population grid"), [SOURCE_POLYGON], self.tr(
             "INSEE Filosofi 200 m cells (or any polygons with a population): population reached, coverage gaps, "
             "selection."))
@@ -260,10 +274,23 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SKIPPED, self.tr("Steps skipped")))
 
     # -- run --------------------------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        if parameters.get(self.PREPARED) in (None, ""):
+            for name in (self.INVENTORY, self.NETWORK):
+                if parameters.get(name) in (None, ""):
+                    return False, self.tr("Give the friches inventory and the road network, or a prepared territory "
+                                          "(GeoPackage) holding them.")
+        return True, ""
+
     def processAlgorithm(self, parameters, context, feedback):
+        folder = tempfile.mkdtemp(prefix="friches_analysis_")
         try:
-            return self._process(parameters, context, feedback)
+            return self._process(self._with_prepared(parameters, context, feedback, folder), context, feedback)
         finally:
+            shutil.rmtree(folder, ignore_errors=True)
             # the run's state must not outlive it (the feedback and context belong to the caller)
             self._feedback = self._steps = self._context = self._processing = None
 
@@ -488,6 +515,22 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         feedback.pushInfo(self.tr("Full analysis done: {gpkg}{pdf}.").format(
             gpkg=gpkg, pdf=self.tr(", atlas of {n} pages: {path}").format(n=pages, path=pdf) if pdf else ""))
         return outputs
+
+    def _with_prepared(self, parameters, context, feedback, folder):
+        """``parameters`` completed with the layers of the prepared territory (those given explicitly win)."""
+        if parameters.get(self.PREPARED) in (None, ""):
+            return parameters
+        path = self.parameterAsFile(parameters, self.PREPARED, context)
+        found, used = prepared_inputs(path, folder)
+        feedback.pushInfo(self.tr("Prepared territory {path}: {layers}.").format(path=path, layers=", ".join(used)))
+        merged = dict(found)
+        merged.update({k: v for k, v in parameters.items() if v not in (None, "", [])})
+        for name in (self.INVENTORY, self.NETWORK):
+            if merged.get(name) in (None, ""):
+                raise QgsProcessingException(self.tr("The prepared territory {path} has no {layer} layer with "
+                                                     "features.").format(
+                    path=path, layer="friches" if name == self.INVENTORY else "routes"))
+        return merged
 
     # -- helpers ----------------------------------------------------------------------------------------
     def _start(self, k, text):

@@ -7,7 +7,6 @@ are in ``core.inventory`` and unit-tested without QGIS; this module only turns Q
 values, translates the core's reason codes, and writes the sinks and the GeoPackage.
 """
 
-import os
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
@@ -39,12 +37,11 @@ from ..core import cnig_friches
 from ..core import inventory as inv
 from .base import FrichesAlgorithm
 from .inventory_input import read_input
+from .inventory_location import reads_inventory
+from .inventory_merge import input_name, merge_into_inventory, resolve_location
 from .inventory_report import error_text, notes, write_report
 from .inventory_schema import inventory_fields, polygon_fields
 from .inventory_store import (
-    InventoryStore,
-    InventoryStoreError,
-    layer_uri,
     qt_value,
     shapely_transform,
     to_qgs,
@@ -136,13 +133,20 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             "feature id, site_id, site_nom, severity (<i>error</i> = row rejected, <i>warning</i> = kept but "
             "changed or doubtful, <i>info</i>), field, original value, reason and action. Every input row is "
             "either an imported site or an <i>error</i> line.</p>"
-            "<p><b>Inventory</b>: when a GeoPackage is given, the imported sites are merged into its layers "
-            "<i>friches</i> and <i>friches_emprises</i> (created when missing), matched on site_id: new sites "
-            "are added; a stored site is updated only when the incoming site_actu_date is the same or later "
-            "(a stored site edited later, e.g. in the inventory panel, is kept as it is and reported); an "
-            "empty incoming value, or an incoming <i>inconnu</i>, never replaces a stored value; sites absent "
-            "from the input are never deleted. The <i>Imported sites</i> output still holds this import "
-            "alone. Save the inventory layer's pending edits before merging.</p>"
+            "<p><b>Inventory</b>: when an inventory is given (a GeoPackage, or a PostgreSQL/PostGIS table: a saved "
+            "connection written <code>connection='Équipe SIG' schema=inventaire table=friches</code>, or a "
+            "PostgreSQL layer URI), the imported sites are merged into it (tables friches and friches_emprises, "
+            "or &lt;table&gt; and &lt;table&gt;_emprises, created with their history when missing), matched on "
+            "site_id: new sites are added; a stored site is updated only when the incoming site_actu_date is the "
+            "same or later (a stored site edited later, e.g. in the inventory panel, is kept as it is and "
+            "reported); an empty incoming value, or an incoming <i>inconnu</i>, never replaces a stored value; "
+            "sites absent from the input are never deleted. The whole merge is one transaction, recorded in the "
+            "inventory's history with the file name; it is refused, with nothing written, when a site was changed "
+            "by someone else since the merge read it (run it again), and an existing table whose columns would "
+            "damage the values (a text site_id in a whole-number column) is refused, never altered. Passwords "
+            "come from QGIS's authentication database or the saved connection and are never written to the "
+            "outputs or the log. The <i>Imported sites</i> output still holds this import alone. Save the "
+            "inventory layer's pending edits before merging.</p>"
         ).format(
             version=cnig_friches.schema_version(),
             near=int(inv.POINT_NEAR_POLYGON_M),
@@ -181,14 +185,16 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
 
         param = QgsProcessingParameterFile(
             self.INVENTORY,
-            self.tr("Merge into the inventory GeoPackage"),
+            self.tr("Merge into the inventory (GeoPackage or PostGIS table)"),
             behavior=FILE_BEHAVIOR_FILE,
-            fileFilter=self.tr("GeoPackage (*.gpkg)"),
+            fileFilter=self.tr("GeoPackage (*.gpkg);;All files (*)"),
             optional=True,
         )
         param.setHelp(self.tr(
-            "Optional .gpkg updated in place (layers friches and friches_emprises, created when missing). "
-            "Pick an existing file, or type the path of a new one."
+            "Optional inventory updated in place, created when missing: a .gpkg (pick an existing file, or type "
+            "the path of a new one), a saved PostgreSQL connection with schema and table "
+            "(connection='Équipe SIG' schema=inventaire table=friches) or a PostgreSQL layer URI "
+            "(dbname=… host=… authcfg=… table=\"inventaire\".\"friches\" (geom))."
         ))
         self.addParameter(param)
 
@@ -246,7 +252,7 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         self.require_dependencies()
-        self._inventory_path = None
+        self._location = None
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -257,10 +263,8 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self._geographic_target_message(target_crs))
         source_crs_param = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         encoding = (self.parameterAsString(parameters, self.ENCODING, context) or "").strip()
-        inventory_path = (self.parameterAsFile(parameters, self.INVENTORY, context) or "").strip()
-        if inventory_path and not inventory_path.lower().endswith(".gpkg"):
-            raise QgsProcessingException(
-                self.tr("The inventory must be a GeoPackage (.gpkg): {path}").format(path=inventory_path))
+        inventory_text = (self.parameterAsString(parameters, self.INVENTORY, context) or "").strip()
+        location = resolve_location(inventory_text, context) if inventory_text else None
 
         # 1. read the rows --------------------------------------------------------------------------------
         table = read_input(self, parameters, context, source, encoding)
@@ -361,11 +365,13 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         # 4. merge into the inventory ------------------------------------------------------------------------
         merge_lines = []
         counts = {"add": 0, "update": 0, "unchanged": 0, "keep_stored": 0}
-        if inventory_path:
-            counts, merge_lines = self._merge(inventory_path, kept, target_crs, transform_context, feedback)
-            self._inventory_path = inventory_path
-            results[self.INVENTORY] = inventory_path
-            results[self.INVENTORY_LAYER] = layer_uri(inventory_path)
+        if location is not None:
+            counts, merge_lines = merge_into_inventory(
+                location, kept, target_crs, transform_context, feedback,
+                input_name(self, parameters, self.INPUT, context))
+            self._location = location
+            results[self.INVENTORY] = location.path or location.display
+            results[self.INVENTORY_LAYER] = location.layer_uri()
         feedback.setProgress(90)
 
         # 5. report --------------------------------------------------------------------------------------------
@@ -386,26 +392,22 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         feedback.pushInfo(self.tr(
             "Read {rows} row(s): {imported} site(s) imported, {rejected} rejected, {warnings} warning(s)."
         ).format(rows=len(imp.rows), imported=len(kept), rejected=n_rejected, warnings=n_warnings))
-        if inventory_path:
+        if location is not None:
             feedback.pushInfo(self.tr(
                 "Inventory {path}: {added} added, {updated} updated, {unchanged} unchanged (of which {kept} "
                 "kept because the inventory's version is more recent)."
-            ).format(path=inventory_path, added=counts["add"], updated=counts["update"],
+            ).format(path=location.display, added=counts["add"], updated=counts["update"],
                      unchanged=counts["unchanged"] + counts["keep_stored"], kept=counts["keep_stored"]))
         feedback.setProgress(100)
         return results
 
     def postProcessAlgorithm(self, context, feedback):
-        """Reload the project's layers reading the inventory file that was just updated (not those being
+        """Reload the project's layers reading the inventory that was just updated (not those being
         edited), so the map and the inventory panel show the merge."""
-        path = getattr(self, "_inventory_path", None)
-        if path and context.project() is not None:
-            target = os.path.normcase(os.path.abspath(path))
+        location = getattr(self, "_location", None)
+        if location is not None and context.project() is not None:
             for layer in context.project().mapLayers().values():
-                if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or layer.isEditable():
-                    continue
-                layer_path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
-                if layer_path and os.path.normcase(os.path.abspath(layer_path)) == target:
+                if isinstance(layer, QgsVectorLayer) and not layer.isEditable() and reads_inventory(layer, location):
                     layer.reload()
                     layer.triggerRepaint()
         return {}
@@ -434,54 +436,6 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             feedback.pushInfo(self.tr("Input fields not used: {fields}").format(fields=", ".join(match.unmatched)))
         if "site_nom" not in match.columns:
             feedback.pushWarning(self.tr("No field matches site_nom: use the field mapping, e.g. site_nom=NAME."))
-
-    # -- merge ------------------------------------------------------------------------------------------
-    def _merge(self, path, kept, target_crs, transform_context, feedback):
-        try:
-            store = InventoryStore(path, target_crs, transform_context).open()
-        except InventoryStoreError as exc:
-            raise QgsProcessingException(self.tr("Could not open or create the inventory {path}: {error}").format(
-                path=path, error=str(exc))) from exc
-        if store.created:
-            feedback.pushInfo(self.tr("Created in {path}: {layers}").format(path=path, layers=", ".join(store.created)))
-        if store.added_fields:
-            feedback.pushInfo(self.tr("Fields added to the inventory: {fields}").format(
-                fields=", ".join(store.added_fields)))
-        store_crs = store.layer_crs
-        to_store = shapely_transform(target_crs, store_crs, transform_context)
-        names = inventory_fields().names()
-        stored = store.read_sites(names)
-        counts = {"add": 0, "update": 0, "unchanged": 0, "keep_stored": 0}
-        decisions, lines = [], []
-        for row in kept:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Import cancelled."))
-            incoming = row
-            if store_crs.isValid() and store_crs != target_crs:
-                incoming = inv.SiteRow(row=row.row, fid=row.fid, values=row.values,
-                                       point=to_store(row.point),
-                                       polygon=to_store(row.polygon) if row.polygon is not None else None)
-            entry = stored.get(row.site_id)
-            decision = inv.merge_site(entry[0] if entry else None, incoming, names)
-            counts[decision.action] += 1
-            if decision.action in ("add", "update"):
-                decisions.append((row.site_id, decision))
-            if decision.action == "keep_stored":
-                incoming_date = row.values.get("site_actu_date")
-                lines.append((row, inv.Issue(
-                    inv.INFO, "inventory_kept", "site_actu_date", incoming_date.isoformat() if incoming_date else None,
-                    inv.INVENTORY_KEPT,
-                    {"date": decision.stored_date.isoformat() if decision.stored_date else "",
-                     "incoming": incoming_date.isoformat() if incoming_date else "-"})))
-            elif decision.action == "update":
-                lines.append((row, inv.Issue(inv.INFO, "inventory_updated", "", None, inv.INVENTORY_UPDATED,
-                                             {"fields": ", ".join(decision.changed)})))
-        try:
-            store.apply(decisions, stored)
-        except InventoryStoreError as exc:
-            raise QgsProcessingException(self.tr("Could not write the inventory {path}: {error}").format(
-                path=path, error=str(exc))) from exc
-        return counts, lines
 
     def _geographic_target_message(self, crs):
         return self.tr(

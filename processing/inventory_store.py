@@ -1,34 +1,44 @@
-"""The inventory GeoPackage on the QGIS side: conversions between QGIS values and Python values, and the
-creation, reading and in-place update of its two layers ``friches`` (points) and ``friches_emprises``
-(polygons).
+"""The inventory store: one interface over the two places an inventory can live, a GeoPackage
+(``inventory_gpkg``) or PostgreSQL/PostGIS tables (``inventory_postgis``), plus the conversions between
+QGIS values and Python values that every algorithm uses.
 
-Why a module of its own: ``friches:import_inventory`` merges imports into the GeoPackage and the dock
-panel edits the same file; both must create the layers with the same fields and read values the same
-way. The merge *rule* (which value wins) lives in ``core.inventory.merge_site``; this module only applies
-its decisions. It never deletes a feature and never touches a field it does not know (later algorithms
-add their own per-site fields to ``friches``).
+Why one interface: ``friches:import_inventory`` merges imports, the inventory panel's form saves one
+site, ``friches:inventory_at_date`` and the monitoring algorithms read the history; all of them must
+behave the same on both back-ends:
+
+- **one transaction** per write (a merge, a form save): the sites, their polygons and the history rows
+  are all written or none is (a process killed or a connection lost in the middle leaves the state
+  before);
+- **history of every change**, written by triggers of the database itself (SQLite triggers in the
+  GeoPackage, PL/pgSQL triggers in PostGIS), so that edits made by any client are kept: one row per
+  changed field with site_id, field, old and new value, changed_at (UTC), changed_by (the database
+  role, else the operating-system user) and source (``import: <file>``, ``form``, ``other``);
+- **a version number per site**, raised by the triggers on every change: a write is refused with
+  :class:`VersionConflict` (naming the site, the other author and the time) when a site changed since
+  it was read, so that two technicians never overwrite each other's work.
+
+The merge *rule* (which value wins) lives in ``core.inventory.merge_site``; the stores only apply its
+decisions. They never delete a site and never touch a field they do not know.
 """
 
 import datetime
+import getpass
 import os
+from dataclasses import dataclass
+from typing import Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsCoordinateTransformContext,
-    QgsFeature,
-    QgsFeatureRequest,
     QgsGeometry,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ..compat import WKB_MULTIPOLYGON, WKB_POINT
 from ..core import cnig_friches
-from ..core.inventory import StoredSite
-from .inventory_schema import inventory_fields, polygon_fields
+from ..core import history as hist
+from ..translation import tr
+from .inventory_schema import EXTRA_KINDS, field_kind
 
 # --------------------------------------------------------------------------------------------------
 # Values and geometries
@@ -125,168 +135,285 @@ def gpkg_layer_names(path):
         ds = None
 
 
+
+# --------------------------------------------------------------------------------------------------
+# Fields of the inventory
+# --------------------------------------------------------------------------------------------------
+
+#: Columns the stores add to the sites table (never CNIG attributes).
+VERSION_FIELD = "version"
+#: Kinds of values: string, int, double, date, bool (as ``compat.make_field`` names them).
+KINDS = ("string", "int", "double", "date", "bool")
+
+
+def inventory_kinds() -> dict:
+    """``{field: kind}`` of the sites table: every CNIG attribute, then the plugin's extra fields."""
+    out = {spec.name: field_kind(spec) for spec in cnig_friches.attribute_fields()}
+    out.update({name: EXTRA_KINDS[name] for name in cnig_friches.EXTRA_FIELDS})
+    return out
+
+
+POLYGON_KINDS = {"site_id": "string", "site_nom": "string", "site_surface": "double"}
+
+#: Which stored kinds can hold the values of an expected kind without loss (a text site_id in an
+#: INTEGER column is written as 0: the case that must never happen silently).
+COMPATIBLE = {
+    "string": {"string"},
+    "int": {"int", "double", "string"},
+    "double": {"double", "string"},
+    "date": {"date", "datetime", "string"},
+    "bool": {"bool", "int", "string"},
+}
+
+
+def incompatible_fields(stored_kinds: dict, wanted: dict) -> list:
+    """[(field, stored kind, expected kind)] for the fields whose column would damage the values."""
+    bad = []
+    for name, kind in wanted.items():
+        have = stored_kinds.get(name)
+        if have is not None and have not in COMPATIBLE[kind]:
+            bad.append((name, have, kind))
+    return bad
+
+
+def typed_value(value, kind):
+    """A stored value as the plugin's Python type for ``kind`` (dates as ``datetime.date``)."""
+    value = py_value(value)
+    if value is None or value == "":
+        return None if value is None or kind != "string" else value
+    try:
+        if kind == "date":
+            if isinstance(value, datetime.datetime):
+                return value.date()
+            if isinstance(value, datetime.date):
+                return value
+            return datetime.date.fromisoformat(str(value).replace("/", "-")[:10])
+        if kind == "int":
+            return int(value) if not isinstance(value, str) else int(float(value))
+        if kind == "double":
+            return float(value)
+        if kind == "bool":
+            return hist.value_from_text(str(value), "bool") if isinstance(value, str) else bool(value)
+    except (TypeError, ValueError):
+        return value
+    return value
+
+
+def scalar_literal(value, kind: str, true: str, false: str):
+    """The SQL text of NULL, a boolean (``true`` / ``false``, as the database spells them), a whole number or
+    a finite real; None when ``value`` is none of these (text, dates: each database quotes them its way)."""
+    if value is None:
+        return "NULL"
+    if kind == "bool" or isinstance(value, bool):
+        return true if value else false
+    if kind == "int" and not isinstance(value, str):
+        return str(int(value))
+    if kind == "double" and not isinstance(value, str):
+        value = float(value)
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "NULL"
+    return None
+
+
+def os_user() -> str:
+    """The operating-system user: who changed a GeoPackage (SQLite has no roles)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some containers)
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"
+
+
+# --------------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------------
+
+
 class InventoryStoreError(Exception):
-    """Creating, opening or writing the GeoPackage failed (the message names the file and layer)."""
+    """Creating, opening or writing the inventory failed. ``code`` and ``params`` give the translated
+    message (:func:`error_message`); ``str()`` is a plain English summary for logs of tests."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(f"{code}: {params}")
+        self.code = code
+        self.params = params
+
+
+class VersionConflict(InventoryStoreError):
+    """A site changed (or was deleted, or added) by someone else since it was read: nothing written."""
+
+    def __init__(self, site_id, changed_by=None, changed_at=None, what="changed"):
+        super().__init__("conflict", site_id=site_id, changed_by=changed_by, changed_at=changed_at, what=what)
+        self.site_id = site_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.what = what  # changed, deleted, added
+
+
+def local_time_text(moment) -> str:
+    """A UTC moment as local date and time for messages (``2024-03-01 14:05``)."""
+    moment = hist.parse_timestamp(moment) if moment is not None else None
+    if moment is None:
+        return "?"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def error_message(exc: InventoryStoreError, where: str = "") -> str:
+    """The translated text of a store error, naming the inventory ``where`` (never a password)."""
+    p = dict(exc.params)
+    if exc.code == "conflict":
+        who = p.get("changed_by") or tr("someone else")
+        when = local_time_text(p.get("changed_at"))
+        if p.get("what") == "deleted":
+            text = tr("Site {site} was deleted by {who} on {when} since you read it: nothing was saved.")
+        elif p.get("what") == "added":
+            text = tr("Site {site} was added by {who} on {when} since you read the inventory: nothing was saved.")
+        else:
+            text = tr("Site {site} was changed by {who} on {when} since you read it: nothing was saved, so that "
+                      "neither change is lost. Reload the site (or run the import again) and redo your change.")
+        return text.format(site=p.get("site_id"), who=who, when=when)
+    templates = {
+        "structure": tr("The inventory {where} exists with another structure; the plugin does not alter it. "
+                        "{details}. Choose another table (or GeoPackage), or convert these columns yourself."),
+        "locked": tr("The inventory {where} is being written by someone else right now (a site is locked): "
+                     "nothing was saved. Try again in a moment."),
+        "connection_lost": tr("The connection to the database was lost while writing the inventory {where}: "
+                              "the database undid the whole transaction, nothing was saved ({error})."),
+        "connection_failed": tr("Could not connect to the database of the inventory {where}: {error}"),
+        "sql": tr("The database refused the change to the inventory {where}: {error}"),
+        "open_failed": tr("Could not open or create the inventory {where}: {error}"),
+        "write_failed": tr("Could not write the inventory {where}: nothing was saved ({error})."),
+        "not_found": tr("The inventory {where} does not exist."),
+        "no_site": tr("Site {site} is not in the inventory {where}."),
+    }
+    template = templates.get(exc.code, "{where}: {error}")
+    p.setdefault("site", p.get("site_id", ""))
+    p["where"] = where or p.get("where", "")
+    if exc.code == "structure":
+        p["details"] = structure_details(p.get("problems", []))
+    return template.format_map(_Blank(p))
+
+
+class _Blank(dict):
+    """format_map helper: a missing parameter prints as nothing instead of raising."""
+
+    def __missing__(self, key):
+        return ""
+
+
+def structure_details(problems) -> str:
+    """Human text of structure problems [(code, params)] (translated)."""
+    texts = []
+    for code, params in problems:
+        if code == "column_type":
+            texts.append(tr("column {table}.{field} is {found}, the inventory needs {expected}").format(**params))
+        elif code == "missing_column":
+            texts.append(tr("column {table}.{field} is missing").format(**params))
+        elif code == "missing_table":
+            texts.append(tr("table {table} is missing").format(**params))
+        elif code == "missing_trigger":
+            texts.append(tr("the history trigger {trigger} is missing").format(**params))
+        elif code == "table_exists":
+            texts.append(tr("a table {table} already exists").format(**params))
+        else:
+            texts.append(f"{code} {params}")
+    if len(texts) > 8:
+        texts = [*texts[:8], tr("and {n} more").format(n=len(texts) - 8)]
+    return "; ".join(texts)
+
+
+# --------------------------------------------------------------------------------------------------
+# The store interface
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StoredRecord:
+    """A site as stored: its values and geometries (``StoredSite``), its version and row ids."""
+
+    site: object  # core.inventory.StoredSite
+    version: int
+    point_fid: Optional[int] = None
+    polygon_fid: Optional[int] = None
+
+    def __getitem__(self, i):  # (StoredSite, point fid, polygon fid), as read_sites() used to give
+        return (self.site, self.point_fid, self.polygon_fid)[i]
 
 
 class InventoryStore:
-    """The two layers of an inventory GeoPackage, created when missing.
+    """What both back-ends offer. ``open()`` creates what is missing (a new inventory) or checks what
+    exists; afterwards :attr:`layer_crs` is the CRS of the stored geometries."""
 
-    ``open()`` creates the file and/or the missing layers (in ``crs``) and adds the inventory fields a
-    layer lacks (an inventory made by an older version); an existing layer keeps its own CRS, fields
-    and features.
-    """
-
-    def __init__(self, path, crs, transform_context=None):
-        self.path = str(path)
-        self.crs = crs
-        self.transform_context = transform_context or QgsCoordinateTransformContext()
-        self.points = None
-        self.polygons = None
-        self.created = []  # names of the layers created by open()
-        self.added_fields = []
-
-    # -- creation ---------------------------------------------------------------------------------------
-    def open(self):
-        existing = gpkg_layer_names(self.path)
-        for name, fields, wkb in (
-            (cnig_friches.INVENTORY_LAYER, inventory_fields(), WKB_POINT),
-            (cnig_friches.POLYGON_LAYER, polygon_fields(), WKB_MULTIPOLYGON),
-        ):
-            if name not in existing:
-                self._create_layer(name, fields, wkb, file_exists=os.path.exists(self.path))
-                self.created.append(name)
-        self.points = self._load(cnig_friches.INVENTORY_LAYER)
-        self.polygons = self._load(cnig_friches.POLYGON_LAYER)
-        self._add_missing_fields(self.points, inventory_fields())
-        self._add_missing_fields(self.polygons, polygon_fields())
-        return self
-
-    def _create_layer(self, name, fields, wkb, file_exists):
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = name
-        options.fileEncoding = "UTF-8"
-        options.actionOnExistingFile = (
-            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-            if file_exists
-            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-        )
-        folder = os.path.dirname(os.path.abspath(self.path))
-        if folder and not os.path.isdir(folder):
-            os.makedirs(folder, exist_ok=True)
-        writer = QgsVectorFileWriter.create(self.path, fields, wkb, self.crs, self.transform_context, options)
-        message = writer.errorMessage() if writer is not None else ""
-        del writer  # closes the file
-        if name not in gpkg_layer_names(self.path):
-            raise InventoryStoreError(f"{self.path} ({name}): {message}")
-
-    def _load(self, name):
-        layer = QgsVectorLayer(layer_uri(self.path, name), name, "ogr")
-        if not layer.isValid():
-            raise InventoryStoreError(f"{self.path} ({name})")
-        return layer
-
-    def _add_missing_fields(self, layer, wanted):
-        have = set(layer.fields().names())
-        missing = [wanted.at(i) for i in range(wanted.count()) if wanted.at(i).name() not in have]
-        if missing:
-            if not layer.dataProvider().addAttributes(missing):
-                raise InventoryStoreError(f"{self.path} ({layer.name()}): " + "; ".join(layer.dataProvider().errors()))
-            layer.updateFields()
-            self.added_fields.extend(f"{layer.name()}.{f.name()}" for f in missing)
+    def __init__(self, location, crs=None, transform_context=None):
+        self.location = location
+        self.crs = crs if crs is not None else QgsCoordinateReferenceSystem("EPSG:2154")
+        self.transform_context = transform_context
+        self.created = []  # tables created by open()
+        self.upgraded = []  # what open() added to an existing inventory (GeoPackage only)
+        self.layer_crs = QgsCoordinateReferenceSystem()
 
     @property
-    def layer_crs(self):
-        return self.points.crs() if self.points is not None else QgsCoordinateReferenceSystem()
+    def where(self) -> str:
+        return self.location.display
 
-    # -- reading ----------------------------------------------------------------------------------------
-    def read_sites(self, field_names=None):
-        """``{site_id: (StoredSite, point fid, polygon fid or None)}``; the first feature wins when an
-        id is stored twice."""
-        names = [n for n in (field_names or inventory_fields().names()) if n in self.points.fields().names()]
-        idx = {n: self.points.fields().indexOf(n) for n in names}
+    def open(self, create: bool = True):
+        raise NotImplementedError
+
+    def read_sites(self, field_names=None) -> dict:
+        """``{site_id: StoredRecord}``."""
+        raise NotImplementedError
+
+    def apply(self, decisions, stored, source: str) -> None:
+        """Write merge decisions ``[(site_id, MergeDecision)]`` (``add`` / ``update``) in one transaction,
+        refusing with :class:`VersionConflict` when a site changed since ``stored`` was read."""
+        raise NotImplementedError
+
+    def save_site(self, site_id: str, changes: dict, expected_version: int, source: str = hist.SOURCE_FORM) -> int:
+        """Write ``changes`` ({field: Python value}) to one site in one transaction, if its version is
+        still ``expected_version``; returns the new version."""
+        raise NotImplementedError
+
+    def read_history(self) -> list:
+        """Every history row (``core.history.HistoryRow``), oldest first."""
+        raise NotImplementedError
+
+    def read_current(self) -> dict:
+        """``{site_id: {field: value}}`` with the geometries as hex WKB under ``geom`` and ``emprise``
+        (the state that ``core.history.state_at`` starts from)."""
+        records = self.read_sites()
         out = {}
-        for feat in self.points.getFeatures(QgsFeatureRequest()):
-            sid = py_value(feat.attribute("site_id"))
-            if sid in (None, "") or sid in out:
-                continue
-            values = {n: py_value(feat.attribute(i)) for n, i in idx.items()}
-            out[sid] = [StoredSite(values, to_shapely(feat.geometry()), None), feat.id(), None]
-        for feat in self.polygons.getFeatures(QgsFeatureRequest()):
-            sid = py_value(feat.attribute("site_id"))
-            if sid in out and out[sid][2] is None:
-                out[sid][0].polygon = to_shapely(feat.geometry())
-                out[sid][2] = feat.id()
-        return {k: tuple(v) for k, v in out.items()}
+        for sid, record in records.items():
+            values = dict(record.site.values)
+            values[hist.POINT_FIELD] = _hex(record.site.point)
+            values[hist.POLYGON_FIELD] = _hex(record.site.polygon)
+            out[sid] = values
+        return out
 
-    # -- writing ----------------------------------------------------------------------------------------
-    def apply(self, decisions, stored):
-        """Write merge decisions ``[(site_id, MergeDecision)]`` (``add`` / ``update``; others are
-        ignored). ``stored`` is what :meth:`read_sites` returned. Never deletes a feature."""
-        pt_fields = self.points.fields()
-        pg_fields = self.polygons.fields()
-        new_points, new_polygons = [], []
-        attr_changes, geom_changes = {}, {}
-        pg_attr_changes, pg_geom_changes = {}, {}
-        for sid, decision in decisions:
-            if decision.action == "add":
-                feat = QgsFeature(pt_fields)
-                for name, value in decision.values.items():
-                    i = pt_fields.indexOf(name)
-                    if i >= 0:
-                        feat.setAttribute(i, qt_value(value))
-                feat.setGeometry(to_qgs(decision.point))
-                new_points.append(feat)
-                if decision.polygon is not None:
-                    new_polygons.append(self._polygon_feature(pg_fields, decision.values, decision.polygon))
-            elif decision.action == "update":
-                _site, pt_fid, pg_fid = stored[sid]
-                changes = {}
-                for name in decision.changed:
-                    i = pt_fields.indexOf(name)
-                    if i >= 0:
-                        changes[i] = qt_value(decision.values.get(name))
-                if changes:
-                    attr_changes[pt_fid] = changes
-                if decision.point is not None:
-                    geom_changes[pt_fid] = to_qgs(decision.point)
-                if pg_fid is None:
-                    if decision.polygon is not None:
-                        new_polygons.append(self._polygon_feature(pg_fields, decision.values, decision.polygon))
-                else:
-                    if decision.polygon is not None:
-                        pg_geom_changes[pg_fid] = to_qgs(decision.polygon)
-                    pg_changes = {}
-                    for name in ("site_nom", "site_surface"):
-                        i = pg_fields.indexOf(name)
-                        if i >= 0 and name in decision.changed:
-                            pg_changes[i] = qt_value(decision.values.get(name))
-                    if pg_changes:
-                        pg_attr_changes[pg_fid] = pg_changes
-        self._commit(self.points, new_points, attr_changes, geom_changes)
-        self._commit(self.polygons, new_polygons, pg_attr_changes, pg_geom_changes)
+    def close(self) -> None:
+        pass
 
-    @staticmethod
-    def _polygon_feature(fields, values, polygon):
-        feat = QgsFeature(fields)
-        for name in ("site_id", "site_nom", "site_surface"):
-            i = fields.indexOf(name)
-            if i >= 0:
-                feat.setAttribute(i, qt_value(values.get(name)))
-        feat.setGeometry(to_qgs(polygon))
-        return feat
+    def __enter__(self):
+        return self
 
-    def _commit(self, layer, new, attr_changes, geom_changes):
-        provider = layer.dataProvider()
-        ok = True
-        if attr_changes:
-            ok = provider.changeAttributeValues(attr_changes) and ok
-        if geom_changes:
-            ok = provider.changeGeometryValues(geom_changes) and ok
-        if new:
-            ok = provider.addFeatures(new)[0] and ok
-        if not ok:
-            raise InventoryStoreError(f"{self.path} ({layer.name()}): " + "; ".join(provider.errors()))
-        if attr_changes or geom_changes or new:
-            layer.updateExtents()
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _hex(geom):
+    if geom is None:
+        return None
+    import shapely
+
+    return shapely.to_wkb(geom, hex=True, output_dimension=2)
+
+
+def open_inventory(location, crs=None, transform_context=None, create=True) -> InventoryStore:
+    """The store of ``location`` (an ``InventoryLocation``), opened: created when missing and
+    ``create``, else checked. Raises :class:`InventoryStoreError`."""
+    if location.is_postgis:
+        from .inventory_postgis import PostgisInventory
+
+        store = PostgisInventory(location, crs, transform_context)
+    else:
+        from .inventory_gpkg import GpkgInventory
+
+        store = GpkgInventory(location, crs, transform_context)
+    return store.open(create=create)

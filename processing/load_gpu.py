@@ -2,10 +2,11 @@
 module into a GeoPackage that serves as a cache.
 
 Why this shape: the protocol (URLs, tiles, paging past the 5,000-feature limit, errors) is in
-``core.zoning.gpu_api`` and unit-tested; this module does the network through QGIS
-(QgsBlockingNetworkRequest, so that the proxy and authentication set in QGIS apply, as planners behind
-a local-authority proxy need), writes the layers with QgsVectorFileWriter and keeps a ``_cache`` table
-so that the same request is not downloaded twice (the GPU is often slow, sometimes down).
+``core.zoning.gpu_api`` and unit-tested; the network goes through the plugin's shared client
+(``processing/web_request.py``: QgsBlockingNetworkRequest, so that the proxy and authentication set in
+QGIS apply, with a time-out, retries with back-off and messages naming the service); this module writes
+the layers with QgsVectorFileWriter and keeps a ``_cache`` table so that the same request is not
+downloaded twice (the GPU is often slow, sometimes down).
 """
 
 import datetime as dt
@@ -13,7 +14,6 @@ import math
 import os
 
 from qgis.core import (
-    QgsBlockingNetworkRequest,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -36,8 +36,6 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from ..compat import (
     FLAG_ADVANCED,
@@ -55,6 +53,10 @@ from ..core.zoning import gpu_api as api
 from .base import FrichesAlgorithm, show_decimals
 from .inventory_store import gpkg_layer_names, py_value
 from .styles import StylePostProcessor
+from .web_request import WebClient
+
+#: The service's name in messages.
+SERVICE = "API Carto GPU (apicarto.ign.fr)"
 
 GEOMETRY_TYPES = {"polygon": WKB_MULTIPOLYGON, "line": WKB_MULTILINESTRING, "point": WKB_MULTIPOINT}
 
@@ -76,6 +78,8 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
     PAGE_SIZE = "PAGE_SIZE"
     TILE_SIZE = "TILE_SIZE"
     MARGIN = "MARGIN"
+    TIMEOUT = "TIMEOUT"
+    RETRIES = "RETRIES"
     FEATURES = "FEATURES"
     REQUESTS = "REQUESTS"
     FROM_CACHE = "FROM_CACHE"
@@ -157,6 +161,10 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
                                                        defaultValue=api.TILE_DEG, minValue=0.001, maxValue=5.0), 3),
             show_decimals(QgsProcessingParameterNumber(self.MARGIN, self.tr("Margin around the sites (m)"),
                                                        NUMBER_DOUBLE, defaultValue=200.0, minValue=0.0), 0),
+            show_decimals(QgsProcessingParameterNumber(self.TIMEOUT, self.tr("Time-out per request (s)"),
+                                                       NUMBER_DOUBLE, defaultValue=60.0, minValue=1.0), 0),
+            QgsProcessingParameterNumber(self.RETRIES, self.tr("Retries after a failed request"), NUMBER_INTEGER,
+                                         defaultValue=2, minValue=0, maxValue=10),
         ]
         helps = [
             self.tr("The service's address (another instance or a test server)."),
@@ -164,6 +172,9 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             self.tr("At most 5,000 (the service's limit)."),
             self.tr("Large extents are split into tiles of this size; only tiles holding sites are requested."),
             self.tr("Added around each site's bounding box."),
+            self.tr("A request without a complete answer in this time is abandoned (then retried)."),
+            self.tr("A time-out, a lost connection, HTTP 429 or 5xx is retried after 1 s, 2 s, 4 s... (or the "
+                    "delay the server asks for)."),
         ]
         for param, text in zip(advanced, helps):
             param.setHelp(text)
@@ -206,9 +217,12 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         self.require_dependencies()
-        self._requests = 0
         self._feedback = feedback
-        self._authcfg = self.parameterAsString(parameters, self.AUTHCFG, context) or ""
+        self._skipped_items = 0
+        self._client = WebClient(
+            feedback, authcfg=self.parameterAsString(parameters, self.AUTHCFG, context) or "",
+            timeout_s=self.parameterAsDouble(parameters, self.TIMEOUT, context) or 60.0,
+            retries=self.parameterAsInt(parameters, self.RETRIES, context))
         base_url = (self.parameterAsString(parameters, self.BASE_URL, context) or api.DEFAULT_BASE_URL).strip()
         page_size = self.parameterAsInt(parameters, self.PAGE_SIZE, context) or api.MAX_LIMIT
         tile_deg = self.parameterAsDouble(parameters, self.TILE_SIZE, context) or api.TILE_DEG
@@ -277,8 +291,9 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
         if changed:
             self._write_cache(path, cache, context)
         feedback.pushInfo(self.tr("{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.").format(
-            requests=self._requests, cached=from_cache, path=path))
-        results.update({self.FEATURES: total_features, self.REQUESTS: self._requests, self.FROM_CACHE: from_cache})
+            requests=self._client.requests, cached=from_cache, path=path))
+        results.update({self.FEATURES: total_features, self.REQUESTS: self._client.requests,
+                        self.FROM_CACHE: from_cache})
         return results
 
     # -- extent -------------------------------------------------------------------------------------------
@@ -339,6 +354,11 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
         feedback = self._feedback
 
         def on_page(report):
+            if report.skipped:
+                feedback.pushWarning(self.tr(
+                    "{layer}: {n} item(s) of the features array of {url} are not features (null or not an object): "
+                    "left out.").format(layer=layer, n=report.skipped, url=report.url))
+                self._skipped_items += report.skipped
             feedback.pushDebugInfo(self.tr("{layer}: {n} feature(s) from _start={start} (total {total}): {url}").format(
                 layer=layer, n=report.returned, start=report.start,
                 total=report.total if report.total is not None else "?", url=report.url))
@@ -350,33 +370,12 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self._error(exc)) from exc
 
     def _fetch(self, url):
-        """(HTTP status, body) of a GET through QGIS's network manager; QgsProcessingException when the
-        service cannot be reached."""
-        feedback = self._feedback
-        if feedback is not None and feedback.isCanceled():
+        """(HTTP status, body) of a GET through the shared client (time-out, retries, proxy); raises
+        QgsProcessingException naming the service when it cannot be reached, times out or keeps failing."""
+        if self._feedback is not None and self._feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled."))
-        request = QNetworkRequest(QUrl.fromEncoded(url.encode("ascii")))
-        request.setRawHeader(b"Accept", b"application/json")
-        blocking = QgsBlockingNetworkRequest()
-        if self._authcfg:
-            blocking.setAuthCfg(self._authcfg)
-        self._requests += 1
-        error = blocking.get(request, True, feedback)
-        reply = blocking.reply()
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
-        if error == QgsBlockingNetworkRequest.ErrorCode.TimeoutError:
-            raise QgsProcessingException(self.tr(
-                "The API Carto GPU service did not answer in time ({url}). Try again later, or a smaller tile size."
-            ).format(url=url))
-        if error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status:
-            raise QgsProcessingException(self.tr(
-                "Could not reach the API Carto GPU service at {url}: {error}. Check the network connection and "
-                "the proxy settings of QGIS (Settings > Options > Network). Layers already downloaded into a "
-                "GeoPackage are read from it without network when the request is the same."
-            ).format(url=url, error=blocking.errorMessage()))
-        return int(status or 0), bytes(reply.content())
+        answer = self._client.get(SERVICE, url, accept_status=(400,))
+        return answer.status, answer.body
 
     # -- GeoPackage -------------------------------------------------------------------------------------
     def _writer(self, path, layer_name, fields, wkb_type, crs, context):
@@ -457,10 +456,10 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
                                       "GPU may be down: try again later; layers already in the GeoPackage stay "
                                       "usable."),
             api.HTTP_ERROR: self.tr("The API Carto GPU service answered HTTP {status} for {url}: {message}"),
-            api.BAD_RESPONSE: self.tr("The answer of {url} (HTTP {status}) is not a GeoJSON FeatureCollection: "
-                                      "{message}. Check the service address."),
-            api.PAGING_IGNORED: self.tr("The service at {url} ignores the _start parameter: it cannot be paged past "
-                                        "the first page. Check the service address."),
+            api.BAD_RESPONSE: self.tr("The answer of the API Carto GPU service at {url} (HTTP {status}) is not a "
+                                      "GeoJSON FeatureCollection: {message}. Check the service address."),
+            api.PAGING_IGNORED: self.tr("The API Carto GPU service at {url} ignores the _start parameter: it cannot be "
+                                        "paged past the first page. Check the service address."),
             api.UNKNOWN_INSEE: self.tr("The GPU knows no commune with the INSEE code {insee}."),
             api.BAD_INSEE: self.tr("'{value}' is not an INSEE commune code (5 characters, e.g. 45234 or 2A004)."),
         }

@@ -10,14 +10,21 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .acquisition_programme import AcquisitionProgrammeAlgorithm
 from .catchment import CatchmentAlgorithm
 from .coverage_gaps import CoverageGapsAlgorithm
 from .export_atlas import ExportAtlasAlgorithm
 from .full_analysis import FullAnalysisAlgorithm
 from .import_inventory import ImportInventoryAlgorithm
+from .inventory_at_date import InventoryAtDateAlgorithm
+from .land_prices import LandPricesAlgorithm
 from .load_gpu import LoadGpuAlgorithm
+from .monitoring_indicators import MonitoringIndicatorsAlgorithm
+from .monitoring_report import MonitoringReportAlgorithm
+from .prepare_territory import PrepareTerritoryAlgorithm
 from .score_candidates import ScoreCandidatesAlgorithm
 from .select_sites import SelectSitesAlgorithm
+from .site_costs import SiteCostsAlgorithm
 from .transit_coverage import TransitCoverageAlgorithm
 from .transit_service import TransitServiceAlgorithm
 from .zoning_overlay import ZoningOverlayAlgorithm
@@ -28,6 +35,9 @@ METADATA = Path(__file__).resolve().parent.parent / "metadata.txt"
 #: Algorithm classes, in the order the toolbox lists them.
 ALGORITHMS = (
     ImportInventoryAlgorithm,
+    InventoryAtDateAlgorithm,
+    MonitoringIndicatorsAlgorithm,
+    MonitoringReportAlgorithm,
     TransitServiceAlgorithm,
     TransitCoverageAlgorithm,
     CatchmentAlgorithm,
@@ -36,7 +46,11 @@ ALGORITHMS = (
     ZoningOverlayAlgorithm,
     ScoreCandidatesAlgorithm,
     SelectSitesAlgorithm,
+    LandPricesAlgorithm,
+    SiteCostsAlgorithm,
+    AcquisitionProgrammeAlgorithm,
     ExportAtlasAlgorithm,
+    PrepareTerritoryAlgorithm,
     FullAnalysisAlgorithm,
 )
 

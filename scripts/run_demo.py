@@ -3,16 +3,25 @@
 Steps, each visible in the output:
 1. generate the demo territory (``demo/generate_ingeville.py``) into ``out/data``;
 2. copy its layers into ``out/ingeville.gpkg`` (generated reference layers are replaced; the friches
-   inventory in the same file is *merged*, so edits made in QGIS survive a new run);
+   inventory in the same file is *merged*, so edits made in QGIS survive a new run); on the first run,
+   replay four years of the inventory's history (``demo/ingeville_history.py``: status changes, two
+   tiers-lieux opened on former friches) so that the follow-up report has something to show;
 3. import the CNIG friches file with ``friches:import_inventory`` into the inventory layers
    ``friches`` and ``friches_emprises`` of ``out/ingeville.gpkg``, with its report in ``import_report``;
 4. run ``friches:full_analysis`` on that inventory (catchments, transit, zoning, coverage gaps, scores,
    selection): every result is a table of ``out/ingeville.gpkg``, the site sheets are
    ``out/atlas_ingeville.pdf``;
-5. write ``out/ingeville.qgz``, a project with every layer styled and grouped (Candidats,
+5. land prices and the multi-year programme: a synthetic DVF file and the town's budget
+   (``demo/costs_ingeville.py``) into ``out/data``, ``friches:land_prices`` on the scored sites,
+   ``friches:acquisition_programme`` (the sites, the years, ``out/programme_ingeville.xlsx``,
+   ``out/programme_ingeville.pdf`` and its chart ``out/programme_chart.png``; ``--docs`` also copies the
+   chart to ``docs/programme_chart.png``);
+6. write ``out/ingeville.qgz``, a project with every layer styled and grouped (Candidats,
    Accessibilité, Transports, Urbanisme, Inventaire, Territoire), relative paths;
-6. render ``out/ingeville_overview.png`` and page 1 of the atlas as ``out/atlas_page1.png``
-   (``--docs`` also copies it to ``docs/atlas_page1.png``, the picture of the README).
+7. render ``out/ingeville_overview.png`` and page 1 of the atlas as ``out/atlas_page1.png``
+   (``--docs`` also copies it to ``docs/atlas_page1.png``, the picture of the README); write the committee's
+   follow-up report ``out/suivi_ingeville.pdf`` (``friches:monitoring_report``) and its first page
+   ``out/suivi_page1.png`` (``--docs``: ``docs/monitoring_page1.png``).
 
 Why a Python runner and not qgis_process: the project file and the styling need the QGIS API, and one
 process keeps Processing initialised once for every step.
@@ -33,6 +42,9 @@ PACKAGE = "friches_tierslieux"
 #: Layers are drawn in the listed order, the first on top.
 PROJECT_GROUPS = (
     ("Candidats", True, (
+        ("programme", "Programme pluriannuel (ordre d'ouverture)", "programme_sites", True),
+        ("sites_prices", "Prix du foncier estimé (DVF)", "land_prices", False),
+        ("dvf_sales", "Ventes comparables (DVF)", "dvf_sales", False),
         ("selection", "Sites retenus (maillage)", "selected_sites", True),
         ("sites_scored", "Sites notés (scores par usage)", "candidates", True),
     )),
@@ -74,6 +86,8 @@ PROJECT_GROUPS = (
 TABLES = (
     ("Inventaire", "import_report", "Rapport d'import"),
     ("Candidats", "selection_log", "Sélection : gains par étape"),
+    ("Candidats", "programme_years", "Programme par année"),
+    ("Candidats", "dvf_report", "Rapport DVF (lignes et ventes écartées)"),
 )
 TITLE = "Ingeville — friches et tiers-lieux"
 
@@ -96,7 +110,7 @@ def import_plugin(out: Path):
 
 
 def generate_territory(data_dir: Path):
-    log(f"1/6 generating the Ingeville demo territory into {data_dir}")
+    log(f"1/7 generating the Ingeville demo territory into {data_dir}")
     subprocess.run([sys.executable, str(ROOT / "demo" / "generate_ingeville.py"), "--out", str(data_dir)], check=True)
 
 
@@ -104,7 +118,7 @@ def copy_territory(data_dir: Path, gpkg: Path):
     from osgeo import gdal, ogr
 
     gdal.UseExceptions()
-    log(f"2/6 copying the territory layers into {gpkg}")
+    log(f"2/7 copying the territory layers into {gpkg}")
     source = ogr.Open(str(data_dir / "ingeville.gpkg"))
     names = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
     source = None
@@ -116,6 +130,39 @@ def copy_territory(data_dir: Path, gpkg: Path):
     for extra in data_dir.glob("*.zip"):
         shutil.copy2(extra, gpkg.parent / extra.name)
     return names
+
+
+def replay_history(data_dir: Path, gpkg: Path):
+    """The inventory's past (first run only) and the tiers-lieux opened during it (demo/ingeville_history.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ingeville_history", ROOT / "demo" / "ingeville_history.py")
+    history = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(history)
+    log("   replaying the inventory's history (demo/ingeville_history.py)")
+    history.replay(gpkg, data_dir / "friches_ingeville.csv", log=log)
+    history.add_places(gpkg, log=log)
+
+
+def monitoring_report(out: Path, gpkg: Path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    def table(name):
+        return f"{gpkg}|layername={name}"
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    pdf = out / "suivi_ingeville.pdf"
+    result = processing.run("friches:monitoring_report", {
+        "INVENTORY": str(gpkg), "PERIOD": 0, "START": "2022-01-01",
+        "PLACES": table("tiers_lieux"), "NETWORK": table("routes"), "POPULATION": table("population_200m"),
+        "POPULATION_FIELD": "ind", "BACKGROUND": [table("voie_ferree"), table("cours_eau"), table("bois"),
+                                                  table("communes")],
+        "LANGUAGE": 1, "TITLE": "Ingeville — suivi des friches", "OUTPUT_PDF": str(pdf),
+    }, context=context, feedback=make_feedback())
+    log(f"   follow-up report: {pdf} ({result['PAGES']} pages)")
+    return pdf
 
 
 def make_feedback(quiet_prefixes=()):
@@ -139,7 +186,7 @@ def import_inventory(data_dir: Path, gpkg: Path):
     from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
 
-    log("3/6 importing the CNIG friches file with friches:import_inventory")
+    log("3/7 importing the CNIG friches file with friches:import_inventory")
     csv = data_dir / "friches_ingeville.csv"
     layer = QgsVectorLayer(str(csv), "friches_ingeville", "ogr")
     if not layer.isValid():
@@ -167,7 +214,7 @@ def full_analysis(out: Path, gpkg: Path):
     from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProject
 
-    log("4/6 running friches:full_analysis on the inventory (every result into the GeoPackage, atlas in PDF)")
+    log("4/7 running friches:full_analysis on the inventory (every result into the GeoPackage, atlas in PDF)")
 
     def table(name):
         return f"{gpkg}|layername={name}"
@@ -201,11 +248,52 @@ def full_analysis(out: Path, gpkg: Path):
     )
 
 
+def programme(out: Path, data_dir: Path, gpkg: Path):
+    """Land prices from the synthetic DVF file, then the multi-year programme under the town's budget."""
+    import importlib.util
+
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    log("5/7 land prices (DVF) and the multi-year programme under the budget")
+    spec = importlib.util.spec_from_file_location("costs_ingeville", ROOT / "demo" / "costs_ingeville.py")
+    costs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(costs)
+    dvf_path, budget_path = costs.write_all(data_dir / "ingeville.gpkg", data_dir)
+    log(f"   {dvf_path.name} ({dvf_path.stat().st_size // 1024} kB) and {budget_path.name} written")
+
+    def table(name):
+        return f"{gpkg}|layername={name}"
+
+    def sink(name, geometry=True):
+        return "ogr:dbname='{path}' table=\"{table}\"{geom}".format(
+            path=str(gpkg).replace("'", "\\'"), table=name, geom=" (geom)" if geometry else "")
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    prices = processing.run("friches:land_prices", {
+        "INPUT": table("sites_scored"), "DVF": str(dvf_path), "OUTPUT": sink("sites_prices"),
+        "OUTPUT_SALES": sink("dvf_sales"), "REPORT": sink("dvf_report", geometry=False),
+    }, context=context, feedback=make_feedback(quiet_prefixes=("Results:",)))
+    result = processing.run("friches:acquisition_programme", {
+        "INPUT": prices["OUTPUT"], "BUDGET_TABLE": str(budget_path), "CARRY_OVER": True,
+        "MANDATORY": ",".join(costs.MANDATORY), "OBJECTIVE": 0, "CATCHMENTS": table("catchment_walk"),
+        "POPULATION": table("population_200m"), "POPULATION_FIELD": "ind", "EXISTING": table("covered_area"),
+        "LANGUAGE": 1, "TITLE": "Ingeville", "OUTPUT": sink("programme"),
+        "OUTPUT_YEARS": sink("programme_years", geometry=False),
+        "OUTPUT_XLSX": str(out / "programme_ingeville.xlsx"), "OUTPUT_PDF": str(out / "programme_ingeville.pdf"),
+        "OUTPUT_PNG": str(out / "programme_chart.png"),
+    }, context=context, feedback=make_feedback(quiet_prefixes=("Results:",)))
+    log(f"   programme: {result['SELECTED']} sites, {result['SPEND'] / 1e6:.2f} M€, "
+        f"{round(result['POPULATION_COVERED'])} people newly covered ({result['STATUS']}, gap {result['GAP_PCT']:g} %)")
+    return result
+
+
 def build_project(gpkg: Path, project_path: Path):
     from friches_tierslieux.processing.styles import apply_style
     from qgis.core import QgsCoordinateReferenceSystem, QgsFillSymbol, QgsProject, QgsVectorLayer
 
-    log(f"5/6 writing the styled project {project_path}")
+    log(f"6/7 writing the styled project {project_path}")
     project = QgsProject.instance()
     project.clear()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
@@ -312,7 +400,8 @@ def render_atlas_page(pdf: Path, png: Path, dpi=150):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "out"))
-    parser.add_argument("--docs", action="store_true", help="also copy page 1 of the atlas to docs/atlas_page1.png")
+    parser.add_argument("--docs", action="store_true", help="also copy page 1 of the atlas to docs/atlas_page1.png "
+                        "and the chart of the programme to docs/programme_chart.png")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -338,22 +427,33 @@ def main(argv=None):
     generate_territory(data_dir)
     gpkg = out / "ingeville.gpkg"
     copy_territory(data_dir, gpkg)
+    replay_history(data_dir, gpkg)
     result = import_inventory(data_dir, gpkg)
     log(f"   inventory: {result.get('IMPORTED')} friches imported, {result.get('REJECTED')} rejected, "
         f"{result.get('WARNINGS')} warnings")
     analysis = full_analysis(out, gpkg)
     if analysis.get("SKIPPED"):
         log(f"   steps skipped: {analysis['SKIPPED']}")
+    programme(out, data_dir, gpkg)
     project = build_project(gpkg, out / "ingeville.qgz")
-    log("6/6 rendering the overview and page 1 of the atlas")
+    log("7/7 rendering the overview and page 1 of the atlas, writing the follow-up report")
     render_overview(project, out / "ingeville_overview.png")
     picture = render_atlas_page(out / "atlas_ingeville.pdf", out / "atlas_page1.png")
     if picture and args.docs:
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copy2(picture, ROOT / "docs" / "atlas_page1.png")
         log(f"   README picture: {ROOT / 'docs' / 'atlas_page1.png'}")
+    if args.docs:
+        shutil.copy2(out / "programme_chart.png", ROOT / "docs" / "programme_chart.png")
+        log(f"   README picture: {ROOT / 'docs' / 'programme_chart.png'}")
+    report = monitoring_report(out, gpkg)
+    report_page = render_atlas_page(report, out / "suivi_page1.png")
+    if report_page and args.docs:
+        shutil.copy2(report_page, ROOT / "docs" / "monitoring_page1.png")
+        log(f"   README picture: {ROOT / 'docs' / 'monitoring_page1.png'}")
     log(f"done in {time.time() - started:.1f} s: {gpkg}, {out / 'ingeville.qgz'}, "
-        f"{out / 'atlas_ingeville.pdf'} ({analysis.get('PAGES')} pages), {out / 'ingeville_overview.png'}")
+        f"{out / 'atlas_ingeville.pdf'} ({analysis.get('PAGES')} pages), {out / 'ingeville_overview.png'}, "
+        f"{out / 'programme_ingeville.pdf'}, {out / 'programme_ingeville.xlsx'}")
     plugin.unload()
     project.clear()
     app.exitQgis()

@@ -82,3 +82,41 @@ def pytest_report_header(config):
         return f"QGIS {Qgis.QGIS_VERSION}, Python {sys.version.split()[0]}, QT_QPA_PLATFORM={platform}"
     except Exception:
         return None
+
+
+# -- PostgreSQL / PostGIS ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def postgis_cluster():
+    """A throw-away PostgreSQL + PostGIS cluster for the session (``tests/pg_cluster.py``), stopped at the
+    end. When it cannot start, every test that needs it FAILS with the reason (never a skip): `make test`
+    installs the packages (`make postgis-packages`)."""
+    import subprocess
+
+    from pg_cluster import ClusterError, PgCluster
+
+    try:
+        import psycopg2  # noqa: F401  (the tests' second, independent connection)
+    except ImportError:
+        pytest.fail("The PostGIS tests need psycopg2 for their second connection: install python3-psycopg2 "
+                    "(`make postgis-packages`).", pytrace=False)
+    try:
+        cluster = PgCluster().start()
+    except (ClusterError, OSError, subprocess.SubprocessError) as exc:
+        pytest.fail(f"The PostGIS tests could not start their PostgreSQL cluster: {exc}", pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+#: Two technicians of the team: database roles with their passwords.
+PG_ROLES = (("tech_a", "mdp-a-1234"), ("tech_b", "mdp-b-5678"))
+
+
+@pytest.fixture()
+def pg_database(postgis_cluster):
+    """A fresh database with PostGIS, in which tech_a and tech_b may create and edit."""
+    import uuid
+
+    name = "inv_" + uuid.uuid4().hex[:10]
+    postgis_cluster.create_database(name, roles=PG_ROLES)
+    return name

@@ -4,10 +4,16 @@ Why built in code from the schema: the form, the import and the validation must 
 the fields, coded values, patterns and descriptions all come from ``core.cnig_friches``. Nothing is
 written until every required field is filled and every typed value matches its pattern; only the
 attributes the user changed are written (plus ``site_actu_date``, the standard's "date of last update",
-set to today), through the layer's edit buffer so QGIS's undo stack and edit mode keep working. When the
-layer was already in edit mode, the changes stay in the buffer for the user to save; otherwise they are
-committed, and if the commit fails they are kept in the buffer (the layer stays in edit mode) and the
-user is told why.
+set to today).
+
+Where they are written: for an inventory GeoPackage or PostGIS table (a layer with a ``version``), in one
+transaction of the inventory store (``site_saving``): the site's history records the change with source
+``form``, and the save is refused when someone else changed the site since the form read it; the form
+then names who and when and offers to reload the site, keeping the user's changes to the fields the other
+author did not touch. When the layer is already in edit mode (the user's own session), or for any other
+layer, they go through the layer's edit buffer so QGIS's undo stack and edit mode keep working: in the
+user's session they stay in the buffer for the user to save; otherwise they are committed, and if the
+commit fails they are kept in the buffer (the layer stays in edit mode) and the user is told why.
 """
 
 from __future__ import annotations
@@ -16,17 +22,15 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDateEdit, QgsScrollArea, QgsSpinBox
-from qgis.PyQt.QtCore import QDate, QLocale, Qt
+from qgis.gui import QgsCollapsibleGroupBox, QgsScrollArea
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtWidgets import (
-    QComboBox,
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,7 +38,18 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import cnig_friches
 from ..translation import tr
-from .inventory_model import format_m2, py_value, ui_locale
+from .field_editors import (
+    YEAR_MAX,
+    YEAR_MIN,
+    FieldEditor,
+    as_int,
+    is_empty,
+    is_year,
+    make_editor,
+    same_value,
+)
+from .inventory_model import format_m2, py_value
+from .site_saving import InventoryStoreError, VersionConflict, error_message, merge_reloaded, save_site, store_location
 
 LOG_TAG = "Friches & Tiers-Lieux"
 
@@ -52,10 +67,6 @@ SECTIONS = (
     ("desserte_", "Access to networks"),
     ("source_", "Source"),
 )
-#: Free-text fields edited in a multi-line box.
-LONG_TEXT_FIELDS = ("sol_pollution_commentaire", "desserte_commentaire", "activite_libelle")
-#: Integer fields holding an area in m².
-AREA_FIELDS = ("bati_surface", "unite_fonciere_surface")
 #: The standard's "date of last update", set to today on every save.
 UPDATE_DATE_FIELD = "site_actu_date"
 #: The identifier links the point to its polygon: shown read-only once set.
@@ -63,8 +74,6 @@ ID_FIELD = "site_id"
 #: Plugin fields computed at import, shown read-only.
 COMPUTED_FIELDS = ("site_surface", "surface_source", "import_notes")
 
-YEAR_MIN, YEAR_MAX = 1000, 2100
-INT_MAX = 2_000_000_000
 
 
 def section_of(name: str) -> str:
@@ -79,57 +88,6 @@ def field_label(spec) -> str:
     title = spec.title or spec.name
     title = title[:1].upper() + title[1:]
     return f"{title} *" if spec.required else title
-
-
-def is_year(spec) -> bool:
-    return spec.type == "date" and spec.date_format == "%Y"
-
-
-def is_full_date(spec) -> bool:
-    return spec.type == "date" and not is_year(spec)
-
-
-def is_empty(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, QDate) and (value.isNull() or not value.isValid())
-    )
-
-
-def same_value(a, b) -> bool:
-    if is_empty(a) and is_empty(b):
-        return True
-    if is_empty(a) or is_empty(b):
-        return False
-    if isinstance(a, QDate) or isinstance(b, QDate):
-        return as_date(a) == as_date(b)
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    return str(a).strip() == str(b).strip()
-
-
-def as_date(value) -> Optional[QDate]:
-    """A QDate from a QDate, a QDateTime or an ISO text; None when empty or unreadable."""
-    if value is None:
-        return None
-    if isinstance(value, QDate):
-        return value if value.isValid() else None
-    if hasattr(value, "date") and callable(value.date):  # QDateTime
-        date = value.date()
-        return date if date.isValid() else None
-    date = QDate.fromString(str(value).strip()[:10], "yyyy-MM-dd")
-    return date if date.isValid() else None
-
-
-def as_int(value) -> Optional[int]:
-    if is_empty(value):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        try:
-            return int(float(str(value).replace(",", ".")))
-        except ValueError:
-            return None
 
 
 # -- validation (pure) ------------------------------------------------------------------------------
@@ -229,234 +187,6 @@ def save_changes(layer, fid: int, changes: Dict[str, object], commit: bool) -> S
     return SaveResult(ok=False, errors=list(layer.commitErrors()) or [tr("Unknown error.")])
 
 
-# -- editors ------------------------------------------------------------------------------------------
-
-class NullableSpinBox(QgsSpinBox):
-    """An integer spin box whose minimum means "not filled" (shown as a dash, cleared by its button)."""
-
-    def __init__(self, minimum: int, maximum: int, start: int, nullable: bool = True, parent=None):
-        super().__init__(parent)
-        self._nullable = nullable
-        self._start = start
-        self.setRange(minimum - 1 if nullable else minimum, maximum)
-        if nullable:
-            self.setClearValue(minimum - 1, "—")
-            self.setShowClearButton(True)
-        else:
-            self.setShowClearButton(False)
-
-    def stepBy(self, steps):
-        if self._nullable and self.value() == self.minimum():
-            self.setValue(self._start)
-            return
-        super().stepBy(steps)
-
-    def get_value(self) -> Optional[int]:
-        if self._nullable and self.value() == self.minimum():
-            return None
-        return self.value()
-
-    def set_value(self, value) -> None:
-        value = as_int(value)
-        self.setValue(self.minimum() if value is None else value)
-
-
-class FieldEditor:
-    """One field's widget, with a uniform ``value()`` / ``set_value()``."""
-
-    def __init__(self, spec, layer_field=None, parent=None):
-        self.spec = spec
-        self.name = spec.name
-        self.layer_field = layer_field
-        self.widget = self._create(parent)
-        tip = f"<b>{spec.name}</b>"
-        if spec.description:
-            tip += f"<br>{spec.description}"
-        if spec.required:
-            tip += "<br><i>{}</i>".format(tr("Required by the standard."))
-        self.widget.setToolTip(tip)
-        self.widget.setObjectName(f"edit_{spec.name}")
-
-    # overridden below
-    def _create(self, parent):
-        raise NotImplementedError
-
-    def value(self):
-        raise NotImplementedError
-
-    def set_value(self, value) -> None:
-        raise NotImplementedError
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.widget.setEnabled(not read_only)
-
-
-class TextEditor(FieldEditor):
-    def _create(self, parent):
-        widget = QLineEdit(parent)
-        widget.setClearButtonEnabled(True)
-        if self.spec.pattern and self.spec.name.endswith("url"):
-            widget.setPlaceholderText("https://…")
-        return widget
-
-    def value(self):
-        text = self.widget.text().strip()
-        return text or None
-
-    def set_value(self, value) -> None:
-        self.widget.setText("" if is_empty(value) else str(value))
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.widget.setReadOnly(read_only)
-        self.widget.setClearButtonEnabled(not read_only)
-        # a read-only line edit looks editable by default: give it the window's background
-        self.widget.setStyleSheet("QLineEdit { background: palette(window); }" if read_only else "")
-
-
-class LongTextEditor(FieldEditor):
-    def _create(self, parent):
-        widget = QPlainTextEdit(parent)
-        widget.setTabChangesFocus(True)
-        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 3 + 14)
-        return widget
-
-    def value(self):
-        text = self.widget.toPlainText().strip()
-        return text or None
-
-    def set_value(self, value) -> None:
-        self.widget.setPlainText("" if is_empty(value) else str(value))
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.widget.setReadOnly(read_only)
-
-
-class ChoiceEditor(FieldEditor):
-    """A coded single-valued field: the standard's list (and an empty entry when not required)."""
-
-    def _create(self, parent):
-        widget = QComboBox(parent)
-        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        widget.setMinimumContentsLength(12)
-        if not self.spec.required:
-            widget.addItem("", None)
-        for value in self.spec.enum:
-            widget.addItem(value, value)
-        return widget
-
-    def value(self):
-        return self.widget.currentData()
-
-    def set_value(self, value) -> None:
-        if is_empty(value):
-            index = self.widget.findData(None)
-            self.widget.setCurrentIndex(index if index >= 0 else -1)
-            return
-        value = str(value)
-        index = self.widget.findData(value)
-        if index < 0:  # a value outside the standard: kept as it is, flagged
-            self.widget.addItem(tr("{value} (not in the standard)").format(value=value), value)
-            index = self.widget.count() - 1
-        self.widget.setCurrentIndex(index)
-
-
-class MultiChoiceEditor(FieldEditor):
-    """A coded multi-valued field (``a|b``): a list of check boxes in a combo box."""
-
-    def _create(self, parent):
-        widget = QgsCheckableComboBox(parent)
-        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        widget.setMinimumContentsLength(12)
-        widget.setSeparator(" | ")
-        widget.setDefaultText(tr("(none)"))
-        for value in self.spec.multi_values:
-            widget.addItemWithCheckState(value, Qt.CheckState.Unchecked, value)
-        return widget
-
-    def value(self):
-        checked = set(self.widget.checkedItemsData())
-        ordered = [self.widget.itemData(i) for i in range(self.widget.count()) if self.widget.itemData(i) in checked]
-        return cnig_friches.MULTI_SEPARATOR.join(ordered) or None
-
-    def set_value(self, value) -> None:
-        items = [] if is_empty(value) else [v.strip() for v in str(value).split(cnig_friches.MULTI_SEPARATOR)]
-        for item in items:
-            if item and self.widget.findData(item) < 0:
-                self.widget.addItemWithCheckState(
-                    tr("{value} (not in the standard)").format(value=item), Qt.CheckState.Unchecked, item
-                )
-        for i in range(self.widget.count()):
-            state = Qt.CheckState.Checked if self.widget.itemData(i) in items else Qt.CheckState.Unchecked
-            self.widget.setItemCheckState(i, state)
-
-
-class DateEditor(FieldEditor):
-    def _create(self, parent):
-        widget = QgsDateEdit(parent)
-        widget.setCalendarPopup(True)
-        french = ui_locale().language() == QLocale.Language.French
-        widget.setDisplayFormat("dd/MM/yyyy" if french else "yyyy-MM-dd")
-        # Null allowed even for required dates: a missing one stays visibly empty and validation asks for it.
-        widget.setAllowNull(True)
-        widget.setNullRepresentation(tr("not filled"))
-        return widget
-
-    def value(self):
-        if self.widget.isNull():
-            return None
-        date = self.widget.date()
-        return date if date.isValid() else None
-
-    def set_value(self, value) -> None:
-        date = as_date(value)
-        if date is None:
-            self.widget.clear()
-        else:
-            self.widget.setDate(date)
-
-    def set_read_only(self, read_only: bool) -> None:
-        # greyed out (not just read-only, which looks editable): the value is set automatically
-        self.widget.setEnabled(not read_only)
-
-
-class IntEditor(FieldEditor):
-    def _create(self, parent):
-        if is_year(self.spec):
-            widget = NullableSpinBox(YEAR_MIN, YEAR_MAX, QDate.currentDate().year(), not self.spec.required, parent)
-        else:
-            widget = NullableSpinBox(0, INT_MAX, 0, not self.spec.required, parent)
-            widget.setGroupSeparatorShown(True)
-            if self.spec.name in AREA_FIELDS:
-                widget.setSuffix(" m²")
-        return widget
-
-    def value(self):
-        return self.widget.get_value()
-
-    def set_value(self, value) -> None:
-        self.widget.set_value(value)
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.widget.setReadOnly(read_only)
-        self.widget.setShowClearButton(not read_only and self.widget._nullable)
-
-
-def make_editor(spec, layer_field=None, parent=None) -> FieldEditor:
-    if spec.multi_values:
-        cls = MultiChoiceEditor
-    elif spec.enum:
-        cls = ChoiceEditor
-    elif is_full_date(spec):
-        cls = DateEditor
-    elif is_year(spec) or spec.type == "integer":
-        cls = IntEditor
-    elif spec.name in LONG_TEXT_FIELDS:
-        cls = LongTextEditor
-    else:
-        cls = TextEditor
-    return cls(spec, layer_field, parent)
-
-
 # -- the dialog -----------------------------------------------------------------------------------------
 
 class FricheForm(QDialog):
@@ -477,6 +207,9 @@ class FricheForm(QDialog):
         self.sections: Dict[str, QgsCollapsibleGroupBox] = {}
         self.original: Dict[str, object] = {}
         self.last_result: Optional[SaveResult] = None
+        #: The site's version when the form read it (None: not a versioned inventory).
+        self.version: Optional[int] = None
+        self.location = store_location(layer)
         #: True once this form started the layer's edit session (then it also commits, even on a retry).
         self._owns_edit_session = False
         self.feature = layer.getFeature(fid)
@@ -569,8 +302,13 @@ class FricheForm(QDialog):
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.reload_button = self.button_box.addButton(tr("Reload the site"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.reload_button.setToolTip(tr("Read the site again from the inventory, with the other author's changes; "
+                                         "your changes to other fields are kept"))
+        self.reload_button.hide()
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
+        self.button_box.clicked.connect(self._on_button)
         layout.addWidget(self.button_box)
 
     def _label(self, text, tip, parent):
@@ -582,7 +320,13 @@ class FricheForm(QDialog):
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         return label
 
+    def _on_button(self, button: QAbstractButton):
+        if button is self.reload_button:
+            self.reload_site()
+
     def _load(self):
+        names = self.layer.fields().names()
+        self.version = as_int(py_value(self.feature["version"])) if "version" in names else None
         for name, editor in self.editors.items():
             value = py_value(self.feature[name])
             editor.set_value(value)
@@ -666,6 +410,10 @@ class FricheForm(QDialog):
         if changes and UPDATE_DATE_FIELD in self.layer.fields().names():
             changes[UPDATE_DATE_FIELD] = QDate.currentDate()
         user_was_editing = self.layer.isEditable() and not self._owns_edit_session
+        if (changes and self.location is not None and self.version is not None and not user_was_editing
+                and not self._owns_edit_session):
+            self._save_to_store(changes)
+            return
         if not self.layer.isEditable():
             self._owns_edit_session = True
         if changes:
@@ -681,6 +429,68 @@ class FricheForm(QDialog):
             super().accept()
             return
         self._report_failure(result)
+
+    # -- the inventory store -----------------------------------------------------------------------------
+    def _save_to_store(self, changes) -> None:
+        site_id = py_value(self.feature[ID_FIELD])
+        try:
+            version = save_site(self.location, site_id, changes, self.version)
+        except VersionConflict as exc:
+            message = error_message(exc, self.location.display)
+            self.last_result = SaveResult(ok=False, errors=[message])
+            self.show_error("<b>{}</b><br>{}".format(
+                _html(message), _html(tr("Click “Reload the site” to see the other change; your changes to "
+                                         "the fields the other author did not touch are kept."))))
+            self.reload_button.show()
+            return
+        except InventoryStoreError as exc:
+            message = error_message(exc, self.location.display)
+            self.last_result = SaveResult(ok=False, errors=[message])
+            self.show_error(f"<b>{_html(tr('The changes could not be saved.'))}</b><br>{_html(message)}")
+            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Critical)
+            if self.message_bar is not None:
+                self.message_bar.pushMessage(LOG_TAG, message, Qgis.MessageLevel.Critical, 0)
+            return
+        self.version = version
+        self._reload_layer()
+        self.last_result = SaveResult(ok=True, committed=True)
+        self.original.update({k: v for k, v in changes.items() if k != UPDATE_DATE_FIELD})
+        super().accept()
+
+    def _reload_layer(self) -> None:
+        """Re-read the layer from the inventory (its selection kept: reloading clears it)."""
+        selected = self.layer.selectedFeatureIds()
+        self.layer.reload()
+        if selected:
+            self.layer.selectByIds(selected)
+
+    def reload_site(self) -> None:
+        """Read the site again (after a conflict): the other author's values, then the user's changes to
+        the fields the other author did not change; the fields both changed are named."""
+        mine = self.changes()
+        before = dict(self.original)
+        self._reload_layer()
+        feature = self.layer.getFeature(self.fid)
+        if not feature.isValid():
+            self.show_error(_html(tr("The site is no longer in the inventory: it was deleted.")))
+            self.reload_button.hide()
+            return
+        self.feature = feature
+        self._load()
+        keep, both = merge_reloaded(mine, before, self.original, same_value)
+        for name, value in keep.items():
+            self.editors[name].set_value(value)
+        self.reload_button.hide()
+        text = tr("Site reloaded with the other author's changes. Your changes are kept, not saved yet: click "
+                  "Save.")
+        if both:
+            text += " " + tr("Fields you both changed now show the other author's value: {fields}.").format(
+                fields=", ".join(self._title(name) for name in both))
+        self.error_label.setStyleSheet(
+            "QLabel { color: #3b4654; background: #eef3f8; border: 1px solid #c5d3e2; border-radius: 3px;"
+            " padding: 6px; }")
+        self.error_label.setText(_html(text))
+        self.error_label.show()
 
     def _report_failure(self, result: SaveResult) -> None:
         details = "<br>".join(_html(e) for e in result.errors)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 from functools import partial
-from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsPointXY,
     QgsProject,
-    QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
@@ -33,7 +31,6 @@ from qgis.PyQt.QtGui import QBrush
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
+from ..compat import GEOMETRY_POLYGON, LAYER_FILTER_POINT, set_rectangle_null
 from ..core import cnig_friches
 from ..translation import tr
 from .friche_form import FricheForm
@@ -71,57 +68,22 @@ from .inventory_model import (
     ui_locale,
     value_counts,
 )
+from .inventory_opening import (
+    InventoryOpening,
+    find_inventory_layer,
+    inventory_preference,
+    is_inventory_layer,
+    layer_file,
+)
 from .layer_table import LayerTableSelection, point_box, theme_icon
+from .site_saving import last_history_id, prepare_layer, stamp_qgis_edits
 
-PLUGIN_DIR = Path(__file__).resolve().parent.parent
-STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
-SETTINGS_LAST_DIR = "friches_tierslieux/inventory_dock/last_dir"
 SETTINGS_HIDDEN_COLUMNS = "friches_tierslieux/inventory_dock/hidden_columns"
 #: Side of the box shown around a friche that has no polygon, in metres.
 
 
 
-def is_point_layer(layer) -> bool:
-    return isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == GEOMETRY_POINT
-
-
-def is_inventory_layer(layer) -> bool:
-    """A point layer with the fields the panel needs (at least ``site_id`` and ``site_type``)."""
-    if not is_point_layer(layer):
-        return False
-    names = layer.fields().names()
-    return "site_id" in names and "site_type" in names
-
-
-def find_inventory_layer(project=None):
-    """The project's inventory layer: one named ``friches`` if any, else the first with CNIG fields."""
-    project = project or QgsProject.instance()
-    layers = [layer for layer in project.mapLayers().values() if is_inventory_layer(layer)]
-    if not layers:
-        return None
-    tree_order = {layer.id(): i for i, layer in enumerate(project.layerTreeRoot().layerOrder())}
-    layers.sort(key=lambda layer: (inventory_preference(layer), tree_order.get(layer.id(), 1e9)))
-    return layers[0]
-
-
-def inventory_preference(layer) -> int:
-    """0 for the inventory itself (a ``friches`` table of a GeoPackage, or a layer named so, in any case),
-    1 for other layers with the CNIG fields (analysis results that copy them)."""
-    name = cnig_friches.INVENTORY_LAYER
-    if layer_file(layer)[1] == name or layer.name().lower() == name:
-        return 0
-    return 1
-
-
-def layer_file(layer) -> tuple:
-    """``(path, layer name)`` of an OGR layer's source, ``("", "")`` for other providers."""
-    if layer is None or layer.providerType() != "ogr":
-        return "", ""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    return str(parts.get("path") or ""), str(parts.get("layerName") or "")
-
-
-class InventoryDock(LayerTableSelection, QgsDockWidget):
+class InventoryDock(InventoryOpening, LayerTableSelection, QgsDockWidget):
     """Dock panel listing the friches of an inventory layer.
 
     Widgets exposed for tests and scripting: ``layer_combo``, ``open_button``, ``message_label``,
@@ -183,9 +145,16 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         layer_label.setBuddy(self.layer_combo)
         self.open_button = QToolButton(main)
         self.open_button.setIcon(theme_icon("mActionFileOpen.svg"))
-        self.open_button.setToolTip(tr("Open an inventory GeoPackage and add its layers to the project"))
+        self.open_button.setToolTip(tr("Open an inventory GeoPackage and add its layers to the project (the arrow: "
+                                       "a team inventory in PostgreSQL)"))
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_geopackage)
+        open_menu = QMenu(self.open_button)
+        open_menu.addAction(theme_icon("mActionFileOpen.svg"), tr("Open an inventory GeoPackage…"),
+                            self.open_geopackage)
+        open_menu.addAction(theme_icon("mIconPostgis.svg"), tr("Open a PostgreSQL inventory…"), self.open_postgis)
+        self.open_button.setMenu(open_menu)
+        self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         layer_row.addWidget(layer_label)
         layer_row.addWidget(self.layer_combo, 1)
         layer_row.addWidget(self.open_button)
@@ -398,11 +367,36 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
                 self._connect(store, layer.selectionChanged, self._on_layer_selection_changed)
                 self._connect(store, layer.editingStarted, self._update_buttons)
                 self._connect(store, layer.editingStopped, self._update_buttons)
+                self._connect(store, layer.beforeCommitChanges, self._before_commit)
+                self._connect(store, layer.afterCommitChanges, self._after_commit)
+                self._prepare_store(layer)
             if self.layer_combo.currentLayer() is not layer:
                 self.layer_combo.blockSignals(True)
                 self.layer_combo.setLayer(layer)
                 self.layer_combo.blockSignals(False)
         self.refresh(resize_columns=True)
+
+    def _prepare_store(self, layer):
+        """Open the inventory behind ``layer`` once: an older GeoPackage gets its history and versions, a
+        PostGIS table of another structure is reported (see ``site_saving.prepare_layer``)."""
+        self.store_problem = None
+        if not is_inventory_layer(layer):
+            return
+        note, is_error = prepare_layer(layer)
+        if note and is_error:
+            self.store_problem = note
+        if note and self.iface is not None:
+            level = Qgis.MessageLevel.Warning if is_error else Qgis.MessageLevel.Info
+            self.iface.messageBar().pushMessage(tr("Friches inventory"), note, level, 8)
+
+    def _before_commit(self, *args):
+        self._history_mark = last_history_id(self.layer) if self.layer is not None else None
+
+    def _after_commit(self, *args):
+        """Edits saved from QGIS's edit buffer: name the user on their history rows (GeoPackage)."""
+        if self.layer is not None:
+            stamp_qgis_edits(self.layer, getattr(self, "_history_mark", None))
+        self._history_mark = None
 
     def schedule_refresh(self, *args):
         """Reload the rows soon (several layer signals in a row give one reload)."""
@@ -458,6 +452,8 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
                 rows = read_rows(layer)
         if problem:
             self._show_message(problem, error=layer is not None)
+        elif getattr(self, "store_problem", None):
+            self._show_message(self.store_problem, error=True)
         else:
             self._show_optional_fields_note()
         self._syncing_selection = True
@@ -718,56 +714,3 @@ class InventoryDock(LayerTableSelection, QgsDockWidget):
         fids = self.selected_fids()
         if len(fids) == 1:
             self.edit_fid(fids[0])
-
-    # -- opening a GeoPackage ------------------------------------------------------------------------------
-    def open_geopackage(self, path=None):
-        """Add the ``friches`` and ``friches_emprises`` layers of an inventory GeoPackage to the project and
-        show them. Without ``path``, asks for the file. Returns the point layer, or None."""
-        if not path:
-            settings = QgsSettings()
-            start = settings.value(SETTINGS_LAST_DIR, "") or str(Path.home())
-            path, _filter = QFileDialog.getOpenFileName(
-                self, tr("Open a friches inventory"), start, tr("GeoPackage (*.gpkg)")
-            )
-            if not path:
-                return None
-            settings.setValue(SETTINGS_LAST_DIR, str(Path(path).parent))
-        path = str(path)
-        project = QgsProject.instance()
-        for layer in project.mapLayers().values():  # already loaded: just show it
-            if layer_file(layer) == (path, cnig_friches.INVENTORY_LAYER) and is_point_layer(layer):
-                self.set_layer(layer)
-                return layer
-        points = QgsVectorLayer(f"{path}|layername={cnig_friches.INVENTORY_LAYER}", cnig_friches.INVENTORY_LAYER,
-                                "ogr")
-        if not points.isValid() or not is_point_layer(points):
-            self._show_message(
-                tr("“{file}” has no “{layer}” point layer: is it an inventory GeoPackage written by "
-                   "“Import a friches inventory…”?").format(file=Path(path).name, layer=cnig_friches.INVENTORY_LAYER),
-                error=True,
-            )
-            return None
-        polygons = QgsVectorLayer(f"{path}|layername={cnig_friches.POLYGON_LAYER}", cnig_friches.POLYGON_LAYER,
-                                  "ogr")
-        layers = [points] + ([polygons] if polygons.isValid() else [])
-        for layer in layers:
-            style = STYLES_DIR / f"{layer.name()}.qml"
-            if style.exists():
-                layer.loadNamedStyle(str(style))
-        group = project.layerTreeRoot().insertGroup(0, Path(path).stem)
-        self._adding_layers = True  # no automatic switch in _on_layers_added: set_layer below decides
-        try:
-            for layer in layers:
-                project.addMapLayer(layer, False)
-                group.addLayer(layer)
-        finally:
-            self._adding_layers = False
-        self.set_layer(points)
-        canvas = self.iface.mapCanvas()
-        extent = QgsCoordinateTransform(points.crs(), canvas.mapSettings().destinationCrs(), project)
-        box = extent.transformBoundingBox(points.extent())
-        if not box.isEmpty():
-            box.scale(1.1)
-            canvas.setExtent(box)
-            canvas.refresh()
-        return points

@@ -75,6 +75,9 @@ PAGING_IGNORED = "paging_ignored"
 UNKNOWN_INSEE = "unknown_insee"
 BAD_INSEE = "bad_insee"
 
+#: Key of a parsed answer holding how many items of ``features`` were not features (``null``…).
+SKIPPED_KEY = "_skipped_items"
+
 _INSEE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 
 
@@ -243,6 +246,11 @@ def parse_response(status: int, body: bytes, url: str = "") -> dict:
         raise GpuError(BAD_RESPONSE, url=url, status=status, message=str(exc)[:200]) from exc
     if not isinstance(data, dict) or not isinstance(data.get("features"), list):
         raise GpuError(BAD_RESPONSE, url=url, status=status, message="no FeatureCollection")
+    # a feature that is not an object (``null``, a number) cannot be read: it is counted, not kept
+    features = data["features"]
+    kept = [f for f in features if isinstance(f, dict)]
+    data["features"] = kept
+    data[SKIPPED_KEY] = len(features) - len(kept)
     return data
 
 
@@ -271,6 +279,8 @@ class PageReport:
     start: int
     returned: int
     total: Optional[int]
+    #: items of the page's ``features`` array that were not features (``null``…), left out
+    skipped: int = 0
 
 
 def fetch_all(fetch: Callable[[str], tuple], base_url: str, endpoint: str, geom: Optional[dict] = None,
@@ -291,9 +301,11 @@ def fetch_all(fetch: Callable[[str], tuple], base_url: str, endpoint: str, geom:
         status, body = fetch(url)
         collection = parse_response(status, body, url)
         features = collection["features"]
+        skipped = collection.get(SKIPPED_KEY, 0)
+        returned = len(features) + skipped  # what the server sent, for the paging
         total = total_features(collection)
         if on_page is not None:
-            on_page(PageReport(url, start, len(features), total))
+            on_page(PageReport(url, start, len(features), total, skipped))
         if features:
             key = feature_key(features[0])
             if start == 0:
@@ -301,9 +313,9 @@ def fetch_all(fetch: Callable[[str], tuple], base_url: str, endpoint: str, geom:
             elif key == first_key:
                 raise GpuError(PAGING_IGNORED, url=url, status=status)
         out.extend(features)
-        if len(features) < limit:
+        if returned < limit:
             break
-        start += len(features)
+        start += returned
         if total is not None and start >= total:
             break
     return out

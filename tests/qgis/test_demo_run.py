@@ -100,6 +100,21 @@ def test_demo_builds_territory_inventory_and_project(tmp_dir, qgis_app):
     for name, renderer in styles.items():
         assert project.mapLayersByName(name)[0].renderer().type() == renderer, name
 
+    # land prices from the synthetic DVF file and the multi-year programme under the town's budget
+    assert _count(gpkg, "sites_prices") == csv_rows
+    assert _count(gpkg, "programme", "prog_status = 'selected'") > 0
+    assert _count(gpkg, "programme", "site_id = '45999_0002' AND prog_status = 'selected'") == 1  # mandatory
+    assert _count(gpkg, "programme_years") == 6
+    assert _pdf_pages(out / "programme_ingeville.pdf") >= 2
+    assert (out / "programme_ingeville.xlsx").stat().st_size > 5_000
+    assert project.mapLayersByName("Programme pluriannuel (ordre d'ouverture)")[0].renderer().type() == "RuleRenderer"
+    # the replayed history (four years, three technicians), the two places opened on friches, the report
+    assert _count(gpkg, "friches_history") > 1000
+    assert _count(gpkg, "friches_history", "changed_by = 'c.martin' AND field = 'site_statut'") > 0
+    assert _count(gpkg, "tiers_lieux", "opening_date IS NOT NULL") == 8
+    assert _pdf_pages(out / "suivi_ingeville.pdf") == 3
+    assert (out / "suivi_page1.png").stat().st_size > 20_000
+
     # the atlas: one page per candidate site, page 1 as a small picture
     assert _pdf_pages(out / "atlas_ingeville.pdf") == candidates
     assert 50_000 < (out / "atlas_page1.png").stat().st_size < 500_000

@@ -500,7 +500,7 @@ def test_merge_adds_missing_layer_to_existing_gpkg(plugin, processing_context, f
     assert result["ADDED"] == 3
     from friches_tierslieux.processing.inventory_store import gpkg_layer_names
 
-    assert set(gpkg_layer_names(str(gpkg))) == {"autre_couche", "friches", "friches_emprises"}
+    assert set(gpkg_layer_names(str(gpkg))) == {"autre_couche", "friches", "friches_emprises", "friches_history"}
     assert len(_gpkg_sites(gpkg)) == 3
 
 

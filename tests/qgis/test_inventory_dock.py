@@ -520,12 +520,56 @@ def test_form_keeps_user_edit_session(dock, gpkg):
     layer.rollBack()
 
 
-def test_failed_commit_keeps_the_edits(dock, gpkg, qgis_iface):
+def test_failed_save_keeps_the_form_open(dock, gpkg, qgis_iface, monkeypatch):
+    """The GeoPackage is being written by another program (its write lock held): nothing is saved, the
+    form stays open with the user's values and says why; once the other writer is done, Save works."""
+    import sqlite3
+
+    from friches_tierslieux.processing import inventory_gpkg
     from qgis.core import Qgis
 
+    monkeypatch.setattr(inventory_gpkg, "BUSY_TIMEOUT_MS", 200)
     layer = dock.layer
     fid = _fid(layer, "76903_24-01.0002")
     form = dock.create_form(fid)
+    assert form.location is not None and form.version is not None  # saved through the inventory store
+    select_data(form.widget("site_statut"), "friche avec projet")
+    other = sqlite3.connect(str(gpkg), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the file
+    try:
+        form.accept()
+        assert form.result() != form.DialogCode.Accepted
+        assert "someone else" in form.error_label.text() or "locked" in form.error_label.text()
+        assert form.editors["site_statut"].value() == "friche avec projet"  # the user's value is kept
+        messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+        assert messages
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert reopen(gpkg)["76903_24-01.0002"]["site_statut"] == "friche potentielle"
+    form.accept()
+    assert form.result() == form.DialogCode.Accepted, form.error_label.text()
+    assert reopen(gpkg)["76903_24-01.0002"]["site_statut"] == "friche avec projet"
+
+
+def test_failed_commit_keeps_the_edits(dock, gpkg, qgis_iface, tmp_dir):
+    """A layer that is not an inventory store (a GeoJSON file with the CNIG fields) is edited through the
+    layer's edit buffer: a failed commit keeps the edits in the buffer."""
+    from qgis.core import Qgis, QgsCoordinateTransformContext
+
+    points = QgsVectorLayer(f"{gpkg}|layername=friches", "friches", "ogr")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GeoJSON"
+    shp = tmp_dir / "friches_copy.geojson"
+    error, message, *_rest = QgsVectorFileWriter.writeAsVectorFormatV3(
+        points, str(shp), QgsCoordinateTransformContext(), options)
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
+    layer = QgsVectorLayer(str(shp), "friches_copy", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    dock.set_layer(layer)
+    fid = _fid(layer, "76903_24-01.0002")
+    form = dock.create_form(fid)
+    assert form.location is None
     select_data(form.widget("site_statut"), "friche avec projet")
     layer.commitChanges = lambda *args: False
     layer.commitErrors = lambda: ["ERROR: disk full (simulated)"]
@@ -544,7 +588,8 @@ def test_failed_commit_keeps_the_edits(dock, gpkg, qgis_iface):
     form.accept()
     assert form.result() == form.DialogCode.Accepted, form.error_label.text()
     assert not layer.isEditable()
-    assert reopen(gpkg)["76903_24-01.0002"]["site_statut"] == "friche avec projet"
+    check = QgsVectorLayer(str(shp), "check", "ogr")
+    assert {f["site_id"]: f["site_statut"] for f in check.getFeatures()}["76903_24-01.0002"] == "friche avec projet"
 
 
 def test_inventory_layer_is_preferred_over_analysis_results(qgis_app):

@@ -167,3 +167,24 @@ def test_dedupe_across_tiles():
     b = {"properties": {"gid": 2}}
     c = {"properties": {"libelle": "x"}, "geometry": None}
     assert api.dedupe([a, b, a, c, dict(c)]) == [a, b, c]
+
+
+def test_null_items_in_the_features_array_are_left_out_and_counted():
+    """Issue 12: an API Carto answer whose features array holds null raised AttributeError."""
+    def fetch(url):
+        query = parse_qs(urlparse(url).query)
+        start = int(query["_start"][0])
+        # 3 items a page (the page size asked), one of them null on the first page; 5 items in all
+        items = [None, {"type": "Feature", "properties": {"gid": 1}, "geometry": None}, 7][:3] if start == 0 else \
+            [{"type": "Feature", "properties": {"gid": 2}, "geometry": None}, None]
+        return 200, json.dumps({"type": "FeatureCollection", "features": items, "totalFeatures": 5}).encode()
+
+    pages = []
+    features = api.fetch_all(fetch, api.DEFAULT_BASE_URL, "zone-urba", geom=api.bbox_polygon((2, 47, 2.1, 47.1)),
+                             limit=3, on_page=pages.append)
+    assert [f["properties"]["gid"] for f in features] == [1, 2]
+    assert [(p.start, p.returned, p.skipped) for p in pages] == [(0, 1, 2), (3, 1, 1)]
+    collection = api.parse_response(200, b'{"features": [null, null]}')
+    assert collection["features"] == [] and collection[api.SKIPPED_KEY] == 2
+    with pytest.raises(api.GpuError):  # no commune: a clear error, not an AttributeError
+        api.commune_bbox(collection, "45999")
