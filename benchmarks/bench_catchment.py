@@ -59,7 +59,8 @@ CASES = ("bdtopo-car", "dept-car", "grid-walk", "dept-walk", "helsinki-walk")
 
 def _package_path():
     """Make the plugin importable as ``friches_tierslieux`` (the repository root is the plugin folder)."""
-    pkg = Path(tempfile.gettempdir()) / "friches_bench_pkg"
+    # inside the checkout, as tests/conftest.py does: a link in a shared folder could point to another checkout
+    pkg = ROOT / ".pytest_pkg"
     pkg.mkdir(exist_ok=True)
     link = pkg / "friches_tierslieux"
     if not link.exists():
