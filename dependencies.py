@@ -61,10 +61,14 @@ def _pandas_problem(module):
 REQUIREMENTS = (("shapely", _shapely_problem), ("pandas", _pandas_problem))
 
 
-def missing_requirements():
-    """The packages that cannot serve the plugin: a list of (import name, reason)."""
+def missing_requirements(modules=None):
+    """The packages that cannot serve the plugin: a list of (import name, reason); only those of
+    ``modules`` (import names) when given, so that an algorithm needing shapely alone does not pay for
+    importing pandas."""
     missing = []
     for module_name, problem_of in REQUIREMENTS:
+        if modules is not None and module_name not in modules:
+            continue
         try:
             module = importlib.import_module(module_name)
         except Exception as exc:  # ImportError, or a broken binary wheel

@@ -135,8 +135,8 @@
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
-        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than 50 m from a road actually reached in time&lt;/b&gt;: no area is claimed across rivers, railways or fields the network does not cross. With a narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached streets). Where the reached roads crowd (sidewalks mapped beside every street, a whole town reached by car), the polygons are drawn on a 10 m grid instead, several times faster, under the same 50 m rule (advanced parameter 'Outline of the polygons').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies de 50 m de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est à plus de 50 m d'une route réellement atteinte dans le temps&lt;/b&gt; : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. Avec une largeur plus faible, les trous ne sont comblés que là où cette règle des 50 m le permet (îlots entourés de rues atteintes). Là où les routes atteintes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture), les polygones sont plutôt dessinés sur une grille de 10 m, plusieurs fois plus vite, sous la même règle des 50 m (paramètre avancé « Contour des polygones »).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;For each site, the area reachable on the road network within each travel time, and the population living in it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; Each site is tied to the nearest road usable in the mode (within a tolerance; a site too far away is reported by name and kept in the sites output with status 'not connected', never given an empty polygon silently). A travel-time search runs from the point where the site meets the road (a polygon site also starts from every network node inside it) and stops at the longest time. The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut at the exact point reached, widened by a band on each side (so that the blocks along the streets, where people live, count). &lt;b&gt;No point of a polygon is farther than its band from a road actually reached in time&lt;/b&gt; (field max_dist_m): no area is claimed across rivers, railways or fields the network does not cross. The band is 50 m, drawn as smooth buffers for a short reach (a walk in a town) and on a 10 m grid for a longer or crowded one, unless a site reaches so much road that this detail would cost seconds for nothing a map shows: a wider band on a coarser grid then (100 m and 20 m, 200 m and 40 m, 400 m and 80 m), never more than about one minute of travel in the mode (100 m on foot, 200 m by bike, 400 m by car). The finest drawing can be forced (advanced parameter 'Outline of the polygons', where the thresholds are given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: the area-weighted share of each cell of the population grid inside the polygon (INSEE Filosofi 200 m grid by default: field 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: one polygon per site and time (fields site_id, minutes, population, max_dist_m), drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their network status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque site, la zone atteignable sur le réseau routier dans chaque temps de parcours, et la population qui y vit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode.&lt;/b&gt; Chaque site est raccordé à la route la plus proche praticable dans le mode choisi (dans une tolérance ; un site trop éloigné est signalé par son nom et conservé dans la sortie des sites avec le statut « not connected », jamais doté d'un polygone vide en silence). Une recherche de temps de parcours part du point où le site rejoint la route (un site polygonal part aussi de chaque nœud du réseau situé à l'intérieur) et s'arrête au temps le plus long. Le polygone d'une tranche est formé des routes atteintes dans le temps, les tronçons qui franchissent la limite étant coupés au point exact atteint, élargies d'une bande de chaque côté (pour compter les îlots bordant les rues, où vivent les habitants). &lt;b&gt;Aucun point d'un polygone n'est plus loin que sa bande d'une route réellement atteinte dans le temps&lt;/b&gt; (champ max_dist_m) : aucune surface n'est revendiquée au-delà des rivières, voies ferrées ou champs que le réseau ne traverse pas. La bande est de 50 m, dessinée en tampons lissés pour une courte zone atteinte (un trajet à pied en ville) et sur une grille de 10 m pour une zone plus étendue ou aux routes serrées, sauf quand un site atteint tant de routes que ce détail coûterait des secondes pour rien de visible sur une carte : une bande plus large sur une grille plus grossière alors (100 m et 20 m, 200 m et 40 m, 400 m et 80 m), jamais plus d'environ une minute de trajet dans le mode (100 m à pied, 200 m à vélo, 400 m en voiture). Le dessin le plus fin peut être imposé (paramètre avancé « Contour des polygones », qui donne les seuils).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : la part, pondérée par la surface, de chaque carreau de la grille de population située dans le polygone (grille INSEE Filosofi 200 m par défaut : champ 'ind').&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un polygone par site et par temps (champs site_id, minutes, population, max_dist_m), le plus grand dessiné en premier ; les sites avec un champ de population par temps (pop_5min, pop_10min...) et leur statut de raccordement au réseau.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -534,8 +534,13 @@
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
-        <source>Automatic (grid for dense or far-reaching roads)</source>
-        <translation>Automatique (grille pour des routes denses ou très étendues)</translation>
+        <source>Automatic (finer or coarser with the length of road reached)</source>
+        <translation>Automatique (plus fin ou plus grossier selon la longueur de routes atteinte)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Automatic: smooth buffers for a site reaching less than {smooth_walk} km of roads on foot ({smooth_bike} km by bike, never by car) where they do not crowd; otherwise a grid of 10 m cells with the width above, or, when the site reaches more than {walk} km of roads on foot ({bike} km by bike, {car} km by car), twice the width on 20 m cells, and so on up to {walk_max} m on foot, {bike_max} m by bike, {car_max} m by car (for a 50 m width): the time to draw follows the size of the map, not the length of road. Finest, smooth: the reached roads widened by the width above with round joins, whatever the reach (slow for long drives). Finest grid: 10 m cells and the width above whatever the reach; edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Each keeps every point within its width of a road reached in time.</source>
+        <translation>Automatique : des tampons lissés pour un site qui atteint moins de {smooth_walk} km de routes à pied ({smooth_bike} km à vélo, jamais en voiture) là où elles ne se serrent pas ; sinon une grille de 10 m avec la largeur ci-dessus, ou, quand le site atteint plus de {walk} km de routes à pied ({bike} km à vélo, {car} km en voiture), le double de la largeur sur une grille de 20 m, et ainsi de suite jusqu'à {walk_max} m à pied, {bike_max} m à vélo, {car_max} m en voiture (pour une largeur de 50 m) : le temps de dessin suit la taille de la carte, pas la longueur des routes. Le plus fin, lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis, quelle que soit la zone atteinte (lent pour les longs trajets en voiture). Grille la plus fine : des cellules de 10 m et la largeur ci-dessus quelle que soit la zone atteinte ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Chacun garde chaque point à moins de sa largeur d'une route atteinte dans le temps.</translation>
     </message>
     <message>
         <location filename="../ui/candidates_dock.py"/>
@@ -612,6 +617,11 @@
         <location filename="../processing/site_costs.py"/>
         <source>building state unknown: costed as uneven decay</source>
         <translation>état du bâti inconnu : chiffré comme une dégradation hétérogène</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
+        <source>Building the graph…</source>
+        <translation>Construction du graphe…</translation>
     </message>
     <message>
         <location filename="../ui/friche_form.py"/>
@@ -822,6 +832,11 @@
         <location filename="../processing/select_sites.py"/>
         <source>Catchments of the candidates</source>
         <translation>Zones de chalandise des candidats</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Catchments of the candidates…</source>
+        <translation>Zones de chalandise des candidats…</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -1624,11 +1639,6 @@
         <translation>Candidats fablab</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py"/>
-        <source>Fast (10 m grid)</source>
-        <translation>Rapide (grille de 10 m)</translation>
-    </message>
-    <message>
         <location filename="../processing/load_gpu.py"/>
         <source>Features downloaded</source>
         <translation>Entités téléchargées</translation>
@@ -1702,6 +1712,16 @@
         <location filename="../processing/coverage_gaps.py"/>
         <source>Finding the gaps…</source>
         <translation>Recherche des zones non couvertes…</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Finest grid (10 m cells)</source>
+        <translation>Grille la plus fine (cellules de 10 m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>Finest, smooth (buffers around the roads)</source>
+        <translation>Le plus fin, lissé (tampons autour des routes)</translation>
     </message>
     <message>
         <location filename="../processing/land_prices.py"/>
@@ -1858,7 +1878,17 @@
         <translation>GDAL ne peut pas ouvrir {path} comme fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/network_build.py"/>
+        <source>GDAL, feature by feature</source>
+        <translation>GDAL, entité par entité</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
+        <source>GDAL, in columns</source>
+        <translation>GDAL, par colonnes</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
         <source>generic</source>
         <translation>générique</translation>
     </message>
@@ -2554,6 +2584,11 @@
         <translation>Fusionner dans l'inventaire (GeoPackage ou table PostGIS)</translation>
     </message>
     <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Merging the catchments…</source>
+        <translation>Fusion des zones de chalandise…</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>min</source>
         <translation>min</translation>
@@ -2651,7 +2686,7 @@
         <translation>coût négatif</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/network_build.py"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
     </message>
@@ -2776,7 +2811,7 @@
         <translation>Aucun inventaire indiqué.</translation>
     </message>
     <message>
-        <location filename="../processing/network_io.py"/>
+        <location filename="../processing/network_build.py"/>
         <source>No line of the network '{layer}' can be used {mode} with the {schema} schema: check the schema and the mode.</source>
         <translation>Aucune ligne du réseau « {layer} » n'est praticable {mode} avec le schéma {schema} : vérifiez le schéma et le mode.</translation>
     </message>
@@ -3372,18 +3407,8 @@
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
-        <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below); never more than 50 m.</source>
-        <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous) ; jamais plus de 50 m.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py"/>
-        <source>Polygons drawn as buffers around the reached roads.</source>
-        <translation>Polygones dessinés en tampons autour des routes atteintes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py"/>
-        <source>Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for).</source>
-        <translation>Polygones dessinés sur une grille de 10 m (routes atteintes denses ou très étendues, ou à la demande).</translation>
+        <source>Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this distance on each side. No point of a polygon is farther than this from a road reached in time, except in filled holes (see below), never more than 50 m; with the automatic outline, a site reaching very long roads gets twice, four or eight times this width (stated in the field max_dist_m).</source>
+        <translation>Les polygones sont les routes atteintes (les tronçons qui franchissent la limite de temps étant coupés au point exact) élargies de cette distance de chaque côté. Aucun point d'un polygone n'est plus loin que cette distance d'une route atteinte dans le temps imparti, sauf dans les trous comblés (voir ci-dessous), jamais plus de 50 m ; avec le contour automatique, un site qui atteint de très longues routes reçoit deux, quatre ou huit fois cette largeur (indiquée dans le champ max_dist_m).</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -3635,6 +3660,11 @@
         <translation>QGIS n'a pas pu ouvrir la table {where}.</translation>
     </message>
     <message>
+        <location filename="../processing/network_build.py"/>
+        <source>QGIS, feature by feature</source>
+        <translation>QGIS, entité par entité</translation>
+    </message>
+    <message>
         <location filename="../processing/score_candidates.py"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -3670,7 +3700,12 @@
         <translation>{rows} ligne(s) lue(s) : {imported} site(s) importé(s), {rejected} rejetée(s), {warnings} avertissement(s).</translation>
     </message>
     <message>
-        <location filename="../processing/catchment.py"/>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Reading the population…</source>
+        <translation>Lecture de la population…</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
         <source>Reading the road network…</source>
         <translation>Lecture du réseau routier…</translation>
     </message>
@@ -3767,6 +3802,21 @@
         <location filename="../processing/network_io.py"/>
         <source>Road network</source>
         <translation>Réseau routier</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
+        <source>Road network '{layer}' taken from this session's cache (built for another mode).</source>
+        <translation>Réseau routier « {layer} » repris du cache de la session (construit pour un autre mode).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
+        <source>Road network '{layer}' taken from this session's cache (read for an earlier run, unchanged since).</source>
+        <translation>Réseau routier « {layer} » repris du cache de la session (lu pour un traitement précédent, inchangé depuis).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_build.py"/>
+        <source>Road network read in {seconds} s ({how}).</source>
+        <translation>Réseau routier lu en {seconds} s ({how}).</translation>
     </message>
     <message>
         <location filename="../processing/prepare_territory.py"/>
@@ -3980,6 +4030,7 @@
     </message>
     <message>
         <location filename="../processing/catchment.py"/>
+        <location filename="../processing/coverage_gaps.py"/>
         <source>Searching the network and drawing the catchments…</source>
         <translation>Parcours du réseau et tracé des zones de chalandise…</translation>
     </message>
@@ -4359,16 +4410,6 @@
         <location filename="../ui/inventory_dock.py"/>
         <source>Smallest area shown, in hectares (site_surface)</source>
         <translation>Surface minimale affichée, en hectares (site_surface)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py"/>
-        <source>Smooth (buffer around the roads)</source>
-        <translation>Lissé (tampon autour des routes)</translation>
-    </message>
-    <message>
-        <location filename="../processing/network_io.py"/>
-        <source>Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a 10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. Both keep every point within the width of a road reached in time. Automatic: the grid when most of the first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), the same outline for every polygon of a run.</source>
-        <translation>Lissé : les routes atteintes élargies de la largeur ci-dessus, avec des raccords arrondis. Rapide : la même zone atteinte dessinée sur une grille de 10 m, plusieurs fois plus vite là où les routes se serrent (trottoirs cartographiés le long de chaque rue, toute une ville atteinte en voiture) ; les bords suivent la grille et passent en moyenne à environ 40 m des routes pour une largeur de 50 m. Les deux gardent chaque point à moins de la largeur d'une route atteinte dans le temps. Automatique : la grille quand les routes atteintes par la plupart des premiers sites se serrent, ou quand chacun atteint plus de 200 km de routes (en voiture ou à vélo), le même contour pour tous les polygones d'un traitement.</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -5208,6 +5249,11 @@
         <translation>Le rayon double à partir du premier rayon jusqu'à celui-ci tant qu'il y a trop peu de ventes.</translation>
     </message>
     <message>
+        <location filename="../processing/network_build.py"/>
+        <source>The road network '{layer}' has no field '{field}', which the {schema} schema needs: choose the schema of the layer (or the generic one), or a layer with this field.</source>
+        <translation>Le réseau routier « {layer} » n'a pas de champ '{field}', dont le schéma {schema} a besoin : choisissez le schéma de la couche (ou le schéma générique), ou une couche qui a ce champ.</translation>
+    </message>
+    <message>
         <location filename="../processing/network_io.py"/>
         <source>The road network has no line geometry.</source>
         <translation>Le réseau routier n'a aucune géométrie linéaire.</translation>
@@ -5695,6 +5741,11 @@
         <translation>mardi</translation>
     </message>
     <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Tying the sites to the network…</source>
+        <translation>Raccordement des sites au réseau…</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <location filename="../ui/inventory_model.py"/>
         <source>Type</source>
@@ -5925,6 +5976,16 @@
         <location filename="../processing/site_costs.py"/>
         <source>works</source>
         <translation>travaux</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment.py"/>
+        <source>Writing the catchments…</source>
+        <translation>Écriture des zones de chalandise…</translation>
+    </message>
+    <message>
+        <location filename="../processing/coverage_gaps.py"/>
+        <source>Writing the results…</source>
+        <translation>Écriture des résultats…</translation>
     </message>
     <message>
         <location filename="../processing/monitoring_report.py"/>
@@ -6480,6 +6541,16 @@
         <location filename="../processing/full_analysis.py"/>
         <source>{n} sites selected, reaching {pop} people not served before.</source>
         <translation>{n} sites sélectionnés, atteignant {pop} habitants jusque-là non desservis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>{n} sites: polygons drawn as smooth buffers {width} m around the reached roads.</source>
+        <translation>{n} sites : polygones dessinés en tampons lissés de {width} m autour des routes atteintes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_io.py"/>
+        <source>{n} sites: polygons drawn on a {cell} m grid, no point farther than {distance} m from a road reached in time.</source>
+        <translation>{n} sites : polygones dessinés sur une grille de {cell} m, aucun point à plus de {distance} m d'une route atteinte dans le temps.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>

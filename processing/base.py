@@ -74,9 +74,10 @@ class FrichesAlgorithm(QgsProcessingAlgorithm):
             text += "<h3>" + self.tr("Parameters") + "</h3><ul>" + "".join(items) + "</ul>"
         return text
 
-    def require_dependencies(self):
-        """Stop with a clear message when shapely or pandas is missing (never a traceback)."""
-        missing = missing_requirements()
+    def require_dependencies(self, modules=None):
+        """Stop with a clear message when shapely or pandas (or only those of ``modules``) is missing (never a
+        traceback)."""
+        missing = missing_requirements(modules)
         if missing:
             reqs = [req for req, _why in missing]
             raise QgsProcessingException(

@@ -24,6 +24,7 @@ from ..compat import SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, make_field,
 from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm
+from .network_build import build_graph
 from .sinks import OutputSink, WriteReport, add_report_parameter, site_sink_type
 from .styles import style_on_completion
 
@@ -63,18 +64,20 @@ class CatchmentAlgorithm(FrichesAlgorithm):
             "an empty polygon silently). A travel-time search runs from the point where the site meets the road "
             "(a polygon site also starts from every network node inside it) and stops at the longest time. "
             "The polygon of a band is made of the roads reached within the time, edges crossing the limit being cut "
-            "at the exact point reached, widened by 50 m on each side (so that the blocks along the streets, where "
-            "people live, count). <b>No point of a polygon is farther than 50 m from a road actually reached in "
-            "time</b>: no area is claimed across rivers, railways or fields the network does not cross. With a "
-            "narrower width, holes are filled only where this 50 m rule allows (blocks surrounded by reached "
-            "streets). Where the reached roads crowd (sidewalks mapped beside every street, a whole town reached by "
-            "car), the polygons are drawn on a 10 m grid instead, several times faster, under the same 50 m rule "
-            "(advanced parameter 'Outline of the polygons').</p>"
+            "at the exact point reached, widened by a band on each side (so that the blocks along the streets, "
+            "where people live, count). <b>No point of a polygon is farther than its band from a road actually "
+            "reached in time</b> (field max_dist_m): no area is claimed across rivers, railways or fields the "
+            "network does not cross. The band is 50 m, drawn as smooth buffers for a short reach (a walk in a "
+            "town) and on a 10 m grid for a longer or crowded one, unless a site reaches so much road that this "
+            "detail would cost seconds for nothing a map shows: a wider band on a "
+            "coarser grid then (100 m and 20 m, 200 m and 40 m, 400 m and 80 m), never more than about one "
+            "minute of travel in the mode (100 m on foot, 200 m by bike, 400 m by car). The finest drawing can "
+            "be forced (advanced parameter 'Outline of the polygons', where the thresholds are given).</p>"
             "<p><b>Population</b>: the area-weighted share of each cell of the population grid inside the polygon "
             "(INSEE Filosofi 200 m grid by default: field 'ind').</p>"
-            "<p><b>Outputs</b>: one polygon per site and time (fields site_id, minutes, population), drawn largest "
-            "first; the sites with one population field per time (pop_5min, pop_10min...) and their network "
-            "status.</p>"
+            "<p><b>Outputs</b>: one polygon per site and time (fields site_id, minutes, population, max_dist_m), "
+            "drawn largest first; the sites with one population field per time (pop_5min, pop_10min...) and their "
+            "network status.</p>"
         )
 
     def initAlgorithm(self, config=None):
@@ -108,7 +111,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CONNECTED, self.tr("Sites not connected to the network")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        self.require_dependencies()
+        self.require_dependencies(("shapely",))  # pandas is not needed: not imported (0.4 s on a first run)
         # imported here: they need shapely, which require_dependencies() has just checked
         from ..core.network.search import attach_sites
         sites_source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -131,55 +134,48 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         if feedback.isCanceled():  # canceled before the start: the steps only hear later cancels
             steps.cancel()
         crs = nio.analysis_crs(network_source, sites_source.sourceCrs(), context, steps)
-
-        steps.setCurrentStep(0)
-        steps.pushInfo(self.tr("Reading the road network…"))
-        graph = nio.build_graph(
-            network_source, crs, settings, context, steps, (self, parameters, nio.NETWORK)
-        )
-        if graph is None or steps.isCanceled():
-            return {}
-
-        steps.setCurrentStep(1)
-        features, geoms, site_ids, labels = nio.read_sites(
-            sites_source, crs, context, id_fields[0] if id_fields else None, name_fields[0] if name_fields else None
-        )
-        if not id_fields or id_fields[0] not in sites_source.fields().names():
-            steps.pushInfo(self.tr("No site identifier field: the feature ids are used as site_id."))
-        attachment = attach_sites(graph, geoms, settings.tolerance)
-        not_connected = nio.warn_not_connected(steps, attachment, labels, settings, self.tr("Site"))
-        steps.pushInfo(self.tr("{tied} of {total} sites tied to the network.").format(
-            tied=int(attachment.tied.sum()), total=len(features)
-        ))
-
-        steps.setCurrentStep(2)
-        steps.pushInfo(self.tr("Searching the network and drawing the catchments…"))
         try:
-            polygons = nio.draw_catchments(graph, attachment, [m * 60.0 for m in minutes], settings, steps)
-        except Canceled:
-            return {}
+            steps.setCurrentStep(0)
+            graph = build_graph(self, parameters, network_source, crs, settings, context, steps)
 
-        population = np.full(polygons.shape, np.nan)
-        step = 3
-        if has_population:
-            steps.setCurrentStep(step)
-            step += 1
-            steps.pushInfo(self.tr("Counting the population…"))
-            read = nio.read_population(self, parameters, context, steps, crs, 0, 50)
-            if read is None:
-                return {}
-            index, cells_crs = read
-            flat = polygons.ravel()
-            if cells_crs != crs:
-                flat = nio.transform_shapely(flat, crs, cells_crs, context)
-            try:
-                population = index.population(flat, nio.core_progress(steps)).reshape(polygons.shape)
-            except Canceled:
-                return {}
+            steps.setCurrentStep(1)
+            steps.setProgressText(self.tr("Tying the sites to the network…"))
+            features, geoms, site_ids, labels = nio.read_sites(
+                sites_source, crs, context, id_fields[0] if id_fields else None,
+                name_fields[0] if name_fields else None,
+            )
+            if not id_fields or id_fields[0] not in sites_source.fields().names():
+                steps.pushInfo(self.tr("No site identifier field: the feature ids are used as site_id."))
+            attachment = attach_sites(graph, geoms, settings.tolerance)
+            not_connected = nio.warn_not_connected(steps, attachment, labels, settings, self.tr("Site"))
+            steps.pushInfo(self.tr("{tied} of {total} sites tied to the network.").format(
+                tied=int(attachment.tied.sum()), total=len(features)
+            ))
+            steps.setCurrentStep(2)
+            steps.setProgressText(self.tr("Searching the network and drawing the catchments…"))
+            polygons, max_distance = nio.draw_catchments(
+                graph, attachment, [m * 60.0 for m in minutes], settings, steps
+            )
+
+            population = np.full(polygons.shape, np.nan)
+            step = 3
+            if has_population:
+                steps.setCurrentStep(step)
+                step += 1
+                steps.setProgressText(self.tr("Counting the population…"))
+                read = nio.read_population(self, parameters, context, steps, crs)
+                index, cells_crs = read
+                flat = polygons.ravel()
+                if cells_crs != crs:
+                    flat = nio.transform_shapely(flat, crs, cells_crs, context)
+                population = index.population(flat, nio.core_progress(steps).part(0.5, 1.0)).reshape(polygons.shape)
+        except Canceled:
+            raise self.canceled() from None
 
         steps.setCurrentStep(step)
+        steps.setProgressText(self.tr("Writing the catchments…"))
         dest_id = self._write_catchments(
-            parameters, context, steps, polygons, population, minutes, site_ids, labels, settings, crs
+            parameters, context, steps, polygons, population, minutes, site_ids, labels, settings, crs, max_distance
         )
         steps.setCurrentStep(step + 1)
         report = WriteReport(steps)
@@ -193,7 +189,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         return results
 
     def _write_catchments(self, parameters, context, feedback, polygons, population, minutes, site_ids, labels,
-                          settings, crs):
+                          settings, crs, max_distance):
         fields = QgsFields()
         fields.append(make_field("site_id", "string", 80))
         fields.append(make_field("name", "string", 254))
@@ -201,10 +197,14 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         fields.append(make_field("minutes", "double"))
         fields.append(make_field("population", "double"))
         fields.append(make_field("area_ha", "double"))
+        fields.append(make_field("max_dist_m", "double"))
         with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs, feedback) as sink:
             # largest band first, so that smaller bands are drawn on top even without a style
+            done = 0
             for b in reversed(range(len(minutes))):
                 for i in range(polygons.shape[0]):
+                    done += 1
+                    nio.report_writing(feedback, done, polygons.size)
                     polygon = polygons[i, b]
                     if polygon is None:
                         continue
@@ -214,6 +214,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
                     feature.setAttributes([
                         site_ids[i], labels[i], settings.mode, float(minutes[b]),
                         None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
+                        float(max_distance[i]),
                     ])
                     sink.add(feature, i, site_ids[i])
         return sink.dest_id
@@ -235,6 +236,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         with OutputSink(self, parameters, self.OUTPUT_SITES, context, fields, sink_type, crs, feedback,
                         report) as sink:
             for i, feature in enumerate(features):
+                nio.report_writing(feedback, i, len(features))
                 out = QgsFeature(fields)
                 out.setGeometry(feature.geometry())
                 attrs = feature.attributes()

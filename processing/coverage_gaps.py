@@ -22,6 +22,7 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYG
 from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm, show_decimals
+from .network_build import build_graph
 from .sinks import OutputSink, WriteReport, add_report_parameter, site_label, site_sink_type
 from .styles import style_on_completion
 
@@ -110,7 +111,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def processAlgorithm(self, parameters, context, feedback):
-        self.require_dependencies()
+        self.require_dependencies(("shapely",))  # pandas is not needed: not imported (0.4 s on a first run)
         # imported here: they need shapely, which require_dependencies() has just checked
         from ..core.network.coverage import covered_area, find_gaps, new_coverage
         from ..core.network.search import attach_sites
@@ -131,66 +132,63 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         if feedback.isCanceled():  # canceled before the start: the steps only hear later cancels
             steps.cancel()
         crs = nio.analysis_crs(network_source, places_source.sourceCrs(), context, steps)
-        steps.setCurrentStep(0)
-        graph = nio.build_graph(
-            network_source, crs, settings, context, steps, (self, parameters, nio.NETWORK)
-        )
-        if graph is None or steps.isCanceled():
-            return {}
-
-        steps.setCurrentStep(1)
-        _features, place_geoms, _ids, place_labels = nio.read_sites(places_source, crs, context)
-        attachment = attach_sites(graph, place_geoms, settings.tolerance)
-        nio.warn_not_connected(steps, attachment, place_labels, settings, self.tr("Place"))
         try:
-            polygons = nio.draw_catchments(graph, attachment, [minutes * 60.0], settings, steps)[:, 0]
-        except Canceled:
-            return {}
-        covered = covered_area(polygons)
+            steps.setCurrentStep(0)
+            graph = build_graph(self, parameters, network_source, crs, settings, context, steps)
 
-        steps.setCurrentStep(2)
-        read = nio.read_population(self, parameters, context, steps, crs, 0, 100)
-        if read is None:
-            return {}
-        index, cells_crs = read
-        covered_cells = covered
-        if covered is not None and cells_crs != crs:
-            covered_cells = nio.transform_shapely(np.array([covered], dtype=object), crs, cells_crs, context)[0]
+            steps.setCurrentStep(1)
+            steps.setProgressText(self.tr("Searching the network and drawing the catchments…"))
+            _features, place_geoms, _ids, place_labels = nio.read_sites(places_source, crs, context)
+            attachment = attach_sites(graph, place_geoms, settings.tolerance)
+            nio.warn_not_connected(steps, attachment, place_labels, settings, self.tr("Place"))
+            polygons = nio.draw_catchments(graph, attachment, [minutes * 60.0], settings, steps)[0][:, 0]
+            steps.setProgressText(self.tr("Merging the catchments…"))
+            covered = covered_area(polygons)
 
-        steps.setCurrentStep(3)
-        steps.pushInfo(self.tr("Finding the gaps…"))
-        try:
+            steps.setCurrentStep(2)
+            steps.setProgressText(self.tr("Reading the population…"))
+            index, cells_crs = nio.read_population(self, parameters, context, steps, crs)
+            covered_cells = covered
+            if covered is not None and cells_crs != crs:
+                covered_cells = nio.transform_shapely(np.array([covered], dtype=object), crs, cells_crs, context)[0]
+
+            steps.setCurrentStep(3)
+            steps.setProgressText(self.tr("Finding the gaps…"))
             gaps = find_gaps(covered_cells, index, nio.core_progress(steps))
-        except Canceled:
-            return {}
-        gap_areas = gaps.areas
-        if cells_crs != crs:
-            gap_areas = nio.transform_shapely(gap_areas, cells_crs, crs, context)
-        dest_id = self._write_gaps(parameters, context, steps, gap_areas, gaps.area_population, crs)
-        report = WriteReport(steps)
+            gap_areas = gaps.areas
+            if cells_crs != crs:
+                gap_areas = nio.transform_shapely(gap_areas, cells_crs, crs, context)
 
-        steps.setCurrentStep(4)
-        candidates_id = None
-        if candidates_source is not None:
-            id_fields = parameter_as_fields(self, parameters, self.CANDIDATE_ID_FIELD, context)
-            features, geoms, _cand_ids, labels = nio.read_sites(
-                candidates_source, crs, context, id_fields[0] if id_fields else None
-            )
-            cand_attachment = attach_sites(graph, geoms, settings.tolerance)
-            nio.warn_not_connected(steps, cand_attachment, labels, settings, self.tr("Candidate"))
-            try:
-                cand_polys = nio.draw_catchments(graph, cand_attachment, [minutes * 60.0], settings, steps)[:, 0]
+            steps.setCurrentStep(4)
+            candidates = None
+            if candidates_source is not None:
+                steps.setProgressText(self.tr("Catchments of the candidates…"))
+                id_fields = parameter_as_fields(self, parameters, self.CANDIDATE_ID_FIELD, context)
+                features, geoms, _cand_ids, labels = nio.read_sites(
+                    candidates_source, crs, context, id_fields[0] if id_fields else None
+                )
+                cand_attachment = attach_sites(graph, geoms, settings.tolerance)
+                nio.warn_not_connected(steps, cand_attachment, labels, settings, self.tr("Candidate"))
+                cand_polys = nio.draw_catchments(graph, cand_attachment, [minutes * 60.0], settings, steps)[0][:, 0]
                 if cells_crs != crs:
                     cand_polys = nio.transform_shapely(cand_polys, crs, cells_crs, context)
-                total, new = new_coverage(index, covered_cells, cand_polys)
-            except Canceled:
-                return {}
+                total, new = new_coverage(index, covered_cells, cand_polys, nio.core_progress(steps))
+                candidates = (features, total, new, cand_attachment)
+        except Canceled:
+            raise self.canceled() from None
+
+        steps.setCurrentStep(5)
+        steps.setProgressText(self.tr("Writing the results…"))
+        dest_id = self._write_gaps(parameters, context, steps, gap_areas, gaps.area_population, crs)
+        report = WriteReport(steps)
+        candidates_id = None
+        if candidates is not None:
+            features, total, new, cand_attachment = candidates
             candidates_id = self._write_candidates(
                 parameters, context, steps, report, candidates_source, features, total, new, label, cand_attachment,
                 settings, crs
             )
 
-        steps.setCurrentStep(5)
         covered_id = None
         if parameters.get(self.OUTPUT_COVERED):
             fields = QgsFields()
@@ -236,6 +234,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         order = np.argsort(-np.asarray(populations)) if len(populations) else []
         with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs, feedback) as sink:
             for rank, k in enumerate(order, start=1):
+                nio.report_writing(feedback, rank, len(order))
                 if areas[k] is None:
                     continue
                 feature = QgsFeature(fields)
@@ -268,6 +267,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             if not sink.active:
                 return None
             for i, feature in enumerate(features):
+                nio.report_writing(feedback, i, len(features))
                 out = QgsFeature(fields)
                 out.setGeometry(feature.geometry())
                 attrs = feature.attributes()

@@ -30,6 +30,7 @@ from . import network_io as nio
 from .base import show_decimals
 from .history_io import add_inventory_parameter, day_start_utc, local_day, parse_value, read_inventory_history, shape
 from .inventory_store import py_value
+from .network_build import build_graph
 
 PERIOD = "PERIOD"
 START = "START"
@@ -146,19 +147,17 @@ def coverage_function(alg, parameters, context, feedback, places, places_crs):
     settings = nio.NetworkSettings(alg, parameters, context)
     minutes = alg.parameterAsDouble(parameters, TIME, context)
     crs = nio.analysis_crs(network_source, places_crs, context, feedback)
-    graph = nio.build_graph(network_source, crs, settings, context, feedback, (alg, parameters, nio.NETWORK))
-    if graph is None:
-        raise QgsProcessingException(tr("Canceled."))
-    geoms = np.array([p.point for p in places], dtype=object)
-    if crs != places_crs:
-        geoms = nio.transform_shapely(geoms, places_crs, crs, context)
-    attachment = attach_sites(graph, geoms, settings.tolerance)
-    nio.warn_not_connected(feedback, attachment, [p.name for p in places], settings, tr("Place"))
     try:
-        polygons = nio.draw_catchments(graph, attachment, [minutes * 60.0], settings, feedback)[:, 0]
+        graph = build_graph(alg, parameters, network_source, crs, settings, context, feedback)
+        geoms = np.array([p.point for p in places], dtype=object)
+        if crs != places_crs:
+            geoms = nio.transform_shapely(geoms, places_crs, crs, context)
+        attachment = attach_sites(graph, geoms, settings.tolerance)
+        nio.warn_not_connected(feedback, attachment, [p.name for p in places], settings, tr("Place"))
+        polygons = nio.draw_catchments(graph, attachment, [minutes * 60.0], settings, feedback)[0][:, 0]
+        read = nio.read_population(alg, parameters, context, feedback, crs)
     except Canceled:
         raise QgsProcessingException(tr("Canceled.")) from None
-    read = nio.read_population(alg, parameters, context, feedback, crs, 0, 100)
     if read is None:
         return None, None
     index, cells_crs = read

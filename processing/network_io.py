@@ -1,9 +1,9 @@
-"""What the catchment algorithms share: network parameters, reading layers into shapely arrays, messages.
+"""What the catchment algorithms share: network parameters, reading sites and population grids, messages.
 
 Why a module of its own: ``catchment`` and ``coverage_gaps`` take the same network settings (schema,
-mode, speed, tolerances, buffer) and read networks, sites and population grids the same way; the core
-(``core/network``) only sees shapely geometries in one projected CRS, and returns codes that are turned
-into translated messages here.
+mode, speed, tolerances, buffer) and read sites and population grids the same way; the core
+(``core/network``) only sees numpy and shapely geometries in one projected CRS, and returns codes that are
+turned into translated messages here. The network itself is read and its graph built in ``network_build``.
 """
 
 from __future__ import annotations
@@ -22,15 +22,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..compat import (
     DISTANCE_METERS,
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
-    SKIP_GEOMETRY_CHECKS,
     SOURCE_LINE,
     SOURCE_POLYGON,
     parameter_as_fields,
@@ -47,8 +44,10 @@ from ..core.network import (
     TIED,
     NetworkError,
 )
-from ..core.network.graph import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK, detect_schema, schema_fields
+from ..core.network.resolution import FINE_REACH_M, MAX_LEVEL, SMOOTH_REACH_M
+from ..core.network.rules import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK
 from ..translation import tr
+from . import ogr_read
 from .base import show_decimals
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
@@ -145,24 +144,33 @@ def add_network_parameters(alg, advanced_start=True):
     param.setHelp(tr(
         "Polygons are the reached roads (edges crossing the time limit cut at the exact point) widened by this "
         "distance on each side. No point of a polygon is farther than this from a road reached in time, except "
-        "in filled holes (see below); never more than 50 m."
+        "in filled holes (see below), never more than 50 m; with the automatic outline, a site reaching very "
+        "long roads gets twice, four or eight times this width (stated in the field max_dist_m)."
     ))
     show_decimals(param, 0)
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
     param = QgsProcessingParameterEnum(
         OUTLINE, tr("Outline of the polygons"),
-        options=[tr("Automatic (grid for dense or far-reaching roads)"), tr("Smooth (buffer around the roads)"),
-                 tr("Fast (10 m grid)")],
+        options=[tr("Automatic (finer or coarser with the length of road reached)"),
+                 tr("Finest, smooth (buffers around the roads)"), tr("Finest grid (10 m cells)")],
         defaultValue=0,
     )
     param.setHelp(tr(
-        "Smooth: the reached roads widened by the width above, with round joins. Fast: the same reach drawn on a "
-        "10 m grid, several times faster where roads crowd (sidewalks mapped beside every street, a whole town "
-        "reached by car); edges follow the grid and lie on average about 40 m from the roads for a 50 m width. "
-        "Both keep every point within the width of a road reached in time. Automatic: the grid when most of the "
-        "first sites' reached roads crowd, or when they reach more than 200 km of roads each (by car or bike), "
-        "the same outline for every polygon of a run."
+        "Automatic: smooth buffers for a site reaching less than {smooth_walk} km of roads on foot ({smooth_bike} "
+        "km by bike, never by car) where they do not crowd; otherwise a grid of 10 m cells with the width above, "
+        "or, when the site "
+        "reaches more than {walk} km of roads on foot ({bike} km by bike, {car} km by car), twice the width on "
+        "20 m cells, and so on up to {walk_max} m on foot, {bike_max} m by bike, {car_max} m by car (for a 50 m "
+        "width): the time to draw follows the size of the map, not the length of road. Finest, smooth: "
+        "the reached roads widened by the width above with round joins, whatever the reach (slow for long "
+        "drives). Finest grid: 10 m cells and the width above whatever the reach; edges follow the grid and lie "
+        "on average about 40 m from the roads for a 50 m width. Each keeps every point within its width of a "
+        "road reached in time."
+    ).format(
+        smooth_walk=f"{SMOOTH_REACH_M[WALK] / 1000:g}", smooth_bike=f"{SMOOTH_REACH_M[BIKE] / 1000:g}",
+        **{mode: f"{FINE_REACH_M[mode] / 1000:g}" for mode in (WALK, BIKE, CAR)},
+        **{f"{mode}_max": f"{DEFAULT_BUFFER_M * 2 ** MAX_LEVEL[mode]:g}" for mode in (WALK, BIKE, CAR)},
     ))
     param.setFlags(param.flags() | FLAG_ADVANCED)
     alg.addParameter(param)
@@ -211,22 +219,30 @@ class NetworkSettings:
 
 
 def draw_catchments(graph, attachment, budgets, settings, feedback):
-    """``catchments`` with the settings, saying which outline was drawn; an automatic choice is kept for
-    the run's later calls. Raises ``Canceled``."""
+    """(polygons (sites, bands), per site the farthest a point of its polygons may lie from a road reached
+    in time: NaN for a site not tied) drawn as the settings say; tells the user how. Raises ``Canceled``."""
     from ..core.network.isochrone import catchments  # shapely: imported only when an algorithm runs
 
-    chosen = []
+    drawings = []
     polygons = catchments(
         graph, attachment, budgets, buffer_m=settings.buffer, fill_holes=settings.fill_holes,
-        progress=core_progress(feedback), outline=settings.outline, chosen=chosen,
+        progress=core_progress(feedback), outline=settings.outline, drawings=drawings,
     )
-    outline = chosen[0] if chosen else settings.outline
-    settings.outline = outline  # later calls of the same run draw the same way
-    if outline == OUTLINE_GRID:
-        feedback.pushInfo(tr("Polygons drawn on a 10 m grid (dense or far-reaching roads, or asked for)."))
-    elif chosen:
-        feedback.pushInfo(tr("Polygons drawn as buffers around the reached roads."))
-    return polygons
+    max_distance = np.array([d.max_distance(settings.fill_holes) if d is not None else np.nan for d in drawings])
+    counts = {}
+    for d in drawings:
+        if d is not None:
+            counts[d] = counts.get(d, 0) + 1
+    for d in sorted(counts, key=lambda d: (d.outline, d.level)):
+        if d.outline == OUTLINE_BUFFER:
+            feedback.pushInfo(tr("{n} sites: polygons drawn as smooth buffers {width} m around the reached roads.")
+                              .format(n=counts[d], width=f"{d.width_m:g}"))
+        else:
+            feedback.pushInfo(tr(
+                "{n} sites: polygons drawn on a {cell} m grid, no point farther than {distance} m from a road "
+                "reached in time."
+            ).format(n=counts[d], cell=f"{d.cell_m:.3g}", distance=f"{d.max_distance(settings.fill_holes):g}"))
+    return polygons, max_distance
 
 
 # --- CRS ---------------------------------------------------------------------------------------
@@ -267,164 +283,6 @@ def analysis_crs(network_source, sites_crs, context, feedback):
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _wkb(geometry):
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-        geometry = QgsGeometry(geometry.constGet().segmentize())
-    return bytes(geometry.asWkb())
-
-
-def read_features(source, crs, context, feedback=None, attributes=None, progress_from=0.0, progress_to=100.0,
-                  check_validity=True):
-    """(feature ids, shapely geometries in ``crs`` (None when missing), attribute dict name → list).
-
-    ``check_validity=False`` for networks: a self-crossing or degenerate line is still a usable road, so the
-    context's invalid-geometry setting (made for polygons) does not apply.
-    """
-    import shapely
-
-    request = QgsFeatureRequest()
-    names = source.fields().names()
-    wanted = [n for n in (attributes or []) if n in names]
-    request.setSubsetOfAttributes([names.index(n) for n in wanted])
-    if crs is not None and crs != source.sourceCrs():
-        request.setDestinationCrs(crs, context.transformContext())
-    total = source.featureCount()
-    step = max(1, total // 50) if total and total > 0 else 5000
-    ids, wkbs = [], []
-    columns = {n: [] for n in wanted}
-    positions = [(columns[n], names.index(n)) for n in wanted]
-    curved = QgsWkbTypes.isCurvedType(source.wkbType())
-    if check_validity:
-        iterator = source.getFeatures(request)
-    else:
-        iterator = source.getFeatures(request, SKIP_GEOMETRY_CHECKS)
-    for i, feature in enumerate(iterator):
-        if feedback is not None and i % step == 0:
-            if feedback.isCanceled():
-                return None
-            if total and total > 0:
-                feedback.setProgress(progress_from + (progress_to - progress_from) * i / total)
-        ids.append(feature.id())
-        wkbs.append(_wkb(feature.geometry()) if curved else feature.geometry().asWkb().data())
-        if positions:
-            attrs = feature.attributes()
-            for column, pos in positions:
-                value = attrs[pos]
-                column.append(None if isinstance(value, QVariant) else value)  # NULL stays a QVariant
-    geoms = np.empty(len(wkbs), dtype=object)
-    if wkbs:
-        present = np.array([bool(w) for w in wkbs], dtype=bool)
-        if present.any():
-            geoms[present] = shapely.from_wkb([w for w in wkbs if w], on_invalid="ignore")
-    return ids, geoms, columns
-
-
-def read_file_directly(alg, parameters, name, context, crs, wanted, feedback=None):
-    """(geometries, attribute dict) read straight from the file with GDAL's Arrow interface, or None.
-
-    Why: reading a département's road network feature by feature through PyQGIS takes seconds (about
-    3 s for 300,000 lines), reading the same file as Arrow batches a few tenths of a second. Only for a
-    plain GDAL/OGR layer read whole, already in ``crs``, without filter, selection, subset string,
-    unsaved edits, curves or several geometry columns; anything else returns None and is read by QGIS.
-    """
-    try:
-        from osgeo import gdal, ogr
-        from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
-    except ImportError:
-        return None
-    try:
-        value = parameters.get(name)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-            value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", "")
-        ):
-            return None
-        layer = alg.parameterAsVectorLayer(parameters, name, context)
-        if (layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isModified()
-                or layer.crs() != crs):
-            return None
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        dataset = gdal.OpenEx(parts.get("path", ""), gdal.OF_VECTOR | gdal.OF_READONLY)
-        if dataset is None:
-            return None
-        if parts.get("layerName"):
-            ogr_layer = dataset.GetLayerByName(parts["layerName"])
-        else:
-            ogr_layer = dataset.GetLayer(int(parts.get("layerId") or 0))
-        if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy"):
-            return None
-        definition = ogr_layer.GetLayerDefn()
-        if definition.GetGeomFieldCount() != 1 or ogr.GT_IsNonLinear(ogr_layer.GetGeomType()):
-            return None
-        if ogr_layer.GetFeatureCount() != layer.featureCount():
-            return None
-        fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-        if any(w not in fields for w in wanted):
-            return None
-        ogr_layer.SetIgnoredFields([f for f in fields if f not in wanted])
-        geometry_name = ogr_layer.GetGeometryColumn() or "wkb_geometry"
-        stream = ogr_layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO", "MAX_FEATURES_IN_BATCH=65536"])
-        if stream is None:
-            return None
-        geoms, columns = [], {w: [] for w in wanted}
-        for batch in stream:
-            if feedback is not None and feedback.isCanceled():
-                return None
-            if geometry_name not in batch:
-                return None
-            geoms.append(_geometries_from_batch(batch[geometry_name]))
-            for w in wanted:
-                columns[w].extend(_values_from_batch(batch[w]))
-        ogr_layer.SetIgnoredFields([])
-        geometries = np.concatenate(geoms) if geoms else np.empty(0, dtype=object)
-        return geometries, columns
-    except Exception:  # any surprise from the driver: QGIS reads the layer instead
-        return None
-
-
-def _geometries_from_batch(array):
-    import shapely
-
-    if isinstance(array, np.ma.MaskedArray):
-        mask = np.ma.getmaskarray(array)
-        array = np.array([None if m else bytes(v) for v, m in zip(array.data, mask)], dtype=object)
-    return shapely.from_wkb(array, on_invalid="ignore")
-
-
-def _values_from_batch(array):
-    mask = np.ma.getmaskarray(array) if isinstance(array, np.ma.MaskedArray) else None
-    data = array.data if isinstance(array, np.ma.MaskedArray) else array
-    if data.dtype.kind == "S":
-        values = [v.decode("utf-8", "replace") for v in data.tolist()]
-    else:
-        values = data.tolist()
-    if mask is not None:
-        values = [None if m else v for v, m in zip(values, mask.tolist())]
-    return values
-
-
-def read_network(source, crs, settings, context, feedback, direct=None):
-    """(geometries, attributes, schema) of the network, in ``crs``.
-
-    ``direct``: (algorithm, parameters, parameter name) to try reading the file directly first.
-    """
-    names = source.fields().names()
-    schema = settings.schema_choice or detect_schema(names)
-    wanted = schema_fields(schema, names)
-    if settings.speed_field:
-        wanted.append(settings.speed_field)
-    if direct is not None:
-        fast = read_file_directly(*direct, context, crs, wanted, feedback)
-        if fast is not None:
-            return fast[0], fast[1], schema
-    read = read_features(source, crs, context, feedback, wanted, check_validity=False)
-    if read is None:
-        return None
-    _ids, geoms, columns = read
-    return geoms, columns, schema
-
-
 def to_qgs(geometry):
     import shapely
 
@@ -451,14 +309,45 @@ def transform_shapely(geoms, source_crs, dest_crs, context):
     return out
 
 
-def read_population(alg, parameters, context, feedback, analysis, progress_from, progress_to):
-    """(CellIndex, CRS of the cells) or None when no population layer was given.
+def _read_polygons(alg, parameters, name, source, crs, field, context, feedback, progress):
+    """(shapely polygons in ``crs``, values of ``field``) of a polygon layer: with GDAL when the file is
+    already in ``crs`` and every polygon is valid (QGIS applies the context's invalid-geometry setting to the
+    others), else through QGIS."""
+    import shapely
+
+    plan = ogr_read.ogr_plan(alg, parameters, name, context) if ogr_read.USE_GDAL else None
+    if plan is not None and plan.crs == crs:
+        try:
+            geoms, values = [], []
+            for batch in ogr_read.ogr_batches(plan, [field], feedback, ogr_read.USE_ARROW):
+                wkb = batch.wkb
+                if isinstance(wkb, np.ndarray) and wkb.dtype.kind == "V":
+                    wkb = [bytes(w) for w in wkb]
+                geoms.append(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore"))
+                column = batch.columns[field]
+                values.append(np.ma.filled(np.ma.asarray(column, dtype=float), np.nan)
+                              if not isinstance(column, list) else np.array([_to_float(v) for v in column]))
+            geoms = np.concatenate(geoms) if geoms else np.zeros(0, dtype=object)
+            values = np.concatenate(values) if values else np.zeros(0)
+            valid = shapely.is_valid(geoms[shapely.is_geometry(geoms)]).all()
+            if (plan.expected < 0 or len(geoms) == plan.expected) and valid:
+                return geoms, values
+        except (LookupError, RuntimeError, ValueError):
+            pass
+    geoms, values = [], []
+    for batch in ogr_read.qgis_batches(source, crs, context, [field], feedback, progress=progress):
+        geoms.append(shapely.from_wkb(np.array([w or None for w in batch.wkb], dtype=object), on_invalid="ignore"))
+        values.append(np.array([_to_float(v) for v in batch.columns[field]], dtype=float))
+    return (np.concatenate(geoms) if geoms else np.zeros(0, dtype=object),
+            np.concatenate(values) if values else np.zeros(0))
+
+
+def read_population(alg, parameters, context, feedback, analysis):
+    """(CellIndex, CRS of the cells) or None when no population layer was given. Raises ``Canceled``.
 
     The cells are read in their own CRS when it is projected: the INSEE grid is a regular grid in
     EPSG:3035 and the exact fast method needs it unprojected (catchments are reprojected instead).
     """
-    import shapely
-
     from ..core.network.population import CellIndex
 
     source = alg.parameterAsSource(parameters, POPULATION, context)
@@ -473,24 +362,13 @@ def read_population(alg, parameters, context, feedback, analysis, progress_from,
         ).format(field=field or "ind"))
     own = source.sourceCrs()
     cells_crs = own if _metric_projected(own) else analysis
-    fast = read_file_directly(alg, parameters, POPULATION, context, cells_crs, [field], feedback)
-    if fast is not None and not shapely.is_valid(fast[0][shapely.is_geometry(fast[0])]).all():
-        fast = None  # invalid polygons: let QGIS apply the context's invalid-geometry setting
-    if fast is not None:
-        geoms, columns = fast
-    else:
-        read = read_features(source, cells_crs, context, feedback, [field], progress_from, progress_to)
-        if read is None:
-            return None
-        _ids, geoms, columns = read
-    values = np.array([_to_float(v) for v in columns[field]], dtype=float)
+    progress = core_progress(feedback).part(0.0, 0.5)
+    geoms, values = _read_polygons(alg, parameters, POPULATION, source, cells_crs, field, context, feedback,
+                                   progress.set)
     index = CellIndex(geoms, values)
     if not index.is_grid and cells_crs != analysis:
-        read = read_features(source, analysis, context, feedback, [field], progress_from, progress_to)
-        if read is None:
-            return None
-        _ids, geoms, columns = read
-        values = np.array([_to_float(v) for v in columns[field]], dtype=float)
+        geoms, values = _read_polygons(alg, parameters, POPULATION, source, analysis, field, context, feedback,
+                                       progress.set)
         index = CellIndex(geoms, values)
         cells_crs = analysis
     feedback.pushInfo(tr("Population: {n} polygons, {total} people in field '{field}'{grid}.").format(
@@ -567,38 +445,7 @@ def speed_summary(rules, mode, speed_kmh):
     )
 
 
-# --- graph and sites ---------------------------------------------------------------------------
-
-
-def build_graph(network_source, crs, settings, context, feedback, direct=None):
-    """Read the network and build the mode's graph; None when canceled."""
-    from ..core.network.graph import Graph, build_network, mode_rules
-
-    read = read_network(network_source, crs, settings, context, feedback, direct)
-    if read is None:
-        return None
-    geoms, columns, schema = read
-    schema_names = {OSM: "OpenStreetMap", BDTOPO: "BD TOPO", GENERIC: tr("generic")}
-    try:
-        network = build_network(geoms, tolerance=settings.snap)
-        rules = mode_rules(columns, len(geoms), schema, settings.mode, settings.speed_kmh, settings.speed_field)
-    except NetworkError as error:
-        raise QgsProcessingException(network_error_message(error)) from error
-    if rules.n_open == 0:
-        raise QgsProcessingException(tr(
-            "No line of the network '{layer}' can be used {mode} with the {schema} schema: "
-            "check the schema and the mode."
-        ).format(layer=network_source.sourceName(), mode=mode_label(settings.mode), schema=schema_names[schema]))
-    graph = Graph(network, rules)
-    feedback.pushInfo(tr(
-        "Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; "
-        "{snapped} line ends snapped; {speed}."
-    ).format(
-        schema=schema_names[schema], lines=len(geoms), open=rules.n_open, mode=mode_label(settings.mode),
-        nodes=network.n_nodes, segments=network.n_segments, snapped=network.n_snapped,
-        speed=speed_summary(rules, settings.mode, settings.speed_kmh),
-    ))
-    return graph
+# --- sites ----------------------------------------------------------------------------------------
 
 
 def read_sites(source, crs, context, id_field=None, name_field=None):
@@ -619,7 +466,7 @@ def read_sites(source, crs, context, id_field=None, name_field=None):
     features, wkbs, ids, labels = [], [], [], []
     for feature in source.getFeatures(request):
         features.append(feature)
-        wkbs.append(_wkb(feature.geometry()))
+        wkbs.append(ogr_read.wkb_of(feature.geometry()))
         value = feature[id_field] if id_field else None
         if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "":
             value = feature.id()
@@ -653,6 +500,12 @@ def warn_not_connected(feedback, attachment, labels, settings, what):
             tolerance=round(settings.tolerance), mode=mode_label(settings.mode),
         ))
     return count
+
+
+def report_writing(feedback, done: int, total: int) -> None:
+    """Progress of an output being written (every hundredth of it)."""
+    if total > 0 and done % max(1, total // 100) == 0:
+        feedback.setProgress(100.0 * done / total)
 
 
 def core_progress(feedback):

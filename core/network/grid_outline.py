@@ -1,9 +1,10 @@
-"""Catchment outlines drawn on a fine grid: the fast way where reached roads crowd.
+"""Catchment outlines drawn on a grid: a cost that follows the size of the map drawn.
 
-Buffering the reached roads (``isochrone``) gives smooth outlines, but where roads crowd (sidewalks drawn
-beside every street in OpenStreetMap, a whole town reached by car) GEOS spends most of its time merging
-buffers that overlap many times. Here the same reached pieces are drawn on a grid of ``cell`` metres
-(10 m by default) instead, for all the bands of a site at once:
+Buffering the reached roads (``isochrone``) gives smooth outlines, but its cost grows with the kilometres
+of road reached, and where roads crowd (sidewalks drawn beside every street in OpenStreetMap, a whole town
+reached by car) GEOS spends most of its time merging buffers that overlap many times. Here the same reached
+pieces are drawn on a grid of ``cell`` metres instead (10 m at the finest level, coarser for long reaches:
+see ``resolution``), for all the bands of a site at once:
 
 1. the reached pieces of each band are sampled every ``cell`` metres at most, ends included, plus the
    point where the site meets the road; each sample marks its grid cell with its band, the shortest band
@@ -37,17 +38,15 @@ import numpy as np
 import shapely
 
 from ..arrays import ring_signed_areas
+from ..progress import NullProgress
 from .isochrone import points_along
+from .resolution import cell_size
 
-#: Default grid resolution (metres).
-DEFAULT_CELL_M = 10.0
-#: The cell never exceeds the width divided by this (so that every reached point stays inside).
-WIDTH_PER_CELL = 4.85
 #: Farthest distance, in cells, from a point of the outline to the centre of a cell of the band.
 OUTLINE_MARGIN_CELLS = 0.8
 #: Above this many cells for one site (a reach 70 km wide at 10 m) the grid is coarsened within the limit
-#: above, then given up for buffers: drawing takes about ``BYTES_PER_CELL`` bytes per cell (the grid
-#: and its filter, and the outline's segments, many where roads are dense).
+#: ``resolution.WIDTH_PER_CELL``, then given up for buffers: drawing takes about ``BYTES_PER_CELL`` bytes
+#: per cell (the grid and its filter, and the outline's segments, many where roads are dense).
 MAX_CELLS = 50_000_000
 BYTES_PER_CELL = 25
 #: Pieces sampled at once when marking the seed cells (bounds the samples' memory).
@@ -55,11 +54,6 @@ SAMPLE_CHUNK = 20_000
 #: Memory the grids drawn at the same time may take together: fewer threads for very large reaches.
 MEMORY_BUDGET = 1_000_000_000
 UNREACHED = np.uint8(255)
-
-
-def cell_size(width: float, cell: float = DEFAULT_CELL_M) -> float:
-    """The grid resolution used for ``width``: ``cell``, reduced so that reached roads stay inside."""
-    return min(cell, width / WIDTH_PER_CELL)
 
 
 def disc_rows(radius_cells: float):
@@ -107,10 +101,20 @@ def disc_minimum(seed, rows):
 
 
 def sample_pieces(graph, seg, t0, t1, step):
-    """Points every ``step`` metres or less along each piece (segment ``seg`` from fraction ``t0`` to
-    ``t1``), both ends included: (N, 2)."""
-    count = np.ceil(graph.network.seg_len[seg] * (t1 - t0) / step).astype(np.int64) + 1
-    return points_along(graph, seg, t0, t1, count)[1]
+    """Points along each piece (segment ``seg`` from fraction ``t0`` to ``t1``): both ends, and for a piece
+    longer than ``step`` the middles of its ``ceil(length / step)`` equal parts, so that consecutive points
+    are never more than ``step`` apart: (N, 2). Pieces shorter than a cell (most, on a coarse grid) cost
+    their two ends only."""
+    net = graph.network
+    a = net.node_xy[net.seg_u[seg]]
+    d = net.node_xy[net.seg_v[seg]] - a
+    ends = [a + t0[:, None] * d, a + t1[:, None] * d]
+    length = net.seg_len[seg] * (t1 - t0)
+    long = length > step
+    if long.any():
+        count = np.ceil(length[long] / step).astype(np.int64)
+        ends.append(points_along(graph, seg[long], t0[long], t1[long], count, midpoints=True)[1])
+    return np.concatenate(ends)
 
 
 # Marching squares on the cell centres. Corner code bits: 1 = cell to the south-west of the corner,
@@ -250,16 +254,11 @@ def polygonize(mask, x0: float, y0: float, cell: float):
     return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 
-def _site_polygons(graph, point, bands, n_bands, width, cell):
+def _site_polygons(graph, point, bands, n_bands, width, cell, lo, hi):
     """Polygons of one site's bands: ``point`` where the site meets the road, ``bands`` the (seg, t0, t1)
-    pieces of each band, shortest first. None when the reach is too large for a grid in memory."""
-    net = graph.network
-    ends = [np.asarray(point, dtype=float).reshape(1, 2)]
-    for seg, t0, t1 in bands:
-        a, b = net.node_xy[net.seg_u[seg]], net.node_xy[net.seg_v[seg]]
-        ends += [a + t0[:, None] * (b - a), a + t1[:, None] * (b - a)]
-    ends = np.concatenate(ends)
-    lo, hi = ends.min(axis=0), ends.max(axis=0)
+    pieces of each band, shortest first, all within the box ``lo``-``hi``. None when the reach is too large
+    for a grid in memory."""
+    point = np.asarray(point, dtype=float).reshape(1, 2)
     step = cell  # the samples' spacing, kept if the grid is coarsened below
     span = (hi - lo) / cell
     cells = (span[0] + 1) * (span[1] + 1)
@@ -286,7 +285,7 @@ def _site_polygons(graph, point, bands, n_bands, width, cell):
         for k in range(0, len(seg), SAMPLE_CHUNK):  # in chunks: a car's reach has millions of samples
             part = slice(k, k + SAMPLE_CHUNK)
             mark(sample_pieces(graph, seg[part], t0[part], t1[part], step), band)
-    mark(ends[:1], 0)
+    mark(point, 0)
     reach = disc_minimum(seed, rows)
     x0, y0 = first * cell
     out = []
@@ -303,26 +302,29 @@ def _site_polygons(graph, point, bands, n_bands, width, cell):
     return out
 
 
-def _largest_grid(graph, pieces, cell):
-    """Cells of the largest grid among the sites, from the extent of their pieces (sorted by site)."""
+def _site_boxes(graph, pieces, points):
+    """(lo, hi) (S, 2) of each site: the start point and the segments of its pieces (sorted by site), whole
+    segments: a box a little larger than the reach, found without cutting any piece."""
     site, seg, _t0, _t1, bounds = pieces
-    starts = bounds[:-1][np.diff(bounds) > 0]
-    if not len(starts):
-        return 1
-    net = graph.network
-    a, b = net.node_xy[net.seg_u[seg]], net.node_xy[net.seg_v[seg]]
-    lo = np.minimum.reduceat(np.minimum(a, b), starts, axis=0)
-    hi = np.maximum.reduceat(np.maximum(a, b), starts, axis=0)
-    span = (hi - lo) / cell + 1
-    return int(min(MAX_CELLS, (span[:, 0] * span[:, 1]).max()))
+    lo, hi = points.copy(), points.copy()
+    has = np.diff(bounds) > 0
+    if has.any():
+        net = graph.network
+        a, b = net.node_xy[net.seg_u[seg]], net.node_xy[net.seg_v[seg]]
+        starts = bounds[:-1][has]
+        lo[has] = np.minimum(lo[has], np.minimum.reduceat(np.minimum(a, b), starts, axis=0))
+        hi[has] = np.maximum(hi[has], np.maximum.reduceat(np.maximum(a, b), starts, axis=0))
+    return lo, hi
 
 
-def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell=DEFAULT_CELL_M, threads=1):
+def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell, threads=1, progress=None):
     """(polygons (n_sites, n_bands), per site whether its reach was too large for a grid in memory) from
-    the reached pieces of each band (``reached_pieces`` results, sorted by site, shortest band first);
-    every other site has at least the cells around its start point. Each site's pieces are sampled only
-    when it is drawn. Memory: ``BYTES_PER_CELL`` per cell of the grids drawn at once, one per thread,
-    within ``MEMORY_BUDGET`` (fewer threads for reaches tens of km wide)."""
+    the reached pieces of each band (``reached_pieces`` results, shortest band first), drawn with a band of
+    ``width`` on a grid of ``cell`` (reduced to ``width / 4.85`` if larger); every other site has at least the
+    cells around its start point. Each site's pieces are sampled only when it is drawn. Memory:
+    ``BYTES_PER_CELL`` per cell of the grids drawn at once, one per thread, within ``MEMORY_BUDGET`` (fewer
+    threads for reaches tens of km wide). ``progress`` is asked between sites (raises ``Canceled``)."""
+    progress = progress or NullProgress()
     cell = cell_size(width, cell)
     n_bands = len(pieces_per_band)
     per_band = []
@@ -332,17 +334,20 @@ def grid_polygons(graph, pieces_per_band, n_sites, start_points, width, cell=DEF
         order = np.argsort(site, kind="stable")
         site, seg, t0, t1 = site[order], seg[order], t0[order], t1[order]
         per_band.append((site, seg, t0, t1, np.searchsorted(site, np.arange(n_sites + 1))))
-    points = np.asarray(start_points, dtype=float)
-    threads = min(threads, max(1, MEMORY_BUDGET // (BYTES_PER_CELL * _largest_grid(graph, per_band[-1], cell))))
+    points = np.asarray(start_points, dtype=float).reshape(-1, 2)
+    lo, hi = _site_boxes(graph, per_band[-1], points)
+    largest = int(min(MAX_CELLS, np.max(np.prod((hi - lo) / cell + 1, axis=1), initial=1)))
+    threads = min(threads, max(1, MEMORY_BUDGET // (BYTES_PER_CELL * largest)))
 
     def draw(sites):
         result = []
         for i in sites:
+            progress.check()
             bands = []
             for _site, seg, t0, t1, bounds in per_band:
                 mine = slice(bounds[i], bounds[i + 1])
                 bands.append((seg[mine], t0[mine], t1[mine]))
-            result.append(_site_polygons(graph, points[i], bands, n_bands, width, cell))
+            result.append(_site_polygons(graph, points[i], bands, n_bands, width, cell, lo[i], hi[i]))
         return result
 
     chunks = [c for c in np.array_split(np.arange(n_sites), max(1, min(n_sites, threads * 4))) if len(c)]

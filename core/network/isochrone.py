@@ -30,9 +30,12 @@ come from one search and are nested: the polygon for 10 minutes contains the pol
 Speed: the pieces of a batch of sites are computed with numpy in one pass per band; the polylines of a
 site are buffered in one GEOS call, or, where they crowd, buffered one by one and merged by a cascaded
 union, which is then several times faster; shapely releases the GIL, so batches run in a few threads.
-Where the reached roads crowd (sidewalks drawn along every street, a whole town reached by car), even
-that is slow: the automatic outline then draws the same reach on a 10 m grid (``grid_outline``), 8 times
-faster on central Helsinki, with the same guarantee. One run draws every polygon the same way.
+Buffering costs what the reached roads measure, and where they crowd (sidewalks drawn along every street, a
+whole town reached by car) even the union is slow: the automatic outline keeps smooth buffers for short
+reaches on plain networks (``SMOOTH_REACH_M``: a walk in a town, a few milliseconds per site) and draws the
+others on a grid (``grid_outline``) whose band and cell grow with the length of road reached
+(``resolution``), so that the cost follows the size of the map drawn. Each site is drawn one way for all its
+bands, and each polygon states its guarantee.
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ from ..arrays import repeat_ranks
 from ..progress import NullProgress, Progress
 from . import DEFAULT_BUFFER_M, MAX_DISTANCE_M, OUTLINE_AUTO, OUTLINE_BUFFER, OUTLINE_GRID
 from .graph import Graph
-from .search import Attachment, bounded_search
+from .resolution import SMOOTH_REACH_M, levels_for, resolution
+from .search import Attachment, reach_searches
 
 #: Segments per quarter circle of the buffer (inscribed approximation: never beyond the buffer distance).
 QUAD_SEGS = 3
@@ -77,12 +81,30 @@ def points_along(graph: Graph, seg, t0, t1, count, midpoints: bool = False):
     return owner, a[owner] + frac[:, None] * (b - a)[owner]
 
 
+def _group(keys, space):
+    """(distinct keys in increasing order, position of each key among them), for integer keys in
+    ``[0, space)``: marked in a dense array when the key space is not much larger than the keys (a drive:
+    a few sites reaching most of the network), else sorted."""
+    if space <= max(4 * len(keys), 1 << 16) and space <= 100_000_000:
+        mark = np.zeros(space, dtype=bool)
+        mark[keys] = True
+        distinct = np.flatnonzero(mark)
+        position = np.empty(space, dtype=np.int64)
+        position[distinct] = np.arange(len(distinct))
+        return distinct, position[keys]
+    return np.unique(keys, return_inverse=True)
+
+
 def reached_pieces(graph: Graph, site_of_node, nodes, times, budget, start_site, start_seg, start_frac):
     """Reached pieces of the network within ``budget`` seconds, for many sites at once.
 
     ``site_of_node``/``nodes``/``times``: concatenated search results (site index, node, seconds).
     ``start_site``/``start_seg``/``start_frac``: each site's own segment and position on it.
     Returns (site index, segment, start and end as fractions of the segment from ``seg_u``) per piece.
+
+    A segment is reached from ``seg_u`` over ``[0, along]`` and from ``seg_v`` over ``[1 - against, 1]`` (each
+    at most once per site: a node is reached once), and around the site's start point on its own segment;
+    overlapping intervals are merged so that no piece is drawn twice.
     """
     net = graph.network
     n_seg = np.int64(max(net.n_segments, 1))
@@ -92,6 +114,8 @@ def reached_pieces(graph: Graph, site_of_node, nodes, times, budget, start_site,
     extent = np.clip((budget - times[owner]) / graph.arc_time[arcs], 0.0, 1.0)
     forward = graph.arc_forward[arcs]
     keys = site_of_node[owner].astype(np.int64) * n_seg + graph.arc_seg[arcs]
+    del owner
+    n_sites = int(max(site_of_node.max(initial=-1), start_site.max(initial=-1))) + 1
     # each site's own segment: both allowed ways from the start point
     ok = start_seg >= 0
     s, f = start_seg[ok], start_frac[ok]
@@ -99,46 +123,53 @@ def reached_pieces(graph: Graph, site_of_node, nodes, times, budget, start_site,
         ahead = np.where(np.isfinite(graph.time_forward[s]), budget / graph.time_forward[s], 0.0)
         behind = np.where(np.isfinite(graph.time_backward[s]), budget / graph.time_backward[s], 0.0)
     start_keys = start_site[ok].astype(np.int64) * n_seg + s
-    ukeys, inverse = np.unique(np.concatenate([keys, start_keys]), return_inverse=True)
+    ukeys, inverse = _group(np.concatenate([keys, start_keys]), n_sites * n_seg)
     arc_key, start_key = inverse[: len(keys)], inverse[len(keys):]
-    # up to three intervals per (site, segment), as fractions from seg_u: [0, along] reached from seg_u,
-    # [1 - against, 1] from seg_v, [s0, s1] around the start point; merged so that no piece is drawn twice
-    nan = np.full(len(ukeys), np.nan)
-    lo = np.stack([nan, nan, nan], axis=1)
-    hi = lo.copy()
     along = np.full(len(ukeys), -1.0)
     against = np.full(len(ukeys), -1.0)
-    np.maximum.at(along, arc_key[forward], extent[forward])
-    np.maximum.at(against, arc_key[~forward], extent[~forward])
-    lo[along >= 0, 0] = 0.0
-    hi[along >= 0, 0] = along[along >= 0]
-    lo[against >= 0, 1] = 1.0 - against[against >= 0]
-    hi[against >= 0, 1] = 1.0
-    lo[start_key, 2] = np.maximum(0.0, f - behind)
-    hi[start_key, 2] = np.minimum(1.0, f + ahead)
-    order = np.argsort(np.where(np.isnan(lo), np.inf, lo), axis=1)
-    lo = np.take_along_axis(lo, order, axis=1)
-    hi = np.take_along_axis(hi, order, axis=1)
-    out_key, out_lo, out_hi = [], [], []
-    cur_lo, cur_hi = lo[:, 0].copy(), hi[:, 0].copy()
-    for col in (1, 2):
-        nxt_lo, nxt_hi = lo[:, col], hi[:, col]
-        present = ~np.isnan(nxt_lo)
-        overlap = present & (nxt_lo <= cur_hi)
-        cur_hi = np.where(overlap, np.maximum(cur_hi, nxt_hi), cur_hi)
-        closed = present & ~overlap  # a gap: the current interval is complete
-        out_key.append(np.nonzero(closed)[0])
-        out_lo.append(cur_lo[closed])
-        out_hi.append(cur_hi[closed])
-        cur_lo = np.where(closed, nxt_lo, cur_lo)
-        cur_hi = np.where(closed, nxt_hi, cur_hi)
-    out_key.append(np.arange(len(ukeys)))
-    out_lo.append(cur_lo)
-    out_hi.append(cur_hi)
-    key = np.concatenate(out_key)
+    along[arc_key[forward]] = extent[forward]
+    against[arc_key[~forward]] = extent[~forward]
+    del keys, arc_key, extent, forward, inverse
+    has_a, has_b = along >= 0, against >= 0
+    joined = has_a & has_b & (along >= 1.0 - against)
+    # intervals (key, lo, hi): [0, along], [1 - against, 1], or [0, 1] when they meet
+    first = has_a & ~joined
+    second = has_b & ~joined
+    key = np.concatenate([np.flatnonzero(joined), np.flatnonzero(first), np.flatnonzero(second)])
+    lo = np.concatenate([np.zeros(joined.sum()), np.zeros(first.sum()), 1.0 - against[second]])
+    hi = np.concatenate([np.ones(joined.sum()), along[first], np.ones(second.sum())])
+    if len(start_key):
+        # the few segments holding a start point: merge [s0, s1] with their intervals
+        on_start = np.zeros(len(ukeys), dtype=bool)
+        on_start[start_key] = True
+        rest = ~on_start[key]
+        extra_key, extra_lo, extra_hi = _merge_start(
+            key[~rest], lo[~rest], hi[~rest], start_key, np.maximum(0.0, f - behind), np.minimum(1.0, f + ahead)
+        )
+        key = np.concatenate([key[rest], extra_key])
+        lo = np.concatenate([lo[rest], extra_lo])
+        hi = np.concatenate([hi[rest], extra_hi])
     site = ukeys[key] // n_seg
     seg = ukeys[key] % n_seg
-    return site, seg, np.concatenate(out_lo), np.concatenate(out_hi)
+    return site, seg, lo, hi
+
+
+def _merge_start(key, lo, hi, start_key, start_lo, start_hi):
+    """Intervals of the start segments (a handful per batch) merged with the interval around each start."""
+    key = np.concatenate([key, start_key])
+    lo = np.concatenate([lo, start_lo])
+    hi = np.concatenate([hi, start_hi])
+    order = np.lexsort((lo, key))
+    key, lo, hi = key[order].tolist(), lo[order].tolist(), hi[order].tolist()
+    out_key, out_lo, out_hi = [], [], []
+    for k, a, b in zip(key, lo, hi):
+        if out_key and out_key[-1] == k and a <= out_hi[-1]:
+            out_hi[-1] = max(out_hi[-1], b)
+        else:
+            out_key.append(k)
+            out_lo.append(a)
+            out_hi.append(b)
+    return np.array(out_key, dtype=np.int64), np.array(out_lo), np.array(out_hi)
 
 
 def piece_lines(graph: Graph, site, seg, t0, t1):
@@ -239,12 +270,8 @@ def fill_small_holes(polygons, max_width: float):
 #: central Helsinki on foot or a whole town by car 3.5 at 25 m and 7 at 50 m (union 8 to 10 times faster).
 CROWDED = 3.0
 CROWDING_CELL_M = 100.0
-#: Above this length of reached roads per site (a town or more, by car), the automatic outline is the grid
-#: even on a plain network: buffering thousands of kilometres of roads takes seconds and gigabytes per
-#: site, the grid a fraction of it. Walking 15 minutes reaches about 40 km of streets in a dense town.
-LONG_REACH_M = 200_000.0
 #: A batch of sites stops growing at this many reached nodes (its pieces, samples and polygons are held
-#: together): 64 sites walking in a town, one or two by car over a département.
+#: together): 64 sites walking in a town, a few by car over a département.
 BATCH_NODES = 400_000
 
 
@@ -359,9 +386,11 @@ def _holes_inside(outer, inner, present):
     return out
 
 
-def _fill_holes(polygons, buffer_m):
-    """(polygons with their small holes filled, per polygon whether a hole was filled)."""
-    filled = fill_small_holes(polygons, max(0.0, MAX_DISTANCE_M - buffer_m))
+def _fill_holes(polygons, width_m, level=0):
+    """(polygons with their small holes filled, per polygon whether a hole was filled): holes whose every
+    point lies within ``MAX_DISTANCE_M × 2^level`` of a reached road, i.e. within that minus the band of
+    the hole's edge."""
+    filled = fill_small_holes(polygons, max(0.0, MAX_DISTANCE_M * 2**level - width_m))
     return filled, np.array([a is not b for a, b in zip(polygons, filled)], dtype=bool)
 
 
@@ -369,47 +398,103 @@ def default_threads() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
+def _reach_lengths(graph: Graph, pieces, n_sites):
+    """Metres of road reached by each site in ``pieces`` (one band's ``reached_pieces``)."""
+    site, seg, t0, t1 = pieces
+    return np.bincount(site, weights=graph.network.seg_len[seg] * (t1 - t0), minlength=n_sites)
+
+
+def _site_subset(pieces, keep):
+    """The pieces of the sites where ``keep`` (per site) is True, sites renumbered among them."""
+    local = np.cumsum(keep) - 1
+    site, seg, t0, t1 = pieces
+    mine = keep[site]
+    return local[site[mine]], seg[mine], t0[mine], t1[mine]
+
+
+def _draw_batch(graph, pieces, points, drawings, fill_holes, quad_segs, threads, progress):
+    """Polygons (sites, bands) of a batch; ``drawings`` gives each site's ``Resolution``."""
+    from .grid_outline import grid_polygons  # it imports this module
+
+    n_sites, n_bands = len(points), len(pieces)
+    out = np.full((n_sites, n_bands), None, dtype=object)
+    buffered = np.array([d.outline == OUTLINE_BUFFER for d in drawings], dtype=bool)
+    for drawing in sorted({d for d in drawings if d.outline == OUTLINE_GRID}, key=lambda d: d.level):
+        keep = np.array([d == drawing for d in drawings], dtype=bool)
+        idx = np.flatnonzero(keep)
+        drawn, too_large = grid_polygons(graph, [_site_subset(p, keep) for p in pieces], len(idx), points[idx],
+                                         drawing.width_m, drawing.cell_m, threads, progress)
+        out[idx] = drawn
+        buffered[idx[too_large]] = True  # too large for a grid in memory: buffered at the same width
+    widths = {float(d.width_m) for d in np.asarray(drawings, dtype=object)[buffered]}
+    for width in sorted(widths):
+        keep = buffered & np.array([d.width_m == width for d in drawings], dtype=bool)
+        idx = np.flatnonzero(keep)
+        crowded = None
+        for b in reversed(range(n_bands)):  # largest first: it decides how each site is buffered
+            progress.check()
+            out[idx, b], crowded = band_polygons(graph, *_site_subset(pieces[b], keep), len(idx), points[idx],
+                                                 width, quad_segs, threads, crowded)
+    filled = np.zeros((n_sites, n_bands), dtype=bool)
+    if fill_holes:
+        for level in sorted({d.level for d in drawings}):
+            idx = np.flatnonzero(np.array([d.level == level for d in drawings], dtype=bool))
+            width = drawings[idx[0]].width_m
+            for b in range(n_bands):
+                out[idx, b], filled[idx, b] = _fill_holes(out[idx, b], width, level)
+    # Nested bands whatever the hole filling did: a hole filled for a short time can stay open for a
+    # longer one (it merged with a larger gap). Adding the shorter band keeps the guarantee, since
+    # everything reached within a shorter time is reached within a longer one. Without any filled hole
+    # the bands are nested already (the pieces of a shorter time are parts of those of a longer one; on the
+    # grid exactly), except where GEOS's buffer of the longer time's lines left a spurious hole the shorter
+    # band covers; the union, the costliest step on a large network, is skipped everywhere else.
+    for b in range(1, n_bands):
+        inner, outer = out[:, b - 1], out[:, b]
+        present = np.array([g is not None for g in inner]) & np.array([g is not None for g in outer])
+        present &= filled[:, :b].any(axis=1) | _holes_inside(outer, inner, present & buffered)
+        if present.any():
+            out[present, b] = shapely.union(outer[present], inner[present])
+            filled[present, b] = True  # changed: the next band must contain it too
+    return out
+
+
 def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = DEFAULT_BUFFER_M,
                fill_holes: bool = True, quad_segs: int = QUAD_SEGS, batch: int = 64, threads: Optional[int] = None,
-               progress: Optional[Progress] = None, outline: str = OUTLINE_AUTO, chosen: Optional[list] = None):
+               progress: Optional[Progress] = None, outline: str = OUTLINE_AUTO, drawings: Optional[list] = None,
+               use_scipy: Optional[bool] = None):
     """Polygons per site and band: an object array (S, B) of shapely polygons (None: site not tied).
 
-    ``budgets``: travel times in seconds, in increasing order. ``outline``: ``OUTLINE_BUFFER``,
-    ``OUTLINE_GRID`` or ``OUTLINE_AUTO``: the grid when most sites of the first batch crowd (see
-    ``CROWDED``) or reach very long roads (``LONG_REACH_M``), so that one run draws every polygon the same
-    way. The way used is appended to ``chosen`` when a list is given.
+    ``budgets``: travel times in seconds, in increasing order. ``outline``: ``OUTLINE_AUTO`` draws each site
+    with smooth buffers when its reach is short (``SMOOTH_REACH_M``) and its roads do not crowd, else on the
+    grid at the level its reach calls for (``resolution``); ``OUTLINE_GRID`` on the finest grid and
+    ``OUTLINE_BUFFER`` as smooth buffers, at ``buffer_m`` whatever the reach. When ``drawings`` is a list, it
+    receives each site's ``Resolution`` (None for a site not tied). Raises ``Canceled``.
     """
-    from .grid_outline import grid_polygons
-
     progress = progress or NullProgress()
     budgets = sorted(float(b) for b in budgets)
     threads = threads or default_threads()
     n = len(attachment)
     out = np.full((n, len(budgets)), None, dtype=object)
+    per_site = [None] * n
     tied = np.nonzero(attachment.tied)[0]
-    max_budget = budgets[-1]
+    mode = graph.rules.mode
+    searches = reach_searches(graph, attachment, tied, budgets[-1], use_scipy)
     done = 0
-    start = 0
-    while start < len(tied):
+    while done < len(tied):
         progress.check()
         # a batch: up to ``batch`` sites, fewer when their reach is large (by car), to bound memory
-        site_nodes, all_nodes, all_times = [], [], []
+        site_nodes, all_nodes, all_times, sites = [], [], [], []
         reached = 0
-        k = 0
-        while k < batch and start + k < len(tied) and reached < BATCH_NODES:
-            site = tied[start + k]
-            nodes, times = bounded_search(graph, attachment.sources(graph, site), max_budget)
-            site_nodes.append(np.full(len(nodes), k, dtype=np.int64))
+        while len(sites) < batch and done + len(sites) < len(tied) and reached < BATCH_NODES:
+            site, nodes, times = next(searches)
+            site_nodes.append(np.full(len(nodes), len(sites), dtype=np.int64))
             all_nodes.append(nodes)
             all_times.append(times)
+            sites.append(site)
             reached += len(nodes)
-            k += 1
-            done += 1
-            if done % 16 == 0:
-                progress.set(0.6 * done / max(1, len(tied)) + 0.4 * start / max(1, len(tied)))
-                progress.check()
-        sites = tied[start:start + k]
-        start += k
+            progress.check()
+        sites = np.array(sites, dtype=np.int64)
+        progress.set((done + 0.3 * len(sites)) / len(tied))
         site_of_node = np.concatenate(site_nodes)
         nodes = np.concatenate(all_nodes)
         times = np.concatenate(all_times)
@@ -419,49 +504,24 @@ def catchments(graph: Graph, attachment: Attachment, budgets, buffer_m: float = 
                            attachment.frac[sites])
             for budget in budgets
         ]
-        crowded = None
-        if outline == OUTLINE_AUTO:  # decided once, on the first batch
-            crowded = _crowding(graph, *pieces[-1], len(sites), buffer_m) > CROWDED
-            site, seg, t0, t1 = pieces[-1]
-            reach_m = float(np.sum(graph.network.seg_len[seg] * (t1 - t0))) / max(1, len(sites))
-            outline = OUTLINE_GRID if crowded.mean() > 0.5 or reach_m > LONG_REACH_M else OUTLINE_BUFFER
-            if chosen is not None:
-                chosen.append(outline)
-        filled = np.zeros((len(sites), len(budgets)), dtype=bool)
-        buffered = np.ones(len(sites), dtype=bool)
-        if outline == OUTLINE_GRID:
-            drawn, buffered = grid_polygons(graph, pieces, len(sites), attachment.point[sites], buffer_m,
-                                            threads=threads)
-            out[sites, :] = drawn
-        if buffered.any():  # every site, or those whose reach is too large for a grid
-            keep = np.flatnonzero(buffered)
-            local_of = np.full(len(sites), -1, dtype=np.int64)
-            local_of[keep] = np.arange(len(keep))
-            crowded_kept = None if crowded is None else crowded[keep]
-            for b in reversed(range(len(budgets))):  # largest first: it decides how each site is buffered
-                site, seg, t0, t1 = pieces[b]
-                mine = buffered[site]
-                out[sites[keep], b], crowded_kept = band_polygons(
-                    graph, local_of[site[mine]], seg[mine], t0[mine], t1[mine], len(keep),
-                    attachment.point[sites[keep]], buffer_m, quad_segs, threads, crowded_kept,
-                )
-        if fill_holes:
-            for b in range(len(budgets)):
-                out[sites, b], filled[:, b] = _fill_holes(out[sites, b], buffer_m)
-        # Nested bands whatever the hole filling did: a hole filled for a short time can stay open for a
-        # longer one (it merged with a larger gap). Adding the shorter band keeps the 50 m guarantee, since
-        # everything reached within a shorter time is reached within a longer one. Without any filled hole
-        # the bands are nested already (the pieces of a shorter time are parts of those of a longer one),
-        # except where GEOS's buffer of the longer time's lines left a spurious hole the shorter band
-        # covers; the union, the costliest step on a large network, is skipped everywhere else.
-        for b in range(1, len(budgets)):
-            inner, outer = out[sites, b - 1], out[sites, b]
-            present = np.array([g is not None for g in inner]) & np.array([g is not None for g in outer])
-            present &= filled[:, :b].any(axis=1) | _holes_inside(outer, inner, present)
-            if present.any():
-                idx = sites[present]
-                out[idx, b] = shapely.union(outer[present], inner[present])
-                filled[present, b] = True  # changed: the next band must contain it too
-        progress.set(done / max(1, len(tied)))
+        del site_of_node, nodes, times
+        if outline == OUTLINE_AUTO:
+            reach = _reach_lengths(graph, pieces[-1], len(sites))
+            smooth = reach <= SMOOTH_REACH_M.get(mode, 0.0)
+            if smooth.any():
+                short = _site_subset(pieces[-1], smooth)
+                smooth[smooth] = ~(_crowding(graph, *short, int(smooth.sum()), buffer_m) > CROWDED)
+            drawing = [resolution(OUTLINE_BUFFER, buffer_m) if s else resolution(OUTLINE_GRID, buffer_m, int(level))
+                       for s, level in zip(smooth, levels_for(reach, mode))]
+        else:
+            drawing = [resolution(outline, buffer_m)] * len(sites)
+        out[sites, :] = _draw_batch(graph, pieces, attachment.point[sites], drawing, fill_holes, quad_segs,
+                                    threads, progress)
+        for site, d in zip(sites.tolist(), drawing):
+            per_site[site] = d
+        done += len(sites)
+        progress.set(done / len(tied))
     progress.set(1.0)
+    if drawings is not None:
+        drawings.extend(per_site)
     return out

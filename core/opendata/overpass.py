@@ -28,7 +28,7 @@ from . import ServiceChanged, ServiceRefused, tiles
 DEFAULT_URL = "https://overpass-api.de/api/interpreter"
 SERVICE = "Overpass API (OpenStreetMap)"
 TILE_DEG = 0.1
-#: The tags kept as fields, the ones the catchment reads first (core.network.graph.OSM_TAGS) then names.
+#: The tags kept as fields, the ones the catchment reads first (core.network.rules.OSM_TAGS) then names.
 TAGS = ("highway", "oneway", "maxspeed", "junction", "access", "foot", "bicycle", "motor_vehicle", "motorcar",
         "vehicle", "oneway:bicycle", "cycleway", "name", "ref", "service", "bridge", "tunnel")
 

@@ -110,7 +110,7 @@ def test_bdtopo_network_one_way_and_cut_edge(plugin, processing_context):
     )
     feedback = RecordingFeedback()
     result = run("catchment", processing_context, feedback, INPUT=sites, NETWORK=network, MODE=2, TIMES="0.5",
-                 BUFFER=10, FILL_HOLES=False, OUTPUT_SITES="memory:")
+                 BUFFER=10, FILL_HOLES=False, OUTLINE=1, OUTPUT_SITES="memory:")
     assert any("BD TOPO" in text for text in feedback.infos)
     (catch,) = rows(result["OUTPUT"])
     box = catch["geometry"].boundingBox()
@@ -127,7 +127,7 @@ def test_bdtopo_network_one_way_and_cut_edge(plugin, processing_context):
     assert sites_out["B"]["pop_0_5min"] is None and sites_out["A"]["network_dist_m"] == pytest.approx(20)
     # on foot, both ways along the street and up the footpath: 4.8 km/h for 10 min = 800 m
     walk = run("catchment", processing_context, RecordingFeedback(), INPUT=sites, NETWORK=network, MODE=0,
-               TIMES="10", BUFFER=10, FILL_HOLES=False, OUTPUT_SITES="memory:")
+               TIMES="10", BUFFER=10, FILL_HOLES=False, OUTLINE=1, OUTPUT_SITES="memory:")
     box = rows(walk["OUTPUT"])[0]["geometry"].boundingBox()
     assert box.xMinimum() == pytest.approx(0 - 0, abs=1e-6)  # 500 m west: the whole street
     assert box.yMaximum() == pytest.approx(300, abs=1e-6)  # 500 m east, then 300 m up the path
@@ -164,7 +164,7 @@ def _insee_like_grid_3035(extent_2154, people_per_cell=100.0):
 
 
 @needs_demo
-@pytest.mark.parametrize("outline", [0, 2], ids=["automatic", "grid"])
+@pytest.mark.parametrize("outline", [0, 1], ids=["automatic", "smooth"])
 def test_demo_territory_catchments(plugin, processing_context, outline):
     routes = demo_layer("routes")
     population = demo_layer("population_200m")
@@ -173,7 +173,9 @@ def test_demo_territory_catchments(plugin, processing_context, outline):
     result = run("catchment", processing_context, feedback, INPUT=friches, SITE_ID_FIELD="site_id",
                  NETWORK=routes, MODE=0, TIMES="5,10,15", POPULATION=population, POPULATION_FIELD="ind",
                  OUTLINE=outline, OUTPUT_SITES="memory:")
-    assert any("10 m grid" in text for text in feedback.infos) == (outline == 2)
+    # on foot in a small town the automatic outline is the smooth buffers (short reaches on plain streets)
+    assert any("smooth buffers" in text for text in feedback.infos)
+    assert not any("m grid" in text for text in feedback.infos)
     assert any("OpenStreetMap" in text for text in feedback.infos)
     sites = rows(result["OUTPUT_SITES"])
     assert len(sites) == friches.featureCount()

@@ -7,8 +7,15 @@ then the guarantee on a perturbed grid, checked against an independent search (s
 import numpy as np
 import pytest
 import shapely
-from friches_tierslieux.core.network.graph import GENERIC, OSM, Graph, build_network, mode_rules
-from friches_tierslieux.core.network.isochrone import DEFAULT_BUFFER_M, MAX_DISTANCE_M, catchments, fill_small_holes
+from friches_tierslieux.core.network.graph import Graph, build_network
+from friches_tierslieux.core.network.isochrone import (
+    DEFAULT_BUFFER_M,
+    MAX_DISTANCE_M,
+    OUTLINE_BUFFER,
+    catchments,
+    fill_small_holes,
+)
+from friches_tierslieux.core.network.rules import GENERIC, OSM, mode_rules
 from friches_tierslieux.core.network.search import NOT_CONNECTED, TIED, attach_sites, bounded_search
 from friches_tierslieux.core.progress import Canceled, Progress
 from shapely.geometry import LineString, Point, Polygon
@@ -29,7 +36,7 @@ def test_cut_edge_reaches_exactly_the_cut_point():
     g = _graph([LineString([(0, 0), (1000, 0)])])
     att = attach_sites(g, [Point(0, 10)], tolerance=50)
     assert att.status.tolist() == [TIED] and att.distance[0] == pytest.approx(10)
-    polys = catchments(g, att, [300], buffer_m=25, fill_holes=False)
+    polys = catchments(g, att, [300], buffer_m=25, fill_holes=False, outline=OUTLINE_BUFFER)
     minx, miny, maxx, maxy = polys[0, 0].bounds
     # the edge is cut at 400 m, not dropped nor kept whole; 25 m either side
     assert maxx == pytest.approx(400, abs=1e-6)
@@ -50,7 +57,7 @@ def test_cut_edges_on_a_junction():
     east = int(np.nonzero((xy == (200, 0)).all(axis=1))[0][0])
     assert reached[east] == pytest.approx(100 / WALK_MS)
     # 3 minutes = 240 m: 100 m to the junction, then 140 m up the side street; 100 m west to the end
-    poly = catchments(g, att, [180], buffer_m=20, fill_holes=False)[0, 0]
+    poly = catchments(g, att, [180], buffer_m=20, fill_holes=False, outline=OUTLINE_BUFFER)[0, 0]
     assert poly.bounds[3] == pytest.approx(140, abs=1e-6)
     assert poly.contains(Point(200, 139)) and not poly.contains(Point(200, 141))
     assert poly.contains(Point(1, 0))
@@ -62,11 +69,13 @@ def test_one_way_street_for_car_but_not_for_walking():
     car = _graph(street, "car", highway="residential", oneway="yes", maxspeed="36")
     walk = _graph(street, "walk", highway="residential", oneway="yes", maxspeed="36")
     site = [Point(500, 0)]
-    car_poly = catchments(car, attach_sites(car, site, 100), [30], buffer_m=10, fill_holes=False)[0, 0]
+    car_poly = catchments(car, attach_sites(car, site, 100), [30], buffer_m=10, fill_holes=False,
+                          outline=OUTLINE_BUFFER)[0, 0]
     # 30 s by car: 300 m eastwards only
     assert car_poly.bounds[0] == pytest.approx(500, abs=1e-6)
     assert car_poly.bounds[2] == pytest.approx(800, abs=1e-6)
-    walk_poly = catchments(walk, attach_sites(walk, site, 100), [120], buffer_m=10, fill_holes=False)[0, 0]
+    walk_poly = catchments(walk, attach_sites(walk, site, 100), [120], buffer_m=10, fill_holes=False,
+                           outline=OUTLINE_BUFFER)[0, 0]
     # 2 minutes on foot: 160 m both ways
     assert walk_poly.bounds[0] == pytest.approx(340, abs=1e-6)
     assert walk_poly.bounds[2] == pytest.approx(660, abs=1e-6)
@@ -94,7 +103,7 @@ def test_site_between_two_roads_attaches_to_the_nearest():
     att = attach_sites(g, [Point(300, 30), Point(600, 70)], tolerance=300)
     assert att.point[0].tolist() == [300, 0] and att.distance[0] == pytest.approx(30)
     assert att.point[1].tolist() == [600, 100] and att.distance[1] == pytest.approx(30)
-    polys = catchments(g, att, [120], buffer_m=10, fill_holes=False)
+    polys = catchments(g, att, [120], buffer_m=10, fill_holes=False, outline=OUTLINE_BUFFER)
     # the two roads are not connected: each catchment stays on its own road
     assert polys[0, 0].bounds[3] == pytest.approx(10) and polys[1, 0].bounds[1] == pytest.approx(90)
 

@@ -6,15 +6,14 @@ import numpy as np
 import pytest
 import shapely
 from friches_tierslieux.core.network import NetworkError
-from friches_tierslieux.core.network.graph import (
+from friches_tierslieux.core.network.graph import Graph, build_network
+from friches_tierslieux.core.network.rules import (
     BACKWARD,
     BDTOPO,
     BOTH,
     FORWARD,
     GENERIC,
     OSM,
-    Graph,
-    build_network,
     detect_schema,
     mode_rules,
     parse_hstore,

@@ -1,19 +1,15 @@
 """Grid outlines (``core/network/grid_outline``): the disc filter against brute force, hand-computed
-outlines on a straight street, exact nesting, and the automatic choice between grid and buffers."""
+outlines on a straight street, exact nesting, the fallback to buffers for reaches too large for a grid."""
 
 import numpy as np
 import pytest
 import shapely
 import shapely.affinity
-from friches_tierslieux.core.network.graph import GENERIC, Graph, build_network, mode_rules
-from friches_tierslieux.core.network.grid_outline import (
-    UNREACHED,
-    cell_size,
-    disc_minimum,
-    disc_rows,
-    polygonize,
-)
+from friches_tierslieux.core.network.graph import Graph, build_network
+from friches_tierslieux.core.network.grid_outline import UNREACHED, disc_minimum, disc_rows, polygonize
 from friches_tierslieux.core.network.isochrone import OUTLINE_BUFFER, OUTLINE_GRID, catchments
+from friches_tierslieux.core.network.resolution import cell_size
+from friches_tierslieux.core.network.rules import GENERIC, mode_rules
 from friches_tierslieux.core.network.search import attach_sites
 from shapely.geometry import LineString, Point
 
@@ -136,16 +132,6 @@ def test_bands_are_exactly_nested_on_the_grid():
         for b in range(2):
             assert polys[i, b + 1].covers(polys[i, b])  # no tolerance: the cells are nested
             assert polys[i, b + 1].area > polys[i, b].area
-
-
-def test_automatic_outline_follows_crowding():
-    chosen = []
-    g = _walk_graph(_dense_lines())
-    att = attach_sites(g, shapely.points([[500.0, 170.0], [120.0, 40.0]]), 50)
-    catchments(g, att, [240], chosen=chosen)
-    sparse = _walk_graph([LineString([(0, 0), (1000, 0)]), LineString([(500, -500), (500, 500)])])
-    catchments(sparse, attach_sites(sparse, [Point(500, 0)], 50), [240], chosen=chosen)
-    assert chosen == [OUTLINE_GRID, OUTLINE_BUFFER]
 
 
 def test_grid_polygons_on_a_crowded_network_are_valid():
