@@ -60,6 +60,7 @@ if QGIS_VERSION_INT >= 33000:
     WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
     WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+    WKB_UNKNOWN = Qgis.WkbType.Unknown
 else:
     WKB_POINT = QgsWkbTypes.Type.Point
     WKB_MULTIPOINT = QgsWkbTypes.Type.MultiPoint
@@ -67,6 +68,7 @@ else:
     WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
     WKB_MULTILINESTRING = QgsWkbTypes.Type.MultiLineString
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+    WKB_UNKNOWN = QgsWkbTypes.Type.Unknown
 
 if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34
     LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
@@ -79,11 +81,12 @@ else:
 
 if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
     GEOMETRY_POINT, GEOMETRY_POLYGON = Qgis.GeometryType.Point, Qgis.GeometryType.Polygon
-    GEOMETRY_LINE = Qgis.GeometryType.Line
+    GEOMETRY_LINE, GEOMETRY_NULL = Qgis.GeometryType.Line, Qgis.GeometryType.Null
 else:
     GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
     GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
     GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+    GEOMETRY_NULL = QgsWkbTypes.GeometryType.NullGeometry
 
 if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
     DISTANCE_METERS = Qgis.DistanceUnit.Meters

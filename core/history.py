@@ -117,20 +117,23 @@ def sort_rows(rows: Iterable[HistoryRow]) -> List[HistoryRow]:
 
 
 def state_at(current: Dict[str, dict], rows: Iterable[HistoryRow], moment: dt.datetime,
-             parse: Callable[[str, Optional[str]], object] = lambda _f, v: v) -> Dict[str, dict]:
+             parse: Callable[[str, Optional[str]], object] = lambda _f, v: v, progress=None) -> Dict[str, dict]:
     """The inventory as it stood at ``moment`` (aware datetime): ``current`` (``{site_id: {field: value}}``,
     the state now) with every change made after ``moment`` undone, the latest first.
 
     ``parse(field, text)`` turns a history text back into a value. Sites added after ``moment`` are
     left out, sites deleted after it come back with their values, renamed sites take their old id.
     A site present now with no history (it was there before the history was kept) keeps its current
-    values: the history cannot say more about it.
+    values: the history cannot say more about it. ``progress`` (a ``core.progress.Progress``) is checked
+    for a cancel every few thousand rows.
     """
     moment = parse_timestamp(moment)
     values = {sid: dict(site) for sid, site in current.items()}
     exists = {sid: True for sid in current}
     later = [r for r in sort_rows(rows) if r.changed_at > moment]
-    for row in reversed(later):
+    for k, row in enumerate(reversed(later)):
+        if progress is not None and k % 5000 == 0:
+            progress.check()
         sid = row.site_id
         if row.field == SITE:
             exists[sid] = row.old_value is not None

@@ -34,6 +34,7 @@ from dataclasses import field as dc_field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from . import cnig_friches as cnig
+from .progress import NullProgress, Progress
 
 # --------------------------------------------------------------------------------------------------
 # Constants (documented in the algorithm's help)
@@ -844,10 +845,13 @@ class InventoryImport:
         return swapped_rows
 
     # -- pass 3: reprojection (the caller's transforms) ---------------------------------------------------
-    def reproject(self, transforms: Dict[str, Callable]) -> None:
+    def reproject(self, transforms: Dict[str, Callable], progress: Optional[Progress] = None) -> None:
         """Apply ``transforms[tag](geom)`` to each geometry (tag "layer" or "columns"); a transform that
-        raises rejects the row (``reprojection_failed``)."""
-        for r in self.rows:
+        raises rejects the row (``reprojection_failed``). ``progress`` is checked for a cancel."""
+        progress = progress or NullProgress()
+        for k, r in enumerate(self.rows):
+            if k % 256 == 0:
+                progress.check()
             if r.rejected:
                 continue
             try:
@@ -864,15 +868,19 @@ class InventoryImport:
                     break
 
     # -- pass 4: geometry, surfaces, ids, duplicates ------------------------------------------------------
-    def finalise(self) -> None:
-        for r in self.rows:
+    def finalise(self, progress: Optional[Progress] = None) -> None:
+        """Geometry, surfaces, ids and duplicates; ``progress`` is checked for a cancel (:class:`Canceled`)."""
+        progress = progress or NullProgress()
+        for k, r in enumerate(self.rows):
+            if k % 256 == 0:
+                progress.check()
             if not r.rejected:
                 self._final_geometry(r)
             if not r.rejected:  # a polygon that could not be repaired may leave the row without geometry
                 self._surfaces(r)
                 self._site_id(r)
         self._duplicate_ids()
-        self._duplicate_locations()
+        self._duplicate_locations(progress)
 
     def _final_geometry(self, r: SiteRow) -> None:
         if r.polygon is not None:
@@ -942,7 +950,7 @@ class InventoryImport:
             else:
                 first[sid] = r
 
-    def _duplicate_locations(self) -> None:
+    def _duplicate_locations(self, progress: Progress) -> None:
         shapely = _shapely()
         kept = [r for r in self.rows if not r.rejected]
         if len(kept) < 2:
@@ -951,7 +959,10 @@ class InventoryImport:
         points = [r.point for r in kept]  # finite: checked when read and after reprojection
         tree = shapely.STRtree(points)
         pairs = tree.query(points, predicate="dwithin", distance=DUPLICATE_DISTANCE_M)
-        for i, j in sorted(zip(pairs[0].tolist(), pairs[1].tolist()), key=lambda p: (max(p), min(p))):
+        progress.check()
+        for n, (i, j) in enumerate(sorted(zip(pairs[0].tolist(), pairs[1].tolist()), key=lambda p: (max(p), min(p)))):
+            if n % 4096 == 0:
+                progress.check()
             a, b = min(i, j), max(i, j)
             if a == b or b in flagged:
                 continue
@@ -965,7 +976,10 @@ class InventoryImport:
         polys = [r.polygon for _k, r in with_poly]
         tree = shapely.STRtree(polys)
         pairs = tree.query(polys, predicate="intersects")
-        for i, j in sorted(zip(pairs[0].tolist(), pairs[1].tolist()), key=lambda p: (max(p), min(p))):
+        progress.check()
+        for n, (i, j) in enumerate(sorted(zip(pairs[0].tolist(), pairs[1].tolist()), key=lambda p: (max(p), min(p)))):
+            if n % 1024 == 0:
+                progress.check()
             a, b = min(i, j), max(i, j)
             ka, ra = with_poly[a]
             kb, rb = with_poly[b]

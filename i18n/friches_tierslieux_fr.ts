@@ -19,6 +19,16 @@
         <translation>#{rank} {name} : {sentence}</translation>
     </message>
     <message>
+        <location filename="../processing/base.py"/>
+        <source>'{param}' must be a projected CRS (in metres), not {crs} (in degrees): e.g. EPSG:2154 (Lambert-93) in metropolitan France.</source>
+        <translation>« {param} » doit être un SCR projeté (en mètres), pas {crs} (en degrés) : par ex. EPSG:2154 (Lambert-93) en France métropolitaine.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>'{value}' given for '{param}' is not a coordinate reference system QGIS knows: choose one in the list, e.g. EPSG:2154 (Lambert-93).</source>
+        <translation>« {value} », donné pour « {param} », n'est pas un système de coordonnées connu de QGIS : choisissez-en un dans la liste, par ex. EPSG:2154 (Lambert-93).</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>'{value}' is neither INSEE commune codes (5 characters, e.g. 13210 or 2A004) nor one EPCI SIREN code (9 digits).</source>
         <translation>« {value} » n'est ni une liste de codes INSEE de communes (5 caractères, p. ex. 13210 ou 2A004) ni un code SIREN d'EPCI (9 chiffres).</translation>
@@ -219,6 +229,11 @@
         <translation>Une date, une date-heure ou une année (1er janvier). Vide : le premier de opening_date, date_ouverture, opening_year… Un lieu sans date compte comme ouvert sur toute la période.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>a feature</source>
+        <translation>une entité</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>A file of any size: BD TOPO by département, an OpenStreetMap extract (.osm.pbf)... Lines are cut at the area's edge, attributes kept.</source>
         <translation>Un fichier de toute taille : BD TOPO d'un département, extrait OpenStreetMap (.osm.pbf)… Les lignes sont découpées au bord de la zone, attributs conservés.</translation>
@@ -413,6 +428,11 @@
         <location filename="../processing/zoning_overlay.py"/>
         <source>An edited copy of resources/zoning/compatibility_rules.csv; the shipped table when empty.</source>
         <translation>Une copie modifiée de resources/zoning/compatibility_rules.csv ; si vide, la table fournie avec l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>an empty CRS</source>
+        <translation>un SCR vide</translation>
     </message>
     <message>
         <location filename="../processing/land_prices.py"/>
@@ -635,7 +655,12 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
-        <location filename="../processing/inventory_at_date.py"/>
+        <source>Canceled during step {k}/{n} ({step}): the steps before it are complete in the GeoPackage, nothing of this one was written.</source>
+        <translation>Annulé pendant l'étape {k}/{n} ({step}) : les étapes précédentes sont complètes dans le GeoPackage, rien de celle-ci n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <location filename="../processing/history_io.py"/>
         <location filename="../processing/monitoring_io.py"/>
         <location filename="../processing/prepare_territory.py"/>
         <location filename="../processing/programme_io.py"/>
@@ -643,6 +668,11 @@
         <location filename="../processing/web_request.py"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Canceled: the output '{output}' was not written.</source>
+        <translation>Annulé : la sortie « {output} » n'a pas été écrite.</translation>
     </message>
     <message>
         <location filename="../processing/load_gpu.py"/>
@@ -1057,14 +1087,29 @@
         <translation>Impossible de se connecter à la base de l'inventaire {where} : {error}</translation>
     </message>
     <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Could not copy the features of {layer} for the maps: {error}</source>
+        <translation>Impossible de copier les entités de {layer} pour les cartes : {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>Could not create the GeoPackage {path}.</source>
         <translation>Impossible de créer le GeoPackage {path}.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not name the table {table} in {path}.</source>
+        <translation>Impossible de nommer la table {table} dans {path}.</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_store.py"/>
         <source>Could not open or create the inventory {where}: {error}</source>
         <translation>Impossible d'ouvrir ou de créer l'inventaire {where} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not open {path} to complete the table {table}.</source>
+        <translation>Impossible d'ouvrir {path} pour terminer la table {table}.</translation>
     </message>
     <message>
         <location filename="../processing/inventory_input.py"/>
@@ -1082,6 +1127,16 @@
         <translation>Impossible de lire la couche fournie pour {param} : {error}</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not replace {path} ({error}): it may be open in QGIS or another program. Close it (or remove its layers from the project) and run again.</source>
+        <translation>Impossible de remplacer {path} ({error}) : il est peut-être ouvert dans QGIS ou un autre programme. Fermez-le (ou retirez ses couches du projet) et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_gpu.py"/>
+        <source>Could not write a feature of {layer} in {path}: {error}</source>
+        <translation>Impossible d'écrire une entité de {layer} dans {path} : {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_store.py"/>
         <source>Could not write the inventory {where}: nothing was saved ({error}).</source>
         <translation>Impossible d'écrire l'inventaire {where} : rien n'a été enregistré ({error}).</translation>
@@ -1095,6 +1150,11 @@
         <location filename="../processing/monitoring_report.py"/>
         <source>Could not write the report {path}: {error}</source>
         <translation>Impossible d'écrire le rapport {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Could not write {what} into the output '{output}': {error}</source>
+        <translation>Impossible d'écrire {what} dans la sortie « {output} » : {error}</translation>
     </message>
     <message>
         <location filename="../processing/network_io.py"/>
@@ -2256,6 +2316,11 @@
         <translation>isochrone,zone de chalandise,zone de desserte,marche,vélo,voiture,population,réseau,accès</translation>
     </message>
     <message>
+        <location filename="../processing/import_inventory.py"/>
+        <source>its coordinates ({x}, {y}) are outside the area where {crs} is defined: check the CRS of the input (or the source CRS parameter)</source>
+        <translation>ses coordonnées ({x}, {y}) sont hors de la zone où {crs} est défini : vérifiez le SCR de l'entrée (ou le paramètre SCR des colonnes)</translation>
+    </message>
+    <message>
         <location filename="../processing/prepare_territory.py"/>
         <source>Keep answers in the cache (days)</source>
         <translation>Garder les réponses en cache (jours)</translation>
@@ -2621,11 +2686,6 @@
         <translation>coût négatif</translation>
     </message>
     <message>
-        <location filename="../processing/zoning_overlay.py"/>
-        <source>Neither the sites nor the zones have a CRS: they are assumed to be in Lambert-93 (EPSG:2154).</source>
-        <translation>Ni les sites ni les zones n'ont de SCR : ils sont supposés être en Lambert-93 (EPSG:2154).</translation>
-    </message>
-    <message>
         <location filename="../processing/network_build.py"/>
         <source>Network ({schema} schema): {lines} lines, {open} usable {mode}; {nodes} nodes, {segments} segments; {snapped} line ends snapped; {speed}.</source>
         <translation>Réseau (schéma {schema}) : {lines} lignes, dont {open} praticables {mode} ; {nodes} nœuds, {segments} segments ; {snapped} extrémités de lignes accrochées ; {speed}.</translation>
@@ -2684,6 +2744,11 @@
         <location filename="../processing/costs_io.py"/>
         <source>no coordinates: used only for its commune</source>
         <translation>pas de coordonnées : utilisée seulement pour sa commune</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>no CRS</source>
+        <translation>aucun SCR</translation>
     </message>
     <message>
         <location filename="../processing/territory_io.py"/>
@@ -2791,6 +2856,11 @@
         <translation>sans projet</translation>
     </message>
     <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No PTAL grid: the sites give no extent to draw it on.</source>
+        <translation>Pas de grille PTAL : les sites ne donnent pas d'emprise où la dessiner.</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>no purchase price</source>
         <translation>pas de prix d'achat</translation>
@@ -2840,6 +2910,16 @@
         <location filename="../processing/full_analysis.py"/>
         <source>No site matches the expression {expression}.</source>
         <translation>Aucun site ne correspond à l'expression {expression}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No site of the inventory could be imported ({r} rows rejected: see the import_report table of {gpkg}): there is nothing to analyse.</source>
+        <translation>Aucun site de l'inventaire n'a pu être importé ({r} lignes rejetées : voir la table import_report de {gpkg}) : il n'y a rien à analyser.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>No site of the inventory has a usable geometry ({n} site(s) read): there is nothing to analyse. Check the geometry of the inventory (or the import_report table of {gpkg}).</source>
+        <translation>Aucun site de l'inventaire n'a de géométrie utilisable ({n} site(s) lu(s)) : il n'y a rien à analyser. Vérifiez la géométrie de l'inventaire (ou la table import_report de {gpkg}).</translation>
     </message>
     <message>
         <location filename="../processing/score_candidates.py"/>
@@ -3161,6 +3241,11 @@
         <location filename="../processing/acquisition_programme.py"/>
         <source>Part of the total paid at acquisition (field, €)</source>
         <translation>Part du total payée à l'acquisition (champ, €)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>parts of another geometry type left out (collection or multi-part geometry)</source>
+        <translation>parties d'un autre type de géométrie écartées (collection ou géométrie multiple)</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -3667,6 +3752,11 @@
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Report of features written with another geometry</source>
+        <translation>Rapport des entités écrites avec une autre géométrie</translation>
+    </message>
+    <message>
         <location filename="../ui/field_editors.py"/>
         <source>Required by the standard.</source>
         <translation>Obligatoire dans le standard.</translation>
@@ -3762,6 +3852,11 @@
         <location filename="../processing/inventory_report.py"/>
         <source>row kept with its point only</source>
         <translation>ligne gardée avec son seul point</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>row {row}</source>
+        <translation>ligne {row}</translation>
     </message>
     <message>
         <location filename="../processing/inventory_report.py"/>
@@ -4107,6 +4202,11 @@
         <translation>Atlas des fiches sites (PDF)</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>site {site}</source>
+        <translation>le site {site}</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_at_date.py"/>
         <source>Site {site} had no point at that date: left out.</source>
         <translation>Le site {site} n'avait pas de point à cette date : écarté.</translation>
@@ -4439,6 +4539,16 @@
     </message>
     <message>
         <location filename="../processing/full_analysis.py"/>
+        <source>Step {k}/{n} ({step}) ended without its output {outputs}: see its messages above.</source>
+        <translation>L'étape {k}/{n} ({step}) s'est terminée sans sa sortie {outputs} : voir ses messages ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
+        <source>Step {k}/{n} ({step}) failed: {error}</source>
+        <translation>L'étape {k}/{n} ({step}) a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/full_analysis.py"/>
         <source>Step {k}/{n}: {text}</source>
         <translation>Étape {k}/{n} : {text}</translation>
     </message>
@@ -4742,6 +4852,11 @@
         <translation>La table des coûts n'a pas de loyer pour {uses} : pas de recette pour ces usages.</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>the data provider refused it</source>
+        <translation>le fournisseur de données l'a refusée</translation>
+    </message>
+    <message>
         <location filename="../processing/inventory_store.py"/>
         <source>The database refused the change to the inventory {where}: {error}</source>
         <translation>La base a refusé la modification de l'inventaire {where} : {error}</translation>
@@ -4933,11 +5048,6 @@
         <translation>La grille Filosofi 200 m de l'INSEE (GeoPackage, ou CSV avec idcar_200m) : carreaux entiers touchant la zone, noms de champs en minuscules.</translation>
     </message>
     <message>
-        <location filename="../processing/import_inventory.py"/>
-        <source>The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that surfaces are in m² and distances in metres.</source>
-        <translation>Le SCR de l'inventaire {crs} est géographique : choisissez un SCR projeté (par ex. EPSG:2154 Lambert-93) pour des surfaces en m² et des distances en mètres.</translation>
-    </message>
-    <message>
         <location filename="../processing/full_analysis.py"/>
         <source>The inventory is already imported (site_id): import skipped.</source>
         <translation>L'inventaire est déjà importé (site_id) : import ignoré.</translation>
@@ -4976,6 +5086,11 @@
         <location filename="../processing/monitoring_io.py"/>
         <source>The last period is the one holding this date; empty: today.</source>
         <translation>La dernière période est celle qui contient cette date ; vide : aujourd'hui.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py"/>
+        <source>The layer '{layer}' has no coordinate reference system (CRS): its coordinates are read as {crs}. If they are in another CRS, set it in the layer's properties (Source › Assigned CRS) and run again.</source>
+        <translation>La couche « {layer} » n'a pas de système de coordonnées (SCR) : ses coordonnées sont lues en {crs}. Si elles sont dans un autre SCR, indiquez-le dans les propriétés de la couche (Source › SCR attribué) et relancez.</translation>
     </message>
     <message>
         <location filename="../processing/zoning_overlay.py"/>
@@ -5184,6 +5299,11 @@
         <translation>Le SCoT couvrant les sites.</translation>
     </message>
     <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>The selected site {site} is no longer in the candidates layer: it changed while it was read.</source>
+        <translation>Le site choisi {site} n'est plus dans la couche des candidats : elle a changé pendant sa lecture.</translation>
+    </message>
+    <message>
         <location filename="../processing/transit_service.py"/>
         <source>The service day analysed. Empty: a representative weekday inside the feed's validity, written in the log.</source>
         <translation>Le jour de service analysé. Vide : un jour de semaine représentatif dans la période de validité du flux, indiqué dans le journal.</translation>
@@ -5347,6 +5467,16 @@
         <location filename="../processing/export_atlas.py"/>
         <source>The sites with their scores (output of Score candidates or Select sites): one page per site; fields site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</source>
         <translation>Les sites avec leurs scores (sortie de l'algorithme « Noter les sites candidats » ou « Sélectionner les sites ») : une page par site ; champs site_id, site_nom, score_coworking, score_fablab, score_mediation, explanation_fr/explanation_en...</translation>
+    </message>
+    <message>
+        <location filename="../processing/acquisition_programme.py"/>
+        <source>The solver failed: {error}</source>
+        <translation>Le solveur a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>The table {table} of {path} was not written.</source>
+        <translation>La table {table} de {path} n'a pas été écrite.</translation>
     </message>
     <message>
         <location filename="../processing/select_sites.py"/>
@@ -5863,6 +5993,21 @@
         <translation>Écriture de {n} pages dans {path}…</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>written as its point on surface (another geometry type than the output's)</source>
+        <translation>écrites par leur point intérieur (autre type de géométrie que celui de la sortie)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>Written only when needed: one line per feature whose geometry could not be written as read (a layer mixing points, lines and polygons), with its site, row and what was done.</source>
+        <translation>Écrit seulement si besoin : une ligne par entité dont la géométrie n'a pas pu être écrite telle quelle (couche mêlant points, lignes et polygones), avec son site, sa ligne et ce qui a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sinks.py"/>
+        <source>written without geometry: none of its parts is of the output's geometry type</source>
+        <translation>écrites sans géométrie : aucune de leurs parties n'est du type de géométrie de la sortie</translation>
+    </message>
+    <message>
         <location filename="../processing/acquisition_programme.py"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
@@ -6218,6 +6363,16 @@
         <translation>{n} candidat(s) sur {total} sites · seuil {threshold}</translation>
     </message>
     <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate(s) repeat an identifier already seen: only the first of each can be chosen ({ids}).</source>
+        <translation>{n} candidat(s) reprennent un identifiant déjà vu : seul le premier de chacun peut être choisi ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_sites.py"/>
+        <source>{n} candidate(s) without {field} cannot be chosen (feature ids {ids}).</source>
+        <translation>{n} candidat(s) sans {field} ne peuvent pas être choisis (identifiants d'entité {ids}).</translation>
+    </message>
+    <message>
         <location filename="../ui/inventory_dock.py"/>
         <source>{n} field(s) of the CNIG standard are missing from this layer ({fields}): the list and the form show the others.</source>
         <translation>{n} champ(s) du standard CNIG manque(nt) dans cette couche ({fields}) : la liste et le formulaire affichent les autres.</translation>
@@ -6443,6 +6598,11 @@
         <translation>{n} × {reason} (voir le rapport).</translation>
     </message>
     <message>
+        <location filename="../processing/sinks.py"/>
+        <source>{output}: {n} feature(s) {what}: {sites}.</source>
+        <translation>{output} : {n} entité(s) {what} : {sites}.</translation>
+    </message>
+    <message>
         <location filename="../processing/territory_io.py"/>
         <source>{path} has no layer {layer}.</source>
         <translation>{path} n'a pas de couche {layer}.</translation>
@@ -6531,11 +6691,6 @@
         <location filename="../processing/territory_steps.py"/>
         <source>{source} is a text file without geometry: give {param} as a layer with geometry (GeoPackage, shapefile, GeoJSON…).</source>
         <translation>{source} est un fichier texte sans géométrie : fournissez {param} sous forme de couche avec géométrie (GeoPackage, shapefile, GeoJSON…).</translation>
-    </message>
-    <message>
-        <location filename="../processing/full_analysis.py"/>
-        <source>{step} failed: {error}</source>
-        <translation>Échec de l'étape « {step} » : {error}</translation>
     </message>
     <message>
         <location filename="../processing/transit_service.py"/>
@@ -6696,6 +6851,11 @@
         <location filename="../processing/transit_service.py"/>
         <source>{where}: {column} is empty but required.</source>
         <translation>{where} : {column} est vide alors qu'il est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing/score_candidates.py"/>
+        <source>{written} of {total} sites were written into the output '{output}': the input changed while it was read.</source>
+        <translation>{written} sites sur {total} ont été écrits dans la sortie « {output} » : l'entrée a changé pendant sa lecture.</translation>
     </message>
     <message>
         <location filename="../processing/acquisition_programme.py"/>

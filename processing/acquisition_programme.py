@@ -9,12 +9,11 @@ each site (``core/costs/programme_text``) and writes the sites, the years, the X
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -40,7 +39,6 @@ from ..compat import (
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
-    WKB_NO_GEOMETRY,
     make_field,
     parameter_as_fields,
 )
@@ -48,6 +46,7 @@ from ..core.costs import programme as pg
 from ..core.costs import programme_text as ptext
 from ..core.costs.cost_table import CostTableError, load_table
 from ..core.costs.formatting import money
+from ..core.costs.milp_process import MilpProcess, SolverError
 from ..core.progress import Canceled
 from ..translation import ui_language
 from . import costs_io as cio
@@ -55,6 +54,7 @@ from . import programme_io as pio
 from . import programme_report as report
 from . import scoring_io as sio
 from .base import FrichesAlgorithm, show_decimals
+from .sinks import write_file, write_rows
 from .styles import style_on_completion
 
 SITE_FIELDS = (
@@ -329,12 +329,12 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         sites = sio.read_table(source, context, geometry=False, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         names = sites.names
         id_field = cio.field_choice(self, parameters, self.SITE_ID_FIELD, context, names, "site_id")
         keys = [sio.site_key(r.get(id_field)) if id_field else None for r in sites.rows]
         keys = [k or f"#{fid}" for k, fid in zip(keys, sites.fids)]
-        duplicated = sorted({k for k in keys if keys.count(k) > 1})
+        duplicated = sorted(k for k, count in collections.Counter(keys).items() if count > 1)
         if duplicated:
             raise QgsProcessingException(self.tr("Site identifiers must be unique: {ids} appear several times in "
                                                  "{field}.").format(ids=sio.quote_list(duplicated), field=id_field))
@@ -422,7 +422,79 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
 
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
         feedback.pushInfo(self.tr("Solving the programme (HiGHS, time limit {s} s)…").format(s=f"{time_limit:g}"))
-        result = pg.solve(problem, time_limit=time_limit)
+        # the solves run in a child process that a cancel stops at once (scipy's milp cannot be interrupted)
+        with MilpProcess(cio.progress_of(feedback, 20, 60)) as solver:
+            result = self._solve(problem, time_limit, solver, active, keys, budgets, feedback)
+            feedback.setProgress(60)
+            try:
+                explanations = pg.explain(problem, result, range(problem.n), time_limit=min(5.0, time_limit / 4),
+                                          max_examined=self.parameterAsInt(parameters, self.EXPLAIN, context),
+                                          progress=cio.progress_of(feedback, 60, 85),
+                                          total_time=max(1.0, time_limit * EXPLAIN_SHARE), solver=solver)
+            except Canceled:
+                raise self.canceled() from None
+            except SolverError as exc:
+                raise QgsProcessingException(self.tr("The solver failed: {error}").format(error=str(exc))) from exc
+        kind = self._objective_kind(parameters, context)
+        people = "cells" if coverage is not None else ("field" if kind == "population" else None)
+        rows, years = pio.programme_rows(problem, result, explanations, active, pre_reason, keys, site_names, uses,
+                                         costs, budgets, people, unit, table, mandatory)
+        self._log_programme(feedback, rows, years)
+        feedback.setProgress(85)
+        dest_id = self._write_sites(parameters, context, source, sites, rows, feedback)
+        out = {self.OUTPUT: dest_id, self.SELECTED: int(result.selected.sum()),
+               self.SPEND: float(sum(y.spend for y in years)), self.OBJECTIVE_VALUE: float(result.objective),
+               self.GAP_PCT: 100.0 * float(result.gap), self.STATUS: result.status,
+               self.POPULATION_COVERED: float(sum(y.new_pop or 0.0 for y in years))}
+        feedback.setProgress(90)
+        years_id = self._write_years(parameters, context, years, feedback)
+        if years_id is not None:
+            out[self.OUTPUT_YEARS] = years_id
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
+        style_on_completion(context, dest_id, "programme_sites_polygons" if polygons else "programme_sites")
+        doc = report.ProgrammeReport(
+            title=self.parameterAsString(parameters, self.TITLE, context) or "",
+            sites=[rows[i] for i in range(len(keys))], years=years, objective=label, unit=unit,
+            status=(ptext.status_text(result.status, result.gap, result.seconds, "fr"),
+                    ptext.status_text(result.status, result.gap, result.seconds, "en")),
+            objective_value=float(result.objective),
+            population=None if people is None else out[self.POPULATION_COVERED],
+            uncovered=None if coverage is None else coverage.uncovered, costs=cost_label,
+            warning=(table.warning_fr, table.warning_en) if table else ("", ""), carry_over=problem.carry_over,
+            delay=problem.delay, sources=[s["title"] for s in table.sources.values()] if table else [])
+        feedback.setProgress(92)
+
+        def check():
+            if feedback.isCanceled():
+                raise self.canceled()
+
+        for name, writer in ((self.OUTPUT_XLSX, report.write_xlsx), (self.OUTPUT_PDF, report.write_pdf),
+                             (self.OUTPUT_PNG, report.write_png)):
+            path = self.parameterAsFileOutput(parameters, name, context)
+            if parameters.get(name) and path:
+                if feedback.isCanceled():
+                    raise self.canceled()
+                try:
+                    if writer is report.write_pdf:
+                        write_file(self, path, lambda partial: report.write_pdf(doc, partial, lang, check=check))
+                    else:
+                        write_file(self, path, lambda partial, writer=writer: writer(doc, partial, lang))
+                except (RuntimeError, OSError) as exc:
+                    raise QgsProcessingException(self.tr("Cannot write {path}: {error}").format(
+                        path=path, error=str(exc))) from exc
+                feedback.pushInfo(self.tr("Written: {path}").format(path=path))
+                out[name] = path
+        feedback.setProgress(100)
+        return out
+
+    def _solve(self, problem, time_limit, solver, active, keys, budgets, feedback):
+        """The programme (status reported); a cancel raises at once, whatever the solver is doing."""
+        try:
+            result = pg.solve(problem, time_limit=time_limit, solver=solver)
+        except Canceled:
+            raise self.canceled() from None
+        except SolverError as exc:
+            raise QgsProcessingException(self.tr("The solver failed: {error}").format(error=str(exc))) from exc
         if result.status == pg.INFEASIBLE:
             ids = [keys[active[j]] for j in np.flatnonzero(problem.mandatory)]
             total = sum(problem.acquisition[j] + problem.works[j] for j in np.flatnonzero(problem.mandatory))
@@ -439,53 +511,7 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         if result.status == pg.TIME_LIMIT:
             feedback.pushWarning(self.tr("The time limit stopped the solver: the programme is at most {gap} % below "
                                          "the optimum.").format(gap=f"{100 * result.gap:.3g}"))
-        feedback.setProgress(60)
-
-        try:
-            explanations = pg.explain(problem, result, range(problem.n), time_limit=min(5.0, time_limit / 4),
-                                      max_examined=self.parameterAsInt(parameters, self.EXPLAIN, context),
-                                      progress=cio.progress_of(feedback, 60, 85),
-                                      total_time=max(1.0, time_limit * EXPLAIN_SHARE))
-        except Canceled:
-            return {}
-        kind = self._objective_kind(parameters, context)
-        people = "cells" if coverage is not None else ("field" if kind == "population" else None)
-        rows, years = pio.programme_rows(problem, result, explanations, active, pre_reason, keys, site_names, uses,
-                                         costs, budgets, people, unit, table, mandatory)
-        self._log_programme(feedback, rows, years)
-        dest_id = self._write_sites(parameters, context, source, sites, rows)
-        out = {self.OUTPUT: dest_id, self.SELECTED: int(result.selected.sum()),
-               self.SPEND: float(sum(y.spend for y in years)), self.OBJECTIVE_VALUE: float(result.objective),
-               self.GAP_PCT: 100.0 * float(result.gap), self.STATUS: result.status,
-               self.POPULATION_COVERED: float(sum(y.new_pop or 0.0 for y in years))}
-        years_id = self._write_years(parameters, context, years)
-        if years_id is not None:
-            out[self.OUTPUT_YEARS] = years_id
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
-        style_on_completion(context, dest_id, "programme_sites_polygons" if polygons else "programme_sites")
-        doc = report.ProgrammeReport(
-            title=self.parameterAsString(parameters, self.TITLE, context) or "",
-            sites=[rows[i] for i in range(len(keys))], years=years, objective=label, unit=unit,
-            status=(ptext.status_text(result.status, result.gap, result.seconds, "fr"),
-                    ptext.status_text(result.status, result.gap, result.seconds, "en")),
-            objective_value=float(result.objective),
-            population=None if people is None else out[self.POPULATION_COVERED],
-            uncovered=None if coverage is None else coverage.uncovered, costs=cost_label,
-            warning=(table.warning_fr, table.warning_en) if table else ("", ""), carry_over=problem.carry_over,
-            delay=problem.delay, sources=[s["title"] for s in table.sources.values()] if table else [])
-        for name, writer in ((self.OUTPUT_XLSX, report.write_xlsx), (self.OUTPUT_PDF, report.write_pdf),
-                             (self.OUTPUT_PNG, report.write_png)):
-            path = self.parameterAsFileOutput(parameters, name, context)
-            if parameters.get(name) and path:
-                try:
-                    writer(doc, path, lang)
-                except (RuntimeError, OSError) as exc:
-                    raise QgsProcessingException(self.tr("Cannot write {path}: {error}").format(
-                        path=path, error=str(exc))) from exc
-                feedback.pushInfo(self.tr("Written: {path}").format(path=path))
-                out[name] = path
-        feedback.setProgress(100)
-        return out
+        return result
 
     # -- inputs -----------------------------------------------------------------------------------------
     def _language(self, parameters, context):
@@ -598,7 +624,7 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
             feedback.pushInfo(self.tr("{year}: spend {spend} of {budget}, {opened} place(s) opened.").format(
                 year=year.year, spend=money(year.spend, "en"), budget=money(year.available, "en"), opened=year.opened))
 
-    def _write_sites(self, parameters, context, source, sites, rows):
+    def _write_sites(self, parameters, context, source, sites, rows, feedback):
         def values(i):
             r = rows[i]
             return [r.status, r.order, r.use or None, r.acq_year, r.works_year, cio.rounded(r.acquisition, 0),
@@ -606,22 +632,15 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
                     cio.rounded(r.revenue, 0), cio.rounded(r.gain, 3), cio.rounded(r.marginal, 3),
                     cio.rounded(r.new_pop, 1), r.mandatory, r.reason_code, r.reason_fr, r.reason_en]
 
-        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, SITE_FIELDS, values)
+        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, SITE_FIELDS, values,
+                               feedback)
 
-    def _write_years(self, parameters, context, years):
-        if not parameters.get(self.OUTPUT_YEARS):
-            return None
+    def _write_years(self, parameters, context, years, feedback):
         fields = QgsFields()
         for name, kind in YEAR_FIELDS:
             fields.append(make_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_YEARS, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            return None
-        for y in years:
-            feature = QgsFeature(fields)
-            feature.setAttributes([y.year, y.budget, round(y.available, 2), y.acquisitions, y.works, y.spend,
-                                   round(y.unspent, 2), y.cumulative, y.acquired, y.opened, y.new_pop,
-                                   y.cumulative_pop, round(y.gain, 3), y.revenue])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        rows = ([y.year, y.budget, round(y.available, 2), y.acquisitions, y.works, y.spend, round(y.unspent, 2),
+                 y.cumulative, y.acquired, y.opened, y.new_pop, y.cumulative_pop, round(y.gain, 3), y.revenue]
+                for y in years)
+        return write_rows(self, parameters, self.OUTPUT_YEARS, context, fields, rows, feedback)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -26,6 +25,7 @@ from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm
 from .network_build import build_graph
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_sink_type
 from .styles import style_on_completion
 
 
@@ -107,6 +107,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, self.tr("Sites with population reached"))
         )
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CONNECTED, self.tr("Sites not connected to the network")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -169,7 +170,7 @@ class CatchmentAlgorithm(FrichesAlgorithm):
                     flat = nio.transform_shapely(flat, crs, cells_crs, context)
                 population = index.population(flat, nio.core_progress(steps).part(0.5, 1.0)).reshape(polygons.shape)
         except Canceled:
-            return {}
+            raise self.canceled() from None
 
         steps.setCurrentStep(step)
         steps.setProgressText(self.tr("Writing the catchments…"))
@@ -177,11 +178,15 @@ class CatchmentAlgorithm(FrichesAlgorithm):
             parameters, context, steps, polygons, population, minutes, site_ids, labels, settings, crs, max_distance
         )
         steps.setCurrentStep(step + 1)
+        report = WriteReport(steps)
         sites_id = self._write_sites(
-            parameters, context, steps, sites_source, features, geoms, population, minutes, attachment, settings, crs
+            parameters, context, steps, report, sites_source, features, geoms, population, minutes, attachment,
+            settings, crs, site_ids
         )
         style_on_completion(context, dest_id, "catchment_bands", self.tr("Catchments"))
-        return {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
+        results = {self.OUTPUT: dest_id, self.OUTPUT_SITES: sites_id, self.NOT_CONNECTED: not_connected}
+        report.publish(self, parameters, context, results)
+        return results
 
     def _write_catchments(self, parameters, context, feedback, polygons, population, minutes, site_ids, labels,
                           settings, crs, max_distance):
@@ -193,33 +198,29 @@ class CatchmentAlgorithm(FrichesAlgorithm):
         fields.append(make_field("population", "double"))
         fields.append(make_field("area_ha", "double"))
         fields.append(make_field("max_dist_m", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        # largest band first, so that smaller bands are drawn on top even without a style
-        done = 0
-        for b in reversed(range(len(minutes))):
-            for i in range(polygons.shape[0]):
-                done += 1
-                nio.report_writing(feedback, done, polygons.size)
-                polygon = polygons[i, b]
-                if polygon is None:
-                    continue
-                feature = QgsFeature(fields)
-                geometry = nio.to_qgs(polygon)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-                pop = population[i, b]
-                feature.setAttributes([
-                    site_ids[i], labels[i], settings.mode, float(minutes[b]),
-                    None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
-                    float(max_distance[i]),
-                ])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs, feedback) as sink:
+            # largest band first, so that smaller bands are drawn on top even without a style
+            done = 0
+            for b in reversed(range(len(minutes))):
+                for i in range(polygons.shape[0]):
+                    done += 1
+                    nio.report_writing(feedback, done, polygons.size)
+                    polygon = polygons[i, b]
+                    if polygon is None:
+                        continue
+                    feature = QgsFeature(fields)
+                    feature.setGeometry(nio.to_qgs(polygon))
+                    pop = population[i, b]
+                    feature.setAttributes([
+                        site_ids[i], labels[i], settings.mode, float(minutes[b]),
+                        None if np.isnan(pop) else round(float(pop), 1), round(polygon.area / 10000.0, 2),
+                        float(max_distance[i]),
+                    ])
+                    sink.add(feature, i, site_ids[i])
+        return sink.dest_id
 
-    def _write_sites(self, parameters, context, feedback, source, features, geoms, population, minutes, attachment,
-                     settings, crs):
+    def _write_sites(self, parameters, context, feedback, report, source, features, geoms, population, minutes,
+                     attachment, settings, crs, site_ids):
         added = [f"pop_{nio.minutes_label(m)}min" for m in minutes] + ["network_status", "network_dist_m"]
         fields = QgsFields()
         kept = []
@@ -231,21 +232,21 @@ class CatchmentAlgorithm(FrichesAlgorithm):
             fields.append(make_field(name, "double"))
         fields.append(make_field("network_status", "string", 120))
         fields.append(make_field("network_dist_m", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SITES, context, fields, source.wkbType(), crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SITES))
-        for i, feature in enumerate(features):
-            nio.report_writing(feedback, i, len(features))
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            values = [attrs[k] for k in kept]
-            for b in range(len(minutes)):
-                pop = population[i, b]
-                values.append(None if np.isnan(pop) else round(float(pop), 1))
-            distance = attachment.distance[i]
-            values.append(nio.site_status_text(attachment.status[i], distance, settings.tolerance))
-            values.append(round(float(distance), 1) if np.isfinite(distance) else None)
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        sink_type = site_sink_type(source.wkbType(), (f.geometry() for f in features))
+        with OutputSink(self, parameters, self.OUTPUT_SITES, context, fields, sink_type, crs, feedback,
+                        report) as sink:
+            for i, feature in enumerate(features):
+                nio.report_writing(feedback, i, len(features))
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                values = [attrs[k] for k in kept]
+                for b in range(len(minutes)):
+                    pop = population[i, b]
+                    values.append(None if np.isnan(pop) else round(float(pop), 1))
+                distance = attachment.distance[i]
+                values.append(nio.site_status_text(attachment.status[i], distance, settings.tolerance))
+                values.append(round(float(distance), 1) if np.isfinite(distance) else None)
+                out.setAttributes(values)
+                sink.add(out, feature.id(), site_ids[i])
+        return sink.dest_id

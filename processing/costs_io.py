@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from typing import Optional, Sequence
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException
+from qgis.core import QgsFeature, QgsFields
 from qgis.PyQt.QtCore import QDate
 
 from ..compat import (
-    WKB_NO_GEOMETRY,
     make_field,
     parameter_as_fields,
 )
@@ -22,6 +21,7 @@ from ..core.costs import KIND_LAND, KIND_PREMISES
 from ..core.progress import Progress
 from ..translation import tr
 from . import scoring_io as sio
+from .sinks import OutputSink, site_label, source_sink_type, write_rows
 
 
 def progress_of(feedback, start: float, end: float) -> Progress:
@@ -78,24 +78,25 @@ def output_fields(source_fields, added):
 
 def write_sites(alg, parameters, name, context, source, fids, added, values_of, feedback=None):
     """Write ``source``'s features with the ``added`` fields (replacing input fields of the same name):
-    ``values_of(i)`` gives the added values of the i-th feature read (``fids[i]``). Returns the sink's id."""
+    ``values_of(i)`` gives the added values of the i-th feature read (``fids[i]``). Returns the sink's id.
+    Through the shared writer: every geometry fitted to the output, every write checked, a cancel raises
+    and leaves no output."""
     fields, kept = output_fields(source.fields(), added)
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     position = {fid: i for i, fid in enumerate(fids)}
-    for n, feature in enumerate(source.getFeatures()):
-        if feedback is not None and n % 500 == 0 and feedback.isCanceled():
-            break
-        i = position.get(feature.id())
-        if i is None:
-            continue
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        attrs = feature.attributes()
-        out.setAttributes([attrs[k] for k in kept] + list(values_of(i)))
-        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-    return dest_id
+    with OutputSink(alg, parameters, name, context, fields, source_sink_type(source), source.sourceCrs(),
+                    feedback) as sink:
+        for n, feature in enumerate(source.getFeatures()):
+            if feedback is not None and n % 200 == 0 and feedback.isCanceled():
+                raise alg.canceled()
+            i = position.get(feature.id())
+            if i is None:
+                continue
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            attrs = feature.attributes()
+            out.setAttributes([attrs[k] for k in kept] + list(values_of(i)))
+            sink.add(out, n + 1, site_label(feature))
+    return sink.dest_id
 
 
 def scope_label(estimate, commune: str) -> Optional[str]:
@@ -188,19 +189,11 @@ REPORT_FIELDS = (("line", "int", 0), ("id_mutation", "string", 40), ("field", "s
                  ("reason", "string", 254), ("action", "string", 40), ("count", "int", 0), ("code", "string", 40))
 
 
-def write_dvf_report(alg, parameters, name, context, items):
+def write_dvf_report(alg, parameters, name, context, items, feedback=None):
     """The report table (no geometry): one row per line or sale left out, summaries with their count."""
-    if not parameters.get(name):
-        return None
     fields = QgsFields()
     for field_name, kind, length in REPORT_FIELDS:
         fields.append(make_field(field_name, kind, length))
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY)
-    if sink is None:
-        return None
-    for item in items:
-        feature = QgsFeature(fields)
-        feature.setAttributes([item.line, item.id_mutation, item.field, item.value[:254], dvf_reason(item.code),
-                               dvf_action(item.action), item.count, item.code])
-        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-    return dest_id
+    rows = ([item.line, item.id_mutation, item.field, item.value[:254], dvf_reason(item.code),
+             dvf_action(item.action), item.count, item.code] for item in items)
+    return write_rows(alg, parameters, name, context, fields, rows, feedback)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -24,6 +23,7 @@ from ..core.progress import Canceled
 from . import network_io as nio
 from .base import FrichesAlgorithm, show_decimals
 from .network_build import build_graph
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_label, site_sink_type
 from .styles import style_on_completion
 
 
@@ -101,6 +101,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_COVERED, self.tr("Covered area"), optional=True, createByDefault=False
         ))
+        add_report_parameter(self)
         for name, label in (
             (self.TOTAL_POPULATION, self.tr("Population of the grid")),
             (self.COVERED_POPULATION, self.tr("Population covered")),
@@ -174,16 +175,17 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
                 total, new = new_coverage(index, covered_cells, cand_polys, nio.core_progress(steps))
                 candidates = (features, total, new, cand_attachment)
         except Canceled:
-            return {}
+            raise self.canceled() from None
 
         steps.setCurrentStep(5)
         steps.setProgressText(self.tr("Writing the results…"))
         dest_id = self._write_gaps(parameters, context, steps, gap_areas, gaps.area_population, crs)
+        report = WriteReport(steps)
         candidates_id = None
         if candidates is not None:
             features, total, new, cand_attachment = candidates
             candidates_id = self._write_candidates(
-                parameters, context, steps, candidates_source, features, total, new, label, cand_attachment,
+                parameters, context, steps, report, candidates_source, features, total, new, label, cand_attachment,
                 settings, crs
             )
 
@@ -192,16 +194,14 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             fields = QgsFields()
             fields.append(make_field("minutes", "double"))
             fields.append(make_field("population", "double"))
-            sink, covered_id = self.parameterAsSink(
-                parameters, self.OUTPUT_COVERED, context, fields, WKB_MULTIPOLYGON, crs
-            )
-            if sink is not None and covered is not None:
-                feature = QgsFeature(fields)
-                geometry = nio.to_qgs(covered)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-                feature.setAttributes([float(minutes), round(gaps.covered_population, 1)])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            with OutputSink(self, parameters, self.OUTPUT_COVERED, context, fields, WKB_MULTIPOLYGON, crs, steps,
+                            required=False) as sink:
+                if sink.active and covered is not None:
+                    feature = QgsFeature(fields)
+                    feature.setGeometry(nio.to_qgs(covered))
+                    feature.setAttributes([float(minutes), round(gaps.covered_population, 1)])
+                    sink.add(feature)
+            covered_id = sink.dest_id
 
         pct = 100.0 * gaps.covered_population / gaps.total_population if gaps.total_population > 0 else 0.0
         steps.pushInfo(self.tr(
@@ -223,6 +223,7 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
             results[self.OUTPUT_CANDIDATES] = candidates_id
         if covered_id is not None:
             results[self.OUTPUT_COVERED] = covered_id
+        report.publish(self, parameters, context, results)
         return results
 
     def _write_gaps(self, parameters, context, feedback, areas, populations, crs):
@@ -230,23 +231,19 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         fields.append(make_field("gap_id", "int"))
         fields.append(make_field("population", "double"))
         fields.append(make_field("area_ha", "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         order = np.argsort(-np.asarray(populations)) if len(populations) else []
-        for rank, k in enumerate(order, start=1):
-            nio.report_writing(feedback, rank, len(order))
-            if areas[k] is None:
-                continue
-            feature = QgsFeature(fields)
-            geometry = nio.to_qgs(areas[k])
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([rank, round(float(populations[k]), 1), round(areas[k].area / 10000.0, 2)])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs, feedback) as sink:
+            for rank, k in enumerate(order, start=1):
+                nio.report_writing(feedback, rank, len(order))
+                if areas[k] is None:
+                    continue
+                feature = QgsFeature(fields)
+                feature.setGeometry(nio.to_qgs(areas[k]))
+                feature.setAttributes([rank, round(float(populations[k]), 1), round(areas[k].area / 10000.0, 2)])
+                sink.add(feature, rank)
+        return sink.dest_id
 
-    def _write_candidates(self, parameters, context, feedback, source, features, total, new, label, attachment,
+    def _write_candidates(self, parameters, context, feedback, report, source, features, total, new, label, attachment,
                           settings, crs):
         added = [f"pop_{label}min", f"new_pop_{label}min", "new_pop_rank", "network_status", "network_dist_m"]
         fields = QgsFields()
@@ -260,25 +257,27 @@ class CoverageGapsAlgorithm(FrichesAlgorithm):
         fields.append(make_field(added[2], "int"))
         fields.append(make_field(added[3], "string", 120))
         fields.append(make_field(added[4], "double"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_CANDIDATES, context, fields, source.wkbType(), crs)
-        if sink is None:
-            return None
         ranks = {}
         valid = [i for i in range(len(new)) if not np.isnan(new[i])]
         for rank, i in enumerate(sorted(valid, key=lambda i: -new[i]), start=1):
             ranks[i] = rank
-        for i, feature in enumerate(features):
-            nio.report_writing(feedback, i, len(features))
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            distance = attachment.distance[i]
-            out.setAttributes([attrs[k] for k in kept] + [
-                None if np.isnan(total[i]) else round(float(total[i]), 1),
-                None if np.isnan(new[i]) else round(float(new[i]), 1),
-                ranks.get(i),
-                nio.site_status_text(attachment.status[i], distance, settings.tolerance),
-                round(float(distance), 1) if np.isfinite(distance) else None,
-            ])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        sink_type = site_sink_type(source.wkbType(), (f.geometry() for f in features))
+        with OutputSink(self, parameters, self.OUTPUT_CANDIDATES, context, fields, sink_type, crs, feedback, report,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for i, feature in enumerate(features):
+                nio.report_writing(feedback, i, len(features))
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                distance = attachment.distance[i]
+                out.setAttributes([attrs[k] for k in kept] + [
+                    None if np.isnan(total[i]) else round(float(total[i]), 1),
+                    None if np.isnan(new[i]) else round(float(new[i]), 1),
+                    ranks.get(i),
+                    nio.site_status_text(attachment.status[i], distance, settings.tolerance),
+                    round(float(distance), 1) if np.isfinite(distance) else None,
+                ])
+                sink.add(out, feature.id(), site_label(feature))
+        return sink.dest_id

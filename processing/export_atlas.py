@@ -76,9 +76,11 @@ from ..compat import (
     WKB_POLYGON,
     make_field,
 )
+from ..core import files
 from ..translation import ui_language
 from .base import FrichesAlgorithm
 from .layout_export import pdf_export_settings
+from .sinks import WriteReport, commit_file, fit_geometry, site_label, site_sink_type
 from .styles import apply_style, style_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -380,7 +382,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
             raise QgsProcessingException(self.tr("Export canceled."))
 
         coverage = self._coverage(source.fields(), pages, footprints, bands, crs)
-        sites_layer = self._sites_layer(source.fields(), sites, source.wkbType(), crs, names)
+        sites_layer = self._sites_layer(source.fields(), sites, source.wkbType(), crs, names, steps)
         for layer in [coverage, sites_layer, *layers.values(), *background]:
             project.addMapLayer(layer, False)
 
@@ -397,18 +399,24 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
         steps.pushInfo(self.tr("Exporting {n} pages to {path}…").format(n=count, path=pdf))
         dpi = self.parameterAsInt(parameters, self.DPI, context)
         settings = pdf_export_settings(dpi)
+        # written under a temporary name, renamed once the run is complete: a crash or a cancel never
+        # leaves half a PDF, nor replaces the user's previous one
+        partial = files.temporary_sibling(pdf)
         Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-        result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings, steps)
+        self.defer_commit(lambda: commit_file(partial, pdf), lambda: files.remove(partial))
+        result, error = QgsLayoutExporter.exportToPdf(atlas, str(partial), settings, steps)
         self._check(result, error, pdf)
         outputs = {self.OUTPUT_PDF: pdf, self.PAGES: count}
         if png_folder:
             steps.setCurrentStep(3)
             steps.pushInfo(self.tr("Exporting one PNG per page into {folder}…").format(folder=png_folder))
-            Path(png_folder).mkdir(parents=True, exist_ok=True)
             image_settings = QgsLayoutExporter.ImageExportSettings()
             image_settings.dpi = dpi
             image_settings.exportMetadata = False  # GDAL cannot update a PNG in place
-            result, error = QgsLayoutExporter.exportToImage(atlas, str(Path(png_folder) / "fiche.png"), "png",
+            partial_folder = files.temporary_folder(png_folder)
+            self.defer_commit(lambda: files.move_files(partial_folder, png_folder),
+                              lambda: files.remove_folder(partial_folder))
+            result, error = QgsLayoutExporter.exportToImage(atlas, str(partial_folder / "fiche.png"), "png",
                                                             image_settings, steps)
             self._check(result, error, png_folder)
             outputs[self.PNG_FOLDER] = png_folder
@@ -531,15 +539,37 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
 
     def _copy(self, source, request, name, feedback):
         """A memory copy of ``source`` in the map's CRS (the source may be a file, a layer or a selection)."""
-        layer = self._memory_layer(name, source.fields(), source.wkbType(), request.destinationCrs())
         features = []
         for feature in source.getFeatures(request, SKIP_GEOMETRY_CHECKS):
             if feedback.isCanceled():
                 break
             features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
+        wkb_type = site_sink_type(source.wkbType(), (f.geometry() for f in features))
+        layer = self._memory_layer(name, source.fields(), wkb_type, request.destinationCrs())
+        self._fill(layer, features, feedback)
         return layer
+
+    def _fill(self, layer, features, feedback):
+        """Add ``features`` to the memory ``layer``, their geometries fitted to its type (a layer mixing
+        points and polygons is drawn whole, the changes reported); a refused feature stops the export."""
+        report = WriteReport(feedback)
+        fitted = []
+        for feature in features:
+            if feature.hasGeometry():
+                geometry, action = fit_geometry(feature.geometry(), layer.wkbType())
+                if action:
+                    report.add(layer.name(), feature.id(), site_label(feature),
+                               QgsWkbTypes.displayString(feature.geometry().wkbType()), action)
+                    feature = QgsFeature(feature)
+                    feature.setGeometry(geometry)
+            fitted.append(feature)
+        ok, _added = layer.dataProvider().addFeatures(fitted)
+        if not ok:
+            errors = "; ".join(layer.dataProvider().errors()[-3:])
+            raise QgsProcessingException(self.tr("Could not copy the features of {layer} for the maps: {error}").format(
+                layer=layer.name(), error=errors))
+        layer.updateExtents()
+        report.warn()
 
     def _coverage(self, fields, pages, footprints, bands, crs):
         """One feature per page, in page order, framing the site, its footprint and its catchment bands."""
@@ -565,15 +595,14 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
             feature.setAttributes([*site.attributes(), page])
             feature.setGeometry(QgsGeometry.fromRect(box))
             features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
+        self._fill(layer, features, None)
         return layer
 
-    def _sites_layer(self, fields, sites, wkb_type, crs, names):
+    def _sites_layer(self, fields, sites, wkb_type, crs, names, feedback):
         """Every site: the page's site highlighted, the others small (rules on the atlas feature)."""
+        wkb_type = site_sink_type(wkb_type, (f.geometry() for f in sites))
         layer = self._memory_layer("sites", fields, wkb_type, crs)
-        layer.dataProvider().addFeatures(sites)
-        layer.updateExtents()
+        self._fill(layer, sites, feedback)
         root = QgsRuleBasedRenderer.Rule(None)
         if QgsWkbTypes.geometryType(wkb_type) == GEOMETRY_POINT:
             current = QgsMarkerSymbol.createSimple({
@@ -687,7 +716,7 @@ class ExportAtlasAlgorithm(FrichesAlgorithm):
                 continue
             if isinstance(layer, QgsVectorLayer) and layer.providerType() == "memory":
                 copy = self._memory_layer(layer.name(), layer.fields(), layer.wkbType(), layer.crs())
-                copy.dataProvider().addFeatures(list(layer.getFeatures()))
+                self._fill(copy, list(layer.getFeatures()), feedback)
                 copy.setRenderer(layer.renderer().clone())
             else:
                 copy = layer.clone()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsFeatureRequest,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -36,6 +37,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameters,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsVectorLayer,
@@ -46,6 +48,7 @@ from ..compat import (
     FLAG_ADVANCED,
     FLAG_NO_THREADING,
     NUMBER_INTEGER,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -310,6 +313,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         total = self.STEP_COUNT
         steps = QgsProcessingMultiStepFeedback(total, feedback)
         self._feedback, self._steps, self._total = feedback, steps, total
+        self._step, self._step_text = 0, ""
         self._context, self._processing = context, processing
         self._skipped = []
         results = {name: None for name, *_rest in TABLES}
@@ -345,17 +349,22 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                 "INPUT": parameters[self.INVENTORY], "TARGET_CRS": "EPSG:2154", "INVENTORY": gpkg,
                 "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_POLYGONS": "TEMPORARY_OUTPUT",
                 "REPORT": table_uri(gpkg, "import_report", geometry=False),
-            }, self.tr("Import inventory"))
+            }, self.tr("Import inventory"), required=("OUTPUT",))
             sites, polygons = out["OUTPUT"], out.get("OUTPUT_POLYGONS") or polygons
             self._info(self.tr("{n} sites imported, {r} rows rejected (see the import_report table).").format(
                 n=out.get("IMPORTED"), r=out.get("REJECTED")))
+            if not out.get("IMPORTED"):
+                raise QgsProcessingException(self.tr(
+                    "No site of the inventory could be imported ({r} rows rejected: see the import_report table of "
+                    "{gpkg}): there is nothing to analyse.").format(r=out.get("REJECTED") or 0, gpkg=gpkg))
+        self._require_geometry(sites, gpkg)
         site_filter = ""
         if given(self.SITE_FILTER):
             site_filter = self.parameterAsExpression(parameters, self.SITE_FILTER, context)
         if site_filter.strip():
             sites = self._run("native:extractbyexpression", {
                 "INPUT": sites, "EXPRESSION": site_filter, "OUTPUT": "TEMPORARY_OUTPUT",
-            }, self.tr("Sites to analyse"))["OUTPUT"]
+            }, self.tr("Sites to analyse"), required=("OUTPUT",))["OUTPUT"]
             count = self._count(sites)
             self._info(self.tr("{n} sites kept by the expression {expression}.").format(
                 n=count, expression=site_filter))
@@ -371,7 +380,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
             params.update({"POPULATION": population, "POPULATION_FIELD": population_field})
         else:
             self._info(self.tr("No population grid: catchments without population."))
-        out = self._run("friches:catchment", params, self.tr("Catchment"))
+        out = self._run("friches:catchment", params, self.tr("Catchment"), required=("OUTPUT", "OUTPUT_SITES"))
         results["CATCHMENT"] = out["OUTPUT"]
         sites_catchment = sites = out["OUTPUT_SITES"]
 
@@ -384,15 +393,17 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
             params = {"GTFS": gtfs, "OUTPUT": table_uri(gpkg, "stops")}
             if date:
                 params["DATE"] = date
-            out = self._run("friches:transit_service", params, self.tr("Transit service"))
+            out = self._run("friches:transit_service", params, self.tr("Transit service"), required=("OUTPUT",))
             results["STOPS"] = out["OUTPUT"]
             self._start(4, self.tr("transit coverage (PTAL, ÖV classes)"))
             params = {"INPUT": sites, "GTFS": gtfs, "NETWORK": parameters[self.NETWORK],
                       "OUTPUT": table_uri(gpkg, "sites_transit"), "OUTPUT_GRID": table_uri(gpkg, "ptal_grid")}
             if date:
                 params["DATE"] = date
-            out = self._run("friches:transit_coverage", params, self.tr("Transit coverage"))
-            results["PTAL_GRID"] = out["OUTPUT_GRID"]
+            out = self._run("friches:transit_coverage", params, self.tr("Transit coverage"), required=("OUTPUT",))
+            results["PTAL_GRID"] = out.get("OUTPUT_GRID")
+            if not results["PTAL_GRID"]:
+                self._info(self.tr("No PTAL grid: the sites give no extent to draw it on."))
             transit_sites = sites = out["OUTPUT"]
         else:
             self._skip(3, self.tr("no GTFS feed: transit service skipped."))
@@ -409,7 +420,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                 params["PRESCRIPTIONS"] = parameters[self.PRESCRIPTIONS]
             if given(self.SCOT):
                 params["SCOT"] = parameters[self.SCOT]
-            out = self._run("friches:zoning_overlay", params, self.tr("Zoning overlay"))
+            out = self._run("friches:zoning_overlay", params, self.tr("Zoning overlay"), required=("OUTPUT",))
             results["ZONING_SITES"], results["ZONES"] = out["OUTPUT"], out.get("OUTPUT_ZONES")
             zoning_sites = sites = out["OUTPUT"]
         else:
@@ -424,7 +435,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                 "MODE": 0, "TIME": longest, "POPULATION": population, "POPULATION_FIELD": population_field,
                 "OUTPUT": table_uri(gpkg, "coverage_gaps"), "OUTPUT_CANDIDATES": table_uri(gpkg, "coverage_candidates"),
                 "OUTPUT_COVERED": table_uri(gpkg, "covered_area"),
-            }, self.tr("Coverage gaps"))
+            }, self.tr("Coverage gaps"), required=("OUTPUT",))
             results["COVERAGE_GAPS"] = out["OUTPUT"]
             coverage_candidates, covered = out.get("OUTPUT_CANDIDATES"), out.get("OUTPUT_COVERED")
             if out.get("COVERED_PCT") is not None:
@@ -443,7 +454,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                                ("PROFILE", self.parameterAsFile(parameters, self.PROFILE, context) or None)):
                 if value:
                     params[key] = value
-            out = self._run("friches:score_candidates", params, self.tr("Score candidates"))
+            out = self._run("friches:score_candidates", params, self.tr("Score candidates"), required=("OUTPUT",))
             scored = results["SITES_SCORED"] = out["OUTPUT"]
             self._info(self.tr("Candidates: {c} coworking, {f} fablab, {m} digital inclusion.").format(
                 c=out.get("CANDIDATES_COWORKING"), f=out.get("CANDIDATES_FABLAB"), m=out.get("CANDIDATES_MEDIATION")))
@@ -462,7 +473,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
         else:
             candidates = self._run("native:extractbyexpression", {
                 "INPUT": scored, "EXPRESSION": DEFAULT_FILTER, "OUTPUT": table_uri(gpkg, "candidates")},
-                self.tr("Candidates"))["OUTPUT"]
+                self.tr("Candidates"), required=("OUTPUT",))["OUTPUT"]
             if not self._count(candidates):
                 self._skip(8, self.tr("no candidate site: selection skipped."))
             else:
@@ -472,14 +483,14 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                           "OUTPUT_LOG": table_uri(gpkg, "selection_log", geometry=False)}
                 if covered:
                     params["EXISTING"] = covered
-                out = self._run("friches:select_sites", params, self.tr("Select sites"))
+                out = self._run("friches:select_sites", params, self.tr("Select sites"), required=("OUTPUT",))
                 results["SELECTION"] = out["OUTPUT"]
                 # the sheets say whether and at which step each site was selected
                 atlas_sites = self._run("native:joinattributestable", {
                     "INPUT": scored, "FIELD": "site_id", "INPUT_2": out["OUTPUT"], "FIELD_2": "site_id",
                     "FIELDS_TO_COPY": ["step", "marginal_pop"], "METHOD": 1, "DISCARD_NONMATCHING": False,
                     "PREFIX": "selection_", "OUTPUT": "TEMPORARY_OUTPUT",
-                }, self.tr("Selection on the sheets"), quiet=True)["OUTPUT"]
+                }, self.tr("Selection on the sheets"), quiet=True, required=("OUTPUT",))["OUTPUT"]
                 self._info(self.tr("{n} sites selected, reaching {pop} people not served before.").format(
                     n=out.get("SELECTED"), pop=round(float(out.get("SELECTED_POPULATION") or 0))))
 
@@ -505,7 +516,7 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
                 "MAX_PAGES": self.parameterAsInt(parameters, self.MAX_PAGES, context), "OUTPUT_PDF": pdf,
             }
             out = self._run("friches:export_atlas", {k: v for k, v in params.items() if v not in (None, "")},
-                            self.tr("Export atlas"))
+                            self.tr("Export atlas"), required=("OUTPUT_PDF",))
             pages = out.get("PAGES") or 0
 
         outputs = dict(results)
@@ -535,10 +546,33 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
     # -- helpers ----------------------------------------------------------------------------------------
     def _start(self, k, text):
         if self._steps.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled."))
+            raise self._canceled_at(text)
+        self._step, self._step_text = k, text
         self._steps.setCurrentStep(k - 1)
         self._feedback.pushInfo("")
         self._feedback.pushInfo(self.tr("Step {k}/{n}: {text}").format(k=k, n=self._total, text=text))
+
+    def _canceled_at(self, label):
+        return QgsProcessingException(self.tr(
+            "Canceled during step {k}/{n} ({step}): the steps before it are complete in the GeoPackage, nothing of "
+            "this one was written.").format(k=self._step, n=self._total, step=label))
+
+    def _require_geometry(self, sites, gpkg):
+        """Stop with a clear message when no site has a geometry: every analysis needs one."""
+        source = QgsProcessingParameters.parameterAsSource(self.parameterDefinition(self.INVENTORY), sites,
+                                                           self._context)
+        if source is None:
+            return
+        request = QgsFeatureRequest().setNoAttributes()
+        for n, feature in enumerate(source.getFeatures(request, SKIP_GEOMETRY_CHECKS)):
+            if feature.hasGeometry() and not feature.geometry().isEmpty():
+                return
+            if n % 1000 == 0 and self._steps.isCanceled():
+                raise self._canceled_at(self._step_text)
+        raise QgsProcessingException(self.tr(
+            "No site of the inventory has a usable geometry ({n} site(s) read): there is nothing to analyse. Check "
+            "the geometry of the inventory (or the import_report table of {gpkg}).").format(
+            n=source.featureCount(), gpkg=gpkg))
 
     def _info(self, text):
         self._feedback.pushInfo("    " + text)
@@ -551,21 +585,35 @@ class FullAnalysisAlgorithm(FrichesAlgorithm):
     def _available(alg_id):
         return QgsApplication.processingRegistry().algorithmById(alg_id) is not None
 
-    def _run(self, alg_id, params, label, quiet=False):
-        """Run a child algorithm; ``quiet``: its messages are not logged (e.g. the join's unmatched rows)."""
+    def _run(self, alg_id, params, label, quiet=False, required=()):
+        """Run a child algorithm; ``quiet``: its messages are not logged (e.g. the join's unmatched rows).
+        Every result is checked: a cancel ends the chain naming the step, a failure or a missing
+        ``required`` output stops it naming the step (never a KeyError further on)."""
         if not self._available(alg_id):
             raise QgsProcessingException(self.tr("The algorithm {alg} is missing.").format(alg=alg_id))
         feedback = self._steps
         if quiet:
             feedback = QgsProcessingFeedback()
             self._steps.canceled.connect(feedback.cancel)
+            if self._steps.isCanceled():
+                feedback.cancel()
         try:
-            return self._processing.run(alg_id, params, context=self._context, feedback=feedback,
-                                        is_child_algorithm=True)
+            out = self._processing.run(alg_id, params, context=self._context, feedback=feedback,
+                                       is_child_algorithm=True)
         except QgsProcessingException as exc:
             if self._steps.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled.")) from exc
-            raise QgsProcessingException(self.tr("{step} failed: {error}").format(step=label, error=str(exc))) from exc
+                raise self._canceled_at(label) from exc
+            raise QgsProcessingException(self.tr("Step {k}/{n} ({step}) failed: {error}").format(
+                k=self._step, n=self._total, step=label, error=str(exc))) from exc
+        if self._steps.isCanceled():
+            raise self._canceled_at(label)
+        out = out or {}
+        missing = [name for name in required if not out.get(name)]
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "Step {k}/{n} ({step}) ended without its output {outputs}: see its messages above.").format(
+                k=self._step, n=self._total, step=label, outputs=", ".join(missing)))
+        return out
 
     def _count(self, layer_ref):
         layer = layer_ref if isinstance(layer_ref, QgsVectorLayer) else \

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from ..compat import FILE_BEHAVIOR_FILE
 from ..core import history as hist
+from ..core.progress import Canceled
 from ..translation import tr
 from .inventory_merge import open_store, resolve_location
 from .inventory_store import InventoryStoreError, error_message, inventory_kinds
@@ -51,11 +52,20 @@ def read_inventory_history(alg, parameters, context, feedback, name=INVENTORY) -
     text = (alg.parameterAsString(parameters, name, context) or "").strip()
     location = resolve_location(text, context)
     store = open_store(location, None, context.transformContext(), feedback, create=False)
+
+    def check():
+        if feedback.isCanceled():
+            raise Canceled()
+
+    store.read_check = check  # a large history takes seconds to read: a cancel stops it
     try:
         current = store.read_current()
+        feedback.setProgress(2)
         rows = store.read_history()
     except InventoryStoreError as exc:
         raise QgsProcessingException(error_message(exc, location.display)) from None
+    except Canceled:
+        raise QgsProcessingException(tr("Canceled.")) from None
     finally:
         store.close()
     feedback.pushInfo(tr("Inventory {where}: {sites} site(s) now, {rows} history row(s).").format(

@@ -7,11 +7,11 @@ are in ``core.inventory`` and unit-tested without QGIS; this module only turns Q
 values, translates the core's reason codes, and writes the sinks and the GeoPackage.
 """
 
+import contextlib
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
@@ -35,7 +35,8 @@ from ..compat import (
 )
 from ..core import cnig_friches
 from ..core import inventory as inv
-from .base import FrichesAlgorithm
+from ..core.progress import Canceled
+from .base import FrichesAlgorithm, core_progress, crs_text
 from .inventory_input import read_input
 from .inventory_location import reads_inventory
 from .inventory_merge import input_name, merge_into_inventory, resolve_location
@@ -47,6 +48,7 @@ from .inventory_store import (
     to_qgs,
     to_shapely,
 )
+from .sinks import OutputSink
 from .styles import style_on_completion
 
 #: Text files are sniffed for their encoding up to this size.
@@ -240,9 +242,10 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        if crs.isValid() and crs.isGeographic():
-            return False, self._geographic_target_message(crs)
+        try:
+            self.projected_crs_parameter(parameters, self.TARGET_CRS, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
         try:
             inv.parse_field_mapping(self.parameterAsString(parameters, self.FIELD_MAPPING, context))
         except inv.InventoryError as exc:
@@ -256,11 +259,7 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        target_crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        if not target_crs.isValid():
-            target_crs = QgsCoordinateReferenceSystem("EPSG:2154")
-        if target_crs.isGeographic():
-            raise QgsProcessingException(self._geographic_target_message(target_crs))
+        target_crs = self.projected_crs_parameter(parameters, self.TARGET_CRS, context)
         source_crs_param = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         encoding = (self.parameterAsString(parameters, self.ENCODING, context) or "").strip()
         inventory_text = (self.parameterAsString(parameters, self.INVENTORY, context) or "").strip()
@@ -299,6 +298,8 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
 
         # 2. CRS, axis order, reprojection -----------------------------------------------------------------
         columns_crs = self._columns_crs(imp, source_crs_param, feedback)
+        if has_layer_geometry and not layer_crs.isValid():
+            self.warn_no_crs(feedback, source.sourceName(), columns_crs or target_crs)
         if layer_tag == "layer" and has_layer_geometry:
             feedback.pushInfo(self.tr("Layer geometry read in {crs}.").format(
                 crs=layer_crs.authid() or layer_crs.description()))
@@ -310,11 +311,15 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(
                 self.tr("{n} row(s) had coordinates written latitude first: swapped.").format(n=swapped))
         transform_context = context.transformContext()
-        imp.reproject({
-            "layer": shapely_transform(layer_crs, target_crs, transform_context),
-            "columns": shapely_transform(columns_crs or target_crs, target_crs, transform_context),
-        })
-        imp.finalise()
+        try:
+            imp.reproject({
+                "layer": self._readable(shapely_transform(layer_crs, target_crs, transform_context), layer_crs),
+                "columns": self._readable(shapely_transform(columns_crs or target_crs, target_crs, transform_context),
+                                          columns_crs or target_crs),
+            }, core_progress(feedback, 50, 52))
+            imp.finalise(core_progress(feedback, 52, 58))
+        except Canceled:
+            raise QgsProcessingException(self.tr("Import cancelled.")) from None
         outside = imp.check_location(
             shapely_transform(target_crs, QgsCoordinateReferenceSystem("EPSG:4326"), transform_context))
         if outside:
@@ -328,37 +333,41 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         # 3. outputs -----------------------------------------------------------------------------------------
         kept = imp.kept_rows()
         out_fields = inventory_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_POINT, target_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        poly_sink, poly_dest = self.parameterAsSink(
-            parameters, self.OUTPUT_POLYGONS, context, polygon_fields(), WKB_MULTIPOLYGON, target_crs)
         names = out_fields.names()
-        for k, row in enumerate(kept, start=1):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Import cancelled."))
-            row.values["import_notes"] = notes(row) or None
-            feat = QgsFeature(out_fields)
-            feat.setAttributes([qt_value(row.values.get(name)) for name in names])
-            feat.setGeometry(to_qgs(row.point))
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                # one row the output refuses is reported and rejected; the others are still written
-                row.reject("write_failed", output=self.tr("Imported sites"), error=sink.lastError() or "-")
-                continue
-            if poly_sink is not None and row.polygon is not None:
-                pfeat = QgsFeature(polygon_fields())
-                pfeat.setAttributes([row.values.get("site_id"), row.values.get("site_nom"),
-                                     row.values.get("site_surface")])
-                pfeat.setGeometry(to_qgs(row.polygon))
-                if not poly_sink.addFeature(pfeat, QgsFeatureSink.Flag.FastInsert):
-                    row.add(inv.Issue(inv.WARNING, "write_failed", "geomsurf", None, inv.POINT_ONLY, {
-                        "output": self.tr("Site polygons"), "error": poly_sink.lastError() or "-"}))
-            feedback.setProgress(60 + int(20.0 * k / max(1, len(kept))))
+        poly_fields = polygon_fields()
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(OutputSink(self, parameters, self.OUTPUT, context, out_fields, WKB_POINT,
+                                                  target_crs, feedback))
+            poly_sink = stack.enter_context(OutputSink(self, parameters, self.OUTPUT_POLYGONS, context, poly_fields,
+                                                       WKB_MULTIPOLYGON, target_crs, feedback, required=False))
+            for k, row in enumerate(kept, start=1):
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Import cancelled."))
+                row.values["import_notes"] = notes(row) or None
+                feat = QgsFeature(out_fields)
+                feat.setAttributes([qt_value(row.values.get(name)) for name in names])
+                feat.setGeometry(to_qgs(row.point))
+                site = row.values.get("site_id")
+                error = sink.try_add(feat, row.row, site)
+                if error is not None:
+                    # one row the output refuses is reported and rejected; the others are still written
+                    row.reject("write_failed", output=self.tr("Imported sites"), error=error)
+                    continue
+                if poly_sink.active and row.polygon is not None:
+                    pfeat = QgsFeature(poly_fields)
+                    pfeat.setAttributes([site, row.values.get("site_nom"), row.values.get("site_surface")])
+                    pfeat.setGeometry(to_qgs(row.polygon))
+                    error = poly_sink.try_add(pfeat, row.row, site)
+                    if error is not None:
+                        row.add(inv.Issue(inv.WARNING, "write_failed", "geomsurf", None, inv.POINT_ONLY, {
+                            "output": self.tr("Site polygons"), "error": error}))
+                feedback.setProgress(60 + int(20.0 * k / max(1, len(kept))))
+        dest_id, poly_dest = sink.dest_id, poly_sink.dest_id
         kept = imp.kept_rows()
 
         results = {self.OUTPUT: dest_id}
         style_on_completion(context, dest_id, "friches")
-        if poly_sink is not None:
+        if poly_dest is not None:
             results[self.OUTPUT_POLYGONS] = poly_dest
             style_on_completion(context, poly_dest, "friches_emprises")
 
@@ -437,8 +446,16 @@ class ImportInventoryAlgorithm(FrichesAlgorithm):
         if "site_nom" not in match.columns:
             feedback.pushWarning(self.tr("No field matches site_nom: use the field mapping, e.g. site_nom=NAME."))
 
-    def _geographic_target_message(self, crs):
-        return self.tr(
-            "The inventory CRS {crs} is geographic: choose a projected CRS (e.g. EPSG:2154 Lambert-93) so that "
-            "surfaces are in m² and distances in metres."
-        ).format(crs=crs.authid() or crs.description())
+    def _readable(self, transform, source_crs):
+        """``transform`` whose failure says which coordinates and which CRS, instead of PROJ's own text."""
+        def run(geom):
+            try:
+                return transform(geom)
+            except Exception as exc:  # QgsCsException: PROJ's message is not for a planner
+                x, y = geom.bounds[:2] if geom is not None and not geom.is_empty else (float("nan"),) * 2
+                raise ValueError(self.tr(
+                    "its coordinates ({x}, {y}) are outside the area where {crs} is defined: check the CRS of the "
+                    "input (or the source CRS parameter)").format(x=f"{x:.6g}", y=f"{y:.6g}", crs=crs_text(source_crs))
+                ) from exc
+
+        return run

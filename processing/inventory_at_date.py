@@ -6,10 +6,10 @@ the moment undone, the latest first); this module reads the store and writes the
 
 from __future__ import annotations
 
+import contextlib
+
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
@@ -17,7 +17,8 @@ from qgis.core import (
 
 from ..compat import DATETIME_DATETIME, SOURCE_POINT, SOURCE_POLYGON, WKB_MULTIPOLYGON, WKB_POINT, make_field
 from ..core import history as hist
-from .base import FrichesAlgorithm
+from ..core.progress import Canceled
+from .base import FrichesAlgorithm, core_progress
 from .history_io import (
     INVENTORY,
     add_inventory_parameter,
@@ -29,6 +30,7 @@ from .history_io import (
 )
 from .inventory_schema import inventory_fields, polygon_fields
 from .inventory_store import qt_value, to_qgs
+from .sinks import OutputSink
 from .styles import style_on_completion
 
 
@@ -96,51 +98,54 @@ class InventoryAtDateAlgorithm(FrichesAlgorithm):
                 "The history begins on {start}, after {moment}: the sites present then are shown as they were "
                 "when the history began.").format(start=local_text(start) if start else "-",
                                                    moment=local_text(moment)))
-        state = hist.state_at(data.current, data.rows, moment, parse_value)
+        try:
+            state = hist.state_at(data.current, data.rows, moment, parse_value, core_progress(feedback, 5, 30))
+        except Canceled:
+            raise self.canceled() from None
         last = {}
         for row in data.rows:
             if row.changed_at <= moment:
                 last[row.site_id] = row
+        feedback.setProgress(40)
         fields = inventory_fields()
         fields.append(make_field("last_change_at", "string"))
         fields.append(make_field("last_changed_by", "string"))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, data.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        poly_sink, poly_dest = self.parameterAsSink(parameters, self.OUTPUT_POLYGONS, context, polygon_fields(),
-                                                    WKB_MULTIPOLYGON, data.crs)
         names = inventory_fields().names()
         written = 0
-        for k, sid in enumerate(sorted(state)):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled."))
-            site = state[sid]
-            point = shape(site.get(hist.POINT_FIELD))
-            if point is None:
-                feedback.pushWarning(self.tr("Site {site} had no point at that date: left out.").format(site=sid))
-                continue
-            feature = QgsFeature(fields)
-            change = last.get(sid)
-            feature.setAttributes([qt_value(site.get(name)) for name in names] + [
-                local_text(change.changed_at) if change else None, change.changed_by if change else None])
-            feature.setGeometry(to_qgs(point))
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            written += 1
-            outline = shape(site.get(hist.POLYGON_FIELD))
-            if poly_sink is not None and outline is not None:
-                polygon = QgsFeature(polygon_fields())
-                polygon.setAttributes([sid, site.get("site_nom"), qt_value(site.get("site_surface"))])
-                geometry = to_qgs(outline)
-                geometry.convertToMultiType()
-                polygon.setGeometry(geometry)
-                poly_sink.addFeature(polygon, QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(100.0 * (k + 1) / max(1, len(state)))
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_POINT, data.crs,
+                                                  feedback))
+            poly_sink = stack.enter_context(OutputSink(self, parameters, self.OUTPUT_POLYGONS, context,
+                                                       polygon_fields(), WKB_MULTIPOLYGON, data.crs, feedback,
+                                                       required=False))
+            for k, sid in enumerate(sorted(state)):
+                if feedback.isCanceled():
+                    raise self.canceled()
+                site = state[sid]
+                point = shape(site.get(hist.POINT_FIELD))
+                if point is None:
+                    feedback.pushWarning(self.tr("Site {site} had no point at that date: left out.").format(site=sid))
+                    continue
+                feature = QgsFeature(fields)
+                change = last.get(sid)
+                feature.setAttributes([qt_value(site.get(name)) for name in names] + [
+                    local_text(change.changed_at) if change else None, change.changed_by if change else None])
+                feature.setGeometry(to_qgs(point))
+                sink.add(feature, k + 1, sid)
+                written += 1
+                outline = shape(site.get(hist.POLYGON_FIELD))
+                if poly_sink.active and outline is not None:
+                    polygon = QgsFeature(polygon_fields())
+                    polygon.setAttributes([sid, site.get("site_nom"), qt_value(site.get("site_surface"))])
+                    polygon.setGeometry(to_qgs(outline))
+                    poly_sink.add(polygon, k + 1, sid)
+                feedback.setProgress(60.0 + 40.0 * (k + 1) / max(1, len(state)))
+        dest, poly_dest = sink.dest_id, poly_sink.dest_id
         feedback.pushInfo(self.tr("{n} site(s) in the inventory at {moment} ({now} now).").format(
             n=written, moment=local_text(moment), now=len(data.current)))
         style_on_completion(context, dest, "friches")
         results = {self.OUTPUT: dest, self.SITES: written}
-        if poly_sink is not None:
+        if poly_dest is not None:
             results[self.OUTPUT_POLYGONS] = poly_dest
             style_on_completion(context, poly_dest, "friches_emprises")
         return results

@@ -40,6 +40,7 @@ from .gpkg_schema import (
 )
 from .inventory_store import (
     POLYGON_KINDS,
+    READ_CHECK_EVERY,
     VERSION_FIELD,
     InventoryStore,
     InventoryStoreError,
@@ -309,7 +310,10 @@ class GpkgInventory(InventoryStore):
             names = [n for n in (field_names or list(kinds)) if n in present and n != "site_id"]
             cols = ", ".join(quote_ident(n) for n in [self.pk, "site_id", VERSION_FIELD, *names, self.geom])
             out = {}
-            for row in db.execute(f"SELECT {cols} FROM {quote_ident(POINTS)} ORDER BY {quote_ident(self.pk)}"):
+            query = f"SELECT {cols} FROM {quote_ident(POINTS)} ORDER BY {quote_ident(self.pk)}"
+            for k, row in enumerate(db.execute(query)):
+                if k % READ_CHECK_EVERY == 0:
+                    self._check_reading()
                 fid, sid, version, *values, blob = row
                 if sid in (None, "") or sid in out:
                     continue
@@ -317,7 +321,10 @@ class GpkgInventory(InventoryStore):
                 site_values.update({n: typed_value(v, kinds.get(n, "string")) for n, v in zip(names, values)})
                 out[sid] = StoredRecord(StoredSite(site_values, _shape(blob), None), int(version or 1), fid, None)
             pk, g = quote_ident(self.polygon_pk), quote_ident(self.polygon_geom)
-            for fid, sid, blob in db.execute(f'SELECT {pk}, "site_id", {g} FROM {quote_ident(POLYGONS)} ORDER BY {pk}'):
+            query = f'SELECT {pk}, "site_id", {g} FROM {quote_ident(POLYGONS)} ORDER BY {pk}'
+            for k, (fid, sid, blob) in enumerate(db.execute(query)):
+                if k % READ_CHECK_EVERY == 0:
+                    self._check_reading()
                 record = out.get(sid)
                 if record is not None and record.polygon_fid is None:
                     record.site.polygon = _shape(blob)
@@ -326,13 +333,20 @@ class GpkgInventory(InventoryStore):
         return out
 
     def read_history(self) -> list:
+        out = []
         with self._read_db() as db:
-            rows = db.execute(
+            cursor = db.execute(
                 f"SELECT fid, site_id, field, old_value, new_value, changed_at, changed_by, source "
-                f"FROM {quote_ident(HISTORY)} ORDER BY fid").fetchall()
+                f"FROM {quote_ident(HISTORY)} ORDER BY fid")
+            while True:
+                self._check_reading()
+                rows = cursor.fetchmany(READ_CHECK_EVERY)
+                if not rows:
+                    break
+                out += [hist.HistoryRow(int(r[0]), r[1], r[2], r[3], r[4], hist.parse_timestamp(r[5]), r[6], r[7])
+                        for r in rows if r[5] is not None]
         db.close()
-        return [hist.HistoryRow(int(r[0]), r[1], r[2], r[3], r[4], hist.parse_timestamp(r[5]), r[6], r[7])
-                for r in rows if r[5] is not None]
+        return out
 
     # -- writing -----------------------------------------------------------------------------------------
     def _begin(self):

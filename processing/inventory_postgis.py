@@ -25,6 +25,7 @@ from ..core.inventory import StoredSite
 from . import postgis_schema as ddl
 from .inventory_store import (
     POLYGON_KINDS,
+    READ_CHECK_EVERY,
     VERSION_FIELD,
     InventoryStore,
     InventoryStoreError,
@@ -155,7 +156,9 @@ class PostgisInventory(InventoryStore):
             f"encode(ST_AsBinary(p.{g}), 'hex'){', ' + cols if cols else ''} FROM {n.q(n.table)} s "
             f"LEFT JOIN {n.q(n.polygons)} p ON p.site_id = s.site_id ORDER BY s.fid")
         out = {}
-        for fid, sid, version, point, pfid, polygon, *values in rows:
+        for k, (fid, sid, version, point, pfid, polygon, *values) in enumerate(rows):
+            if k % READ_CHECK_EVERY == 0:
+                self._check_reading()
             site_values = {"site_id": sid}
             site_values.update({f: typed_value(v, kinds[f]) for f, v in zip(names, values)})
             site = StoredSite(site_values, _shape(point), _shape(polygon))
@@ -168,8 +171,12 @@ class PostgisInventory(InventoryStore):
             "SELECT id, site_id, field, old_value, new_value, "
             "to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), changed_by, source "
             f"FROM {n.q(n.history)} ORDER BY id")
-        return [hist.HistoryRow(int(r[0]), r[1], r[2], r[3], r[4], hist.parse_timestamp(r[5]), r[6], r[7])
-                for r in rows]
+        out = []
+        for k in range(0, len(rows), READ_CHECK_EVERY):
+            self._check_reading()
+            out += [hist.HistoryRow(int(r[0]), r[1], r[2], r[3], r[4], hist.parse_timestamp(r[5]), r[6], r[7])
+                    for r in rows[k:k + READ_CHECK_EVERY]]
+        return out
 
     # -- writing ----------------------------------------------------------------------------------------
     def _prologue(self, source: str, expected: dict) -> list:

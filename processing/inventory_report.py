@@ -6,11 +6,12 @@ this is the one place where codes become sentences, shared by the report table, 
 kept on each imported site.
 """
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException
+from qgis.core import QgsFeature, QgsFields
 
 from ..compat import WKB_NO_GEOMETRY, make_field
 from ..core import inventory as inv
 from ..translation import tr
+from .sinks import OutputSink
 
 #: Warnings pushed to the log one by one; the rest are counted (all are in the report).
 MAX_LOGGED_WARNINGS = 50
@@ -51,41 +52,40 @@ def write_report(alg, parameters, context, lines, feedback):
     """Write ``lines`` ((SiteRow, Issue) pairs) into the REPORT sink of ``alg``; log the first warnings.
     Returns (destination id, number of warnings)."""
     fields = report_fields()
-    sink, dest = alg.parameterAsSink(parameters, alg.REPORT, context, fields, WKB_NO_GEOMETRY,
-                                     QgsCoordinateReferenceSystem())
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, alg.REPORT))
     logged = 0
     n_warnings = 0
-    for row, issue in lines:
-        reason = reason_text(issue)
-        if issue.severity == inv.WARNING:
-            n_warnings += 1
-        if issue.severity in (inv.WARNING, inv.ERROR):
-            if logged < MAX_LOGGED_WARNINGS:
-                feedback.pushWarning(tr("Row {row} ({site}): {reason} → {action}").format(
-                    row=row.row, site=row.site_id or row.site_nom or "-", reason=reason,
-                    action=action_text(issue.action)))
-            logged += 1
-        feat = QgsFeature(fields)
-        fid = row.fid
-        feat.setAttributes([
-            row.row,
-            int(fid) if isinstance(fid, int) else None,
-            row.site_id,
-            row.site_nom,
-            issue.severity,
-            issue.code,
-            issue.field or None,
-            quoted(issue.value),
-            reason,
-            action_text(issue.action),
-        ])
-        if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, alg.REPORT))
+    with OutputSink(alg, parameters, alg.REPORT, context, fields, WKB_NO_GEOMETRY, feedback=feedback) as sink:
+        for row, issue in lines:
+            _write_line(sink, fields, row, issue)
+            if issue.severity == inv.WARNING:
+                n_warnings += 1
+            if issue.severity in (inv.WARNING, inv.ERROR):
+                if logged < MAX_LOGGED_WARNINGS:
+                    feedback.pushWarning(tr("Row {row} ({site}): {reason} → {action}").format(
+                        row=row.row, site=row.site_id or row.site_nom or "-", reason=reason_text(issue),
+                        action=action_text(issue.action)))
+                logged += 1
     if logged > MAX_LOGGED_WARNINGS:
         feedback.pushWarning(tr("… and {n} more, see the report.").format(n=logged - MAX_LOGGED_WARNINGS))
-    return dest, n_warnings
+    return sink.dest_id, n_warnings
+
+
+def _write_line(sink, fields, row, issue):
+    feat = QgsFeature(fields)
+    fid = row.fid
+    feat.setAttributes([
+        row.row,
+        int(fid) if isinstance(fid, int) else None,
+        row.site_id,
+        row.site_nom,
+        issue.severity,
+        issue.code,
+        issue.field or None,
+        quoted(issue.value),
+        reason_text(issue),
+        action_text(issue.action),
+    ])
+    sink.add(feat, row.row, row.site_id)
 
 
 # -- messages ---------------------------------------------------------------------------------------------------

@@ -338,6 +338,10 @@ class StoredRecord:
         return (self.site, self.point_fid, self.polygon_fid)[i]
 
 
+#: Rows read between two calls of :attr:`InventoryStore.read_check`.
+READ_CHECK_EVERY = 2000
+
+
 class InventoryStore:
     """What both back-ends offer. ``open()`` creates what is missing (a new inventory) or checks what
     exists; afterwards :attr:`layer_crs` is the CRS of the stored geometries."""
@@ -349,6 +353,12 @@ class InventoryStore:
         self.created = []  # tables created by open()
         self.upgraded = []  # what open() added to an existing inventory (GeoPackage only)
         self.layer_crs = QgsCoordinateReferenceSystem()
+        #: called every few thousand rows read; may raise (a cancel: ``core.progress.Canceled``)
+        self.read_check = None
+
+    def _check_reading(self) -> None:
+        if self.read_check is not None:
+            self.read_check()
 
     @property
     def where(self) -> str:
@@ -380,7 +390,9 @@ class InventoryStore:
         (the state that ``core.history.state_at`` starts from)."""
         records = self.read_sites()
         out = {}
-        for sid, record in records.items():
+        for k, (sid, record) in enumerate(records.items()):
+            if k % READ_CHECK_EVERY == 0:
+                self._check_reading()
             values = dict(record.site.values)
             values[hist.POINT_FIELD] = _hex(record.site.point)
             values[hist.POLYGON_FIELD] = _hex(record.site.polygon)

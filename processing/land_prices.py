@@ -13,7 +13,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -46,6 +45,7 @@ from ..core.progress import Canceled
 from . import costs_io as cio
 from . import scoring_io as sio
 from .base import FrichesAlgorithm, show_decimals
+from .sinks import OutputSink
 from .styles import style_on_completion
 
 #: Fields added to the sites (an input field of the same name is replaced).
@@ -235,17 +235,17 @@ class LandPricesAlgorithm(FrichesAlgorithm):
                                 price_bounds=bounds, progress=progress)
         except dvf.DvfError as exc:
             raise QgsProcessingException(cio.dvf_error_text(exc)) from exc
+        except Canceled:
+            raise self.canceled() from None
         cio.report_dvf_reading(feedback, data)
         if feedback.isCanceled():
-            return {}
+            raise self.canceled()
 
         crs = sio.metric_crs(source.sourceCrs(), source.sourceExtent(), context)
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         sales = self._project(data.sales, crs, context, feedback)
-        if sales is None:
-            return {}
         names = source.fields().names()
         floor_field = cio.field_choice(self, parameters, self.FLOOR_FIELD, context, names, "bati_surface")
         land_field = cio.field_choice(self, parameters, self.LAND_FIELD, context, names, "site_surface")
@@ -269,13 +269,16 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         try:
             estimates = lp.estimate_sites(frame, sales, steps, min_sales, cio.progress_of(feedback, 50, 90))
         except Canceled:
-            return {}
+            raise self.canceled() from None
 
         id_field = sio.find_field(names, *(parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
                                            or ["site_id"]))
-        dest_id = self._write_sites(parameters, context, source, sites, estimates, steps, min_sales, frame)
-        sales_id = self._write_sales(parameters, context, sales, crs)
-        report_id = cio.write_dvf_report(self, parameters, self.REPORT, context, data.report)
+        feedback.setProgress(90)
+        dest_id = self._write_sites(parameters, context, source, sites, estimates, steps, min_sales, frame, feedback)
+        feedback.setProgress(94)
+        sales_id = self._write_sales(parameters, context, sales, crs, feedback)
+        feedback.setProgress(98)
+        report_id = cio.write_dvf_report(self, parameters, self.REPORT, context, data.report, feedback)
         estimated = sum(1 for e in estimates if e.basis is not None)
         self._summary(feedback, sites, estimates, id_field, estimated)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
@@ -295,13 +298,13 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         xs, ys = np.full(len(sales), np.nan), np.full(len(sales), np.nan)
         for k, (lon, lat) in enumerate(zip(sales["lon"].to_numpy(float), sales["lat"].to_numpy(float))):
             if k % 2000 == 0 and feedback.isCanceled():
-                return None
+                raise self.canceled()
             if np.isfinite(lon) and np.isfinite(lat):
                 point = transform.transform(QgsPointXY(lon, lat))
                 xs[k], ys[k] = point.x(), point.y()
         return sales.assign(x=xs, y=ys)
 
-    def _write_sites(self, parameters, context, source, sites, estimates, steps, min_sales, frame):
+    def _write_sites(self, parameters, context, source, sites, estimates, steps, min_sales, frame, feedback):
         def values(i):
             est = estimates[i]
             commune = frame["commune"].iloc[i]
@@ -315,9 +318,10 @@ class LandPricesAlgorithm(FrichesAlgorithm):
                     lp.describe(est, steps, min_sales, commune, "fr"),
                     lp.describe(est, steps, min_sales, commune, "en")]
 
-        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, OUTPUT_FIELDS, values)
+        return cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, OUTPUT_FIELDS, values,
+                               feedback)
 
-    def _write_sales(self, parameters, context, sales, crs):
+    def _write_sales(self, parameters, context, sales, crs, feedback):
         if not parameters.get(self.OUTPUT_SALES):
             return None
         fields = QgsFields()
@@ -327,19 +331,20 @@ class LandPricesAlgorithm(FrichesAlgorithm):
                                    ("land_m2", "double", 0), ("price_m2", "double", 0), ("lines", "int", 0),
                                    ("first_line", "int", 0), ("located", "bool", 0)):
             fields.append(make_field(name, kind, length))
-        sink, sales_id = self.parameterAsSink(parameters, self.OUTPUT_SALES, context, fields, WKB_POINT, crs)
-        if sink is None:
-            return None
-        for row in sales.itertuples(index=False):
-            feature = QgsFeature(fields)
-            located = bool(np.isfinite(row.x) and np.isfinite(row.y))
-            if located:
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row.x, row.y)))
-            feature.setAttributes([row.id_mutation, cio.qdate(row.date), row.nature, float(row.price_eur),
-                                   row.code_commune, row.kind, float(row.floor_m2), float(row.land_m2),
-                                   round(float(row.price_m2), 2), int(row.lines), int(row.first_line), located])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return sales_id
+        with OutputSink(self, parameters, self.OUTPUT_SALES, context, fields, WKB_POINT, crs, feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for row in sales.itertuples(index=False):
+                feature = QgsFeature(fields)
+                located = bool(np.isfinite(row.x) and np.isfinite(row.y))
+                if located:
+                    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row.x, row.y)))
+                feature.setAttributes([row.id_mutation, cio.qdate(row.date), row.nature, float(row.price_eur),
+                                       row.code_commune, row.kind, float(row.floor_m2), float(row.land_m2),
+                                       round(float(row.price_m2), 2), int(row.lines), int(row.first_line), located])
+                sink.add(feature, int(row.first_line))
+        return sink.dest_id
 
     def _summary(self, feedback, sites, estimates, id_field, estimated):
         feedback.pushInfo(self.tr("{n} of {total} site(s) have a price estimate.").format(

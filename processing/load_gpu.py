@@ -12,6 +12,7 @@ downloaded twice (the GPU is often slow, sometimes down).
 import datetime as dt
 import math
 import os
+import shutil
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -49,9 +50,11 @@ from ..compat import (
     WKB_NO_GEOMETRY,
     make_field,
 )
+from ..core import files
 from ..core.zoning import gpu_api as api
 from .base import FrichesAlgorithm, show_decimals
 from .inventory_store import gpkg_layer_names, py_value
+from .sinks import commit_file
 from .styles import StylePostProcessor
 from .web_request import WebClient
 
@@ -254,6 +257,27 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
                 bbox=", ".join(f"{v:.5f}" for v in api.union_bbox(tiles)), n=len(tiles)))
 
         # 2. the cache ------------------------------------------------------------------------------------
+        # downloads go into a copy of the GeoPackage renamed over it at the end: a crash, an error or a
+        # cancel leaves the file as it was
+        self._work = None
+        try:
+            return self._download_layers(path, layers, base_url, query, insee, tiles, tile_deg, page_size, refresh,
+                                         context, feedback)
+        finally:
+            if self._work is not None:
+                files.remove(self._work)
+
+    def _working_copy(self, path):
+        """The temporary copy of ``path`` the layers are written into (made at the first write)."""
+        if self._work is None:
+            work = files.temporary_sibling(path)
+            if os.path.exists(path):
+                shutil.copyfile(path, work)
+            self._work = str(work)
+        return self._work
+
+    def _download_layers(self, path, layers, base_url, query, insee, tiles, tile_deg, page_size, refresh, context,
+                         feedback):
         existing = gpkg_layer_names(path)
         cache = self._read_cache(path) if CACHE_TABLE in existing else {}
         results = {self.OUTPUT: path}
@@ -279,8 +303,9 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             for tile in tiles:
                 features.extend(self._download(base_url, endpoint, tile, page_size, layer))
             features = api.dedupe(features)
-            self._write_layer(path, layer, endpoint, kind, features, context)
-            existing = gpkg_layer_names(path)
+            work = self._working_copy(path)
+            self._write_layer(work, layer, endpoint, kind, features, context)
+            existing = gpkg_layer_names(work)
             cache[layer] = (key, dt.datetime.now().replace(microsecond=0).isoformat(sep=" "), len(features))
             changed = True
             total_features += len(features)
@@ -289,7 +314,11 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             self._load_on_completion(context, path, layer, len(features))
             feedback.setProgress(int(100.0 * (step + 1) / len(layers)))
         if changed:
-            self._write_cache(path, cache, context)
+            self._write_cache(self._work, cache, context)
+            work = self._work
+            self._work = None
+            if not self.defer_commit(lambda: commit_file(work, path), lambda: files.remove(work)):
+                commit_file(work, path)
         feedback.pushInfo(self.tr("{requests} HTTP request(s); {cached} layer(s) from the cache; file {path}.").format(
             requests=self._client.requests, cached=from_cache, path=path))
         results.update({self.FEATURES: total_features, self.REQUESTS: self._client.requests,
@@ -409,7 +438,11 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
             geom = QgsGeometry()
             geom.fromWkb(wkb)
             feat.setGeometry(geom)
-            writer.addFeature(feat)
+            if not writer.addFeature(feat):
+                raise QgsProcessingException(self.tr("Could not write a feature of {layer} in {path}: {error}").format(
+                    layer=layer, path=path, error=writer.errorMessage()))
+            if self._feedback is not None and self._feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
         del writer
         if skipped:
             self._feedback.pushWarning(self.tr("{layer}: {n} feature(s) without a usable {kind} geometry skipped.")
@@ -434,7 +467,9 @@ class LoadGpuAlgorithm(FrichesAlgorithm):
         for layer, (request, date, count) in sorted(cache.items()):
             feat = QgsFeature(fields)
             feat.setAttributes([layer, request, date, count])
-            writer.addFeature(feat)
+            if not writer.addFeature(feat):
+                raise QgsProcessingException(self.tr("Could not write a feature of {layer} in {path}: {error}").format(
+                    layer=CACHE_TABLE, path=path, error=writer.errorMessage()))
         del writer
 
     def _load_on_completion(self, context, path, layer, count):

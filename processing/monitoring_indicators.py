@@ -8,20 +8,17 @@ second table (who changed which site, when).
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
 )
 from qgis.PyQt.QtCore import QDate
 
-from ..compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, make_field
+from ..compat import SOURCE_VECTOR, make_field
 from ..core import monitoring as mon
 from .base import FrichesAlgorithm
 from .history_io import local_text
 from .monitoring_io import add_monitoring_parameters, compute_indicators, status_label
+from .sinks import write_rows
 
 
 def _qdate(day):
@@ -131,28 +128,15 @@ class MonitoringIndicatorsAlgorithm(FrichesAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         result = compute_indicators(self, parameters, context, feedback)
-        fields = indicator_fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY,
-                                          QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for ind in result.indicators:
-            feature = QgsFeature(fields)
-            feature.setAttributes(indicator_values(ind, result.total_population))
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        dest = write_rows(self, parameters, self.OUTPUT, context, indicator_fields(),
+                          (indicator_values(ind, result.total_population) for ind in result.indicators), feedback,
+                          required=True)
         results = {self.OUTPUT: dest}
-        cfields = change_fields()
-        csink, cdest = self.parameterAsSink(parameters, self.CHANGES, context, cfields, WKB_NO_GEOMETRY,
-                                            QgsCoordinateReferenceSystem())
-        if csink is not None:
-            for ind in result.indicators:
-                for change in ind.changes:
-                    feature = QgsFeature(cfields)
-                    feature.setAttributes([change.period_key, change.site_id, change.site_nom, change.comm_nom,
-                                           change.old, change.new, local_text(change.changed_at), change.changed_by,
-                                           change.source])
-                    csink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        changes = ([change.period_key, change.site_id, change.site_nom, change.comm_nom, change.old, change.new,
+                    local_text(change.changed_at), change.changed_by, change.source]
+                   for ind in result.indicators for change in ind.changes)
+        cdest = write_rows(self, parameters, self.CHANGES, context, change_fields(), changes, feedback)
+        if cdest is not None:
             results[self.CHANGES] = cdest
         last = result.indicators[-1] if result.indicators else None
         if last is not None:

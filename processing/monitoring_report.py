@@ -9,7 +9,6 @@ Last page: the indicators of every period. The figures are those of ``friches:mo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from qgis.core import (
@@ -49,6 +48,7 @@ from .base import FrichesAlgorithm
 from .history_io import local_text, parse_value, shape
 from .layout_export import pdf_export_settings
 from .monitoring_io import add_monitoring_parameters, compute_indicators
+from .sinks import write_file
 from .styles import apply_style, style_path
 
 #: Table rows per page: rows of about 5.4 mm at 6.5 pt under a header.
@@ -142,6 +142,8 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
         lang = ("fr", "en")[choice - 1] if choice else ui_language()
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         result = compute_indicators(self, parameters, context, feedback)
+        if feedback.isCanceled():
+            raise self.canceled()
         if not result.indicators:
             raise QgsProcessingException(self.tr("No period to report."))
         title = self.parameterAsString(parameters, self.TITLE, context) or rl.TEXT[lang]["title"]
@@ -155,16 +157,19 @@ class MonitoringReportAlgorithm(FrichesAlgorithm):
         self._page_indicators(layout, project, result, lang)
         feedback.pushInfo(self.tr("Writing {n} pages to {path}…").format(n=layout.pageCollection().pageCount(),
                                                                          path=pdf))
-        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-        partial = str(Path(pdf).with_name(f".{Path(pdf).stem}.part.pdf"))
+        if feedback.isCanceled():
+            raise self.canceled()
         exporter = QgsLayoutExporter(layout)
-        status = exporter.exportToPdf(partial, pdf_export_settings(150, georeference=False))
-        if status != QgsLayoutExporter.ExportResult.Success:
-            if os.path.exists(partial):
-                os.remove(partial)
-            raise QgsProcessingException(self.tr("Could not write the report {path}: {error}").format(
-                path=pdf, error=exporter.errorMessage() or status))
-        os.replace(partial, pdf)
+
+        def export(partial):
+            status = exporter.exportToPdf(str(partial), pdf_export_settings(150, georeference=False))
+            if status != QgsLayoutExporter.ExportResult.Success:
+                raise QgsProcessingException(self.tr("Could not write the report {path}: {error}").format(
+                    path=pdf, error=exporter.errorMessage() or status))
+            if feedback.isCanceled():
+                raise self.canceled()
+
+        write_file(self, pdf, export)
         return {self.OUTPUT_PDF: pdf, self.PAGES: layout.pageCollection().pageCount()}
 
     # -- page 1 ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import traceback
 
 from qgis.core import (
     QgsProcessingContext,
@@ -42,12 +43,14 @@ from ..compat import (
     SOURCE_POLYGON,
     SOURCE_VECTOR,
 )
+from ..core import files
 from ..core import territory as names
 from ..core.opendata import cartofriches_api, geo_api, overpass, transport_api, wfs
 from ..core.progress import Canceled
 from ..core.zoning import gpu_api
 from . import territory_io as tio
 from .base import FrichesAlgorithm, show_decimals
+from .sinks import commit_file, write_file
 from .styles import StylePostProcessor, style_path
 from .territory_steps import TerritoryBuilder
 from .web_request import WebClient, default_cache_folder
@@ -270,9 +273,15 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         os.makedirs(os.path.dirname(os.path.abspath(path)) or ".", exist_ok=True)
         folder = tempfile.mkdtemp(prefix="friches_territory_", dir=os.path.dirname(os.path.abspath(path)))
         try:
-            result = self._run(parameters, context, feedback, path, folder)
-        except Canceled as exc:
-            raise QgsProcessingException(self.tr("Canceled.")) from exc
+            try:
+                result = self._run(parameters, context, feedback, path, folder)
+            except BaseException as exc:
+                # the GDAL datasets of the failed step, held by its frames, are closed while their files still
+                # exist (closed after the folder is removed, GDAL fails writing to a deleted database)
+                traceback.clear_frames(exc.__traceback__)
+                if isinstance(exc, Canceled):
+                    raise QgsProcessingException(self.tr("Canceled.")) from exc
+                raise
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return result
@@ -370,7 +379,7 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
             gtfs_out = self.parameterAsFileOutput(parameters, self.OUTPUT_GTFS, context) \
                 if given(self.OUTPUT_GTFS) else ""
             if gtfs_out:
-                shutil.copyfile(out_zip, gtfs_out)
+                write_file(self, gtfs_out, lambda partial: shutil.copyfile(out_zip, partial))
         else:
             steps.missing(names.GTFS, self.tr("transit service and coverage skipped."))
 
@@ -379,14 +388,20 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         if writer.has(names.FRICHES_POLYGONS):
             written += [names.FRICHES_POLYGONS, names.IMPORT_REPORT]
         writer.close()
-        os.replace(writer.path, path)
+        if feedback.isCanceled():
+            raise self.canceled()
+        # the GeoPackage takes its final name when the algorithm returns (the user's file stays whole until then)
+        partial = str(files.temporary_sibling(path))
+        os.replace(writer.path, partial)
+        if not self.defer_commit(lambda: commit_file(partial, path), lambda: files.remove(partial)):
+            commit_file(partial, path)
         layers = list(dict.fromkeys([names.COMMUNES, names.AREA, *written, names.REPORT]))
         feedback.pushInfo(self.tr("Prepared territory written to {path}: {layers}.").format(
             path=path, layers=", ".join(layers)))
         if client is not None:
             feedback.pushInfo(self.tr("{n} request(s) sent, {cached} answer(s) read from the cache.").format(
                 n=client.requests, cached=client.from_cache))
-        self._load_styled(context, path, layers, roads)
+        self._load_styled(context, path, layers, roads, partial)
         out = {self.OUTPUT: path, self.LAYERS: ", ".join(layers), self.ROADS_KEPT: roads.kept if roads else 0,
                self.CELLS_KEPT: cells.kept if cells else 0, self.FRICHES_KEPT: friches.kept if friches else 0,
                self.TRIPS_KEPT: trips}
@@ -395,12 +410,13 @@ class PrepareTerritoryAlgorithm(FrichesAlgorithm):
         return out
 
     @staticmethod
-    def _load_styled(context, path, layers, roads):
+    def _load_styled(context, path, layers, roads, written):
         """Run from the QGIS window: the prepared layers load with the plugin's styles (the roads' style reads
         OpenStreetMap's highway; BD TOPO roads keep QGIS's default symbol)."""
         if context.project() is None:
             return
-        osm = roads is not None and "highway" in tio.field_names(path, names.ROADS)
+        osm = roads is not None and "highway" in tio.field_names(written if os.path.exists(written) else path,
+                                                                 names.ROADS)
         for layer in layers:
             if layer in (names.REPORT, names.IMPORT_REPORT, names.GTFS, names.AREA):
                 continue

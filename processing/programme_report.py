@@ -515,9 +515,9 @@ def _left_out_columns(lang):
     ]
 
 
-def _pages(c: _Canvas, report: ProgrammeReport, lang: str, new_page, only_first=False, total=0):
-    """Draw every page (``total`` pages, for the footer); ``new_page()`` starts the next one; returns the
-    number of pages drawn."""
+def _pages(c: _Canvas, report: ProgrammeReport, lang: str, new_page, only_first=False, total=0, check=None):
+    """Draw every page (``total`` pages, for the footer); ``new_page()`` starts the next one; ``check()``,
+    called before each page, may raise to stop (a cancel); returns the number of pages drawn."""
     bottom = PAGE_H - 13
     plan = []  # list of callables drawing a page body, filled as tables overflow
 
@@ -554,6 +554,8 @@ def _pages(c: _Canvas, report: ProgrammeReport, lang: str, new_page, only_first=
         plan.append(sites_page(rows, report.left_out))
     k = 0
     while k < len(plan):
+        if check is not None:
+            check()
         if k:
             new_page()
         _header(c, report, lang, k + 1, total)
@@ -562,23 +564,28 @@ def _pages(c: _Canvas, report: ProgrammeReport, lang: str, new_page, only_first=
     return len(plan)
 
 
-def _paint(device, dpi, report, lang, new_page, only_first=False):
+def _paint(device, dpi, report, lang, new_page, only_first=False, check=None):
     total = 1
     if not only_first:  # count the pages first (the footer says "page k/n")
         scratch = QImage(10, 10, QImage.Format.Format_ARGB32)
         dry = QPainter(scratch)
-        total = _pages(_Canvas(dry, dpi), report, lang, lambda: None)
-        dry.end()
+        try:
+            total = _pages(_Canvas(dry, dpi), report, lang, lambda: None, check=check)
+        finally:
+            dry.end()
     painter = QPainter(device)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    _pages(_Canvas(painter, dpi), report, lang, lambda: new_page(painter), only_first, total)
-    painter.end()
+    try:
+        _pages(_Canvas(painter, dpi), report, lang, lambda: new_page(painter), only_first, total, check)
+    finally:
+        painter.end()
     return total
 
 
-def write_pdf(report: ProgrammeReport, path, lang: str, dpi: int = 300) -> int:
-    """The "Programme pluriannuel" PDF (A4 landscape); returns the number of pages."""
+def write_pdf(report: ProgrammeReport, path, lang: str, dpi: int = 300, check=None) -> int:
+    """The "Programme pluriannuel" PDF (A4 landscape); returns the number of pages. ``check()`` is called
+    before each page and may raise (a cancel)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
@@ -588,7 +595,7 @@ def write_pdf(report: ProgrammeReport, path, lang: str, dpi: int = 300) -> int:
     writer.setTitle(_t(lang, "Programme pluriannuel", "Multi-year programme") + (f" — {report.title}" if report.title
                                                                                  else ""))
     writer.setCreator("Friches & Tiers-Lieux (QGIS)")
-    return _paint(writer, dpi, report, lang, lambda painter: writer.newPage())
+    return _paint(writer, dpi, report, lang, lambda painter: writer.newPage(), check=check)
 
 
 def write_png(report: ProgrammeReport, path, lang: str, dpi: int = 110) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureRequest,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -28,6 +28,7 @@ from ..compat import (
     FLAG_ADVANCED,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     make_field,
@@ -40,7 +41,9 @@ from ..core.scoring.profile import ProfileError, load_profile
 from ..core.scoring.score import details_json, ranks, score_site, to_details
 from ..translation import ui_language
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, assumed_crs, show_decimals
+from .inventory_store import shapely_transform
+from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
 #: Fields the algorithm adds (an input field of the same name is replaced).
@@ -206,6 +209,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored sites"))
         param.setHelp(self.tr("The sites with their fields and the score fields listed above."))
         self.addParameter(param)
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.SITES, self.tr("Sites scored")))
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATES_COWORKING, self.tr("Coworking candidates")))
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATES_FABLAB, self.tr("Fablab candidates")))
@@ -239,13 +243,20 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        crs = sio.metric_crs(source.sourceCrs(), source.sourceExtent(), context)
-        if crs != source.sourceCrs():
+        site_crs = source.sourceCrs()
+        if not site_crs.isValid():  # coordinates read in the CRS they most likely are in, said once
+            site_crs = assumed_crs(source.sourceExtent())
+            self.warn_no_crs(feedback, source.sourceName(), site_crs)
+        crs = sio.metric_crs(site_crs, source.sourceExtent(), context)
+        if crs != site_crs:
             feedback.pushInfo(self.tr("Distances are measured in {crs} (the sites' CRS is not in metres).").format(
                 crs=crs.authid()))
         sites = sio.read_table(source, context, crs, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
+        if not source.sourceCrs().isValid() and site_crs != crs:
+            to_metres = shapely_transform(site_crs, crs, context.transformContext())
+            sites.geoms = [None if g is None else to_metres(g) for g in sites.geoms]
         id_fields = parameter_as_fields(self, parameters, self.SITE_ID_FIELD, context)
         id_field = sio.find_field(source.fields().names(), id_fields[0] if id_fields else "site_id")
         if id_field is None:
@@ -256,7 +267,11 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             keys = [sio.site_key(row.get(id_field)) or f"#{fid}" for row, fid in zip(sites.rows, sites.fids)]
         feedback.setProgress(10)
 
-        facts = [self._inventory_facts(row) for row in sites.rows]
+        facts = []
+        for i, row in enumerate(sites.rows):
+            if i % 256 == 0 and feedback.isCanceled():
+                raise self.canceled()
+            facts.append(self._inventory_facts(row))
         for f, geom in zip(facts, sites.geoms):
             if f.get("site_surface") is None and geom is not None and geom.area > 0:
                 f["site_surface"] = float(geom.area)  # a polygon without the field: its own area
@@ -271,10 +286,13 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                               False, "car", None)
         self._join_population(facts, sites.rows, sites.names, profile, "new_pop", "new_pop_field", "new_pop_15min",
                               True, None, None)
+        own = {name: sio.find_field(sites.names, name) for name in (*fx.TRANSIT_FACTS, *fx.ZONING_FACTS)}
+        own = {name: field for name, field in own.items() if field is not None}
         for i, row in enumerate(sites.rows):
-            for name in (*fx.TRANSIT_FACTS, *fx.ZONING_FACTS):
-                field = sio.find_field(sites.names, name)
-                if field is not None and row.get(field) is not None:
+            if i % 256 == 0 and feedback.isCanceled():
+                raise self.canceled()
+            for name, field in own.items():
+                if row.get(field) is not None:
                     facts[i][name] = row.get(field)
 
         joins = (
@@ -294,7 +312,7 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 continue
             table = sio.read_table(layer, context, geometry=False, feedback=feedback)
             if table is None:
-                return {}
+                raise self.canceled()
             layer_id = sio.find_field(table.names, id_field, "site_id")
             if layer_id is None:
                 feedback.pushWarning(self.tr("The {layer} layer has no site_id field: it is ignored.").format(
@@ -331,29 +349,38 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         feedback.setProgress(30)
 
         if not self._geometry_facts(parameters, context, feedback, profile, crs, sites, facts, used):
-            return {}
+            raise self.canceled()
         feedback.pushInfo(self.tr("Data used: {sources}.").format(sources=", ".join(used)))
         feedback.setProgress(60)
 
-        results = [score_site(profile, f, threshold=threshold) for f in facts]
+        results = []
+        for i, f in enumerate(facts):
+            if i % 64 == 0:
+                if feedback.isCanceled():
+                    raise self.canceled()
+                feedback.setProgress(60 + 15.0 * i / max(1, len(facts)))
+            results.append(score_site(profile, f, threshold=threshold))
         overall = ranks([r.best_score for r in results], [r.reliability for r in results], keys)
         per_use = {use: ranks([r.uses[use].score for r in results], [r.uses[use].reliability for r in results], keys)
                    for use in USES}
         feedback.setProgress(75)
 
-        dest_id = self._write(parameters, context, source, sites, profile, facts, results, overall, per_use,
-                              threshold, path)
+        report = WriteReport(feedback)
+        dest_id = self._write(parameters, context, feedback, report, source, site_crs, sites, profile, facts,
+                              results, overall, per_use, threshold, path, keys)
         self._report(feedback, profile, sites, facts, results, overall, threshold)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "candidates_polygons" if polygons else "candidates")
         counts = {use: sum(1 for r in results if r.uses[use].candidate) for use in USES}
-        return {
+        out = {
             self.OUTPUT: dest_id,
             self.SITES: len(results),
             self.CANDIDATES_COWORKING: counts["coworking"],
             self.CANDIDATES_FABLAB: counts["fablab"],
             self.CANDIDATES_MEDIATION: counts["mediation"],
         }
+        report.publish(self, parameters, context, out)
+        return out
 
     # -- facts ------------------------------------------------------------------------------------------
     @staticmethod
@@ -394,6 +421,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
             layer = self.parameterAsSource(parameters, param_name, context)
             if layer is None:
                 return None, None
+            if not layer.sourceCrs().isValid():
+                self.warn_no_crs(feedback, layer.sourceName(), crs)
             return layer, sio.read_table(layer, context, crs, feedback=feedback)
 
         geoms = sites.geoms
@@ -482,7 +511,8 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
         return True
 
     # -- output -----------------------------------------------------------------------------------------
-    def _write(self, parameters, context, source, sites, profile, facts, results, overall, per_use, threshold, path):
+    def _write(self, parameters, context, feedback, report, source, site_crs, sites, profile, facts, results,
+               overall, per_use, threshold, path, keys):
         added = [name for name, _kind, _length in OUTPUT_FIELDS]
         fields = QgsFields()
         kept = []
@@ -492,32 +522,37 @@ class ScoreCandidatesAlgorithm(FrichesAlgorithm):
                 kept.append(i)
         for name, kind, length in OUTPUT_FIELDS:
             fields.append(make_field(name, kind, length))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         profile_label = path or f"{profile.name} {profile.version}".strip()
         position = {fid: i for i, fid in enumerate(sites.fids)}
-        for feature in source.getFeatures():
-            i = position.get(feature.id())
-            if i is None:
-                continue
-            result = results[i]
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            values = [attrs[k] for k in kept]
-            values += [round(result.uses[use].score, 1) for use in USES]
-            values += [result.best_use, round(result.best_score, 1), overall[i]]
-            values += [per_use[use][i] for use in USES]
-            values += [bool(result.uses[use].candidate) for use in USES]
-            values += [int(round(result.reliability))]
-            values += [explain_site(profile, result, facts[i], "fr"), explain_site(profile, result, facts[i], "en")]
-            details = to_details(result, facts[i], threshold, profile.candidate_min_reliability)
-            values += [details_json(_jsonable(details)), profile_label]
-            out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source), site_crs,
+                        feedback, report) as sink:
+            for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
+                i = position.get(feature.id())
+                if i is None:
+                    continue
+                result = results[i]
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                values = [attrs[k] for k in kept]
+                values += [round(result.uses[use].score, 1) for use in USES]
+                values += [result.best_use, round(result.best_score, 1), overall[i]]
+                values += [per_use[use][i] for use in USES]
+                values += [bool(result.uses[use].candidate) for use in USES]
+                values += [int(round(result.reliability))]
+                values += [explain_site(profile, result, facts[i], "fr"),
+                           explain_site(profile, result, facts[i], "en")]
+                details = to_details(result, facts[i], threshold, profile.candidate_min_reliability)
+                values += [details_json(_jsonable(details)), profile_label]
+                out.setAttributes(values)
+                sink.add(out, feature.id(), keys[i])
+                if sink.written % 64 == 0:
+                    feedback.setProgress(75 + 25.0 * sink.written / max(1, len(results)))
+        if sink.written != len(results):
+            raise QgsProcessingException(self.tr(
+                "{written} of {total} sites were written into the output '{output}': the input changed while it "
+                "was read.").format(written=sink.written, total=len(results), output=sink.label))
+        return sink.dest_id
 
     def _report(self, feedback, profile, sites, facts, results, overall, threshold):
         lang = ui_language()

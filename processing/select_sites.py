@@ -11,7 +11,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -27,15 +26,18 @@ from ..compat import (
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_NO_GEOMETRY,
     make_field,
     parameter_as_fields,
 )
+from ..core.progress import Canceled
 from ..core.scoring.covering import cells_in_polygons, greedy_cover
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, assumed_crs, core_progress, show_decimals
+from .sinks import OutputSink, WriteReport, add_report_parameter, source_sink_type
 from .styles import style_on_completion
 
 OUTPUT_FIELDS = (("step", "int"), ("marginal_pop", "double"), ("cumulative_pop", "double"),
@@ -181,6 +183,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Selected sites")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LOG, self.tr("Gains at each step"), optional=True, createByDefault=True))
+        add_report_parameter(self)
         for name, label in ((self.SELECTED, self.tr("Sites selected")),
                             (self.TOTAL_POPULATION, self.tr("Population of the grid")),
                             (self.UNCOVERED_POPULATION, self.tr("Population not served by existing places")),
@@ -190,6 +193,12 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
 
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self._process(parameters, context, feedback)
+        except Canceled:
+            raise self.canceled() from None
+
+    def _process(self, parameters, context, feedback):
         self.require_dependencies()
         import shapely  # here, not at import: the plugin loads (and explains) without shapely
 
@@ -219,17 +228,29 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         # candidates
         sites = sio.read_table(source, context, geometry=False, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         candidates = []  # (key, fid, row)
         seen = set()
+        no_id, repeated = [], []
         for fid, row in zip(sites.fids, sites.rows):
             key = sio.site_key(row.get(id_field))
-            if key is None or key in seen:
-                continue
             if use_field is not None and not _truthy(row.get(use_field)):
+                continue
+            if key is None:
+                no_id.append(str(fid))
+                continue
+            if key in seen:
+                repeated.append(key)
                 continue
             seen.add(key)
             candidates.append((key, fid, row))
+        if no_id:
+            feedback.pushWarning(self.tr("{n} candidate(s) without {field} cannot be chosen (feature ids {ids}).")
+                                 .format(n=len(no_id), field=id_field, ids=sio.quote_list(no_id)))
+        if repeated:
+            feedback.pushWarning(self.tr("{n} candidate(s) repeat an identifier already seen: only the first of each "
+                                         "can be chosen ({ids}).").format(n=len(repeated),
+                                                                          ids=sio.quote_list(repeated)))
         if not candidates:
             raise QgsProcessingException(self.tr("No candidate site to choose from (check the field {field}).").format(
                 field=use_field or id_field))
@@ -237,17 +258,24 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
 
         # population cells, in their own CRS
         crs = population_source.sourceCrs()
+        if not crs.isValid():
+            crs = catchments_source.sourceCrs() if catchments_source.sourceCrs().isValid() else \
+                assumed_crs(population_source.sourceExtent())
+            self.warn_no_crs(feedback, population_source.sourceName(), crs)
+        for layer in (catchments_source, existing_source):
+            if layer is not None and not layer.sourceCrs().isValid():
+                self.warn_no_crs(feedback, layer.sourceName(), crs)
         cells = sio.read_table(population_source, context, crs, [pop_field], feedback=feedback)
         if cells is None:
-            return {}
-        points = [None if g is None else g.point_on_surface() for g in cells.geoms]
+            raise self.canceled()
+        points = list(shapely.point_on_surface(np.array(cells.geoms, dtype=object)))
         population = np.array([_float(r.get(pop_field)) or 0.0 for r in cells.rows], dtype=float)
         feedback.setProgress(20)
 
         # catchments of the candidates for the chosen band
         catch = sio.read_table(catchments_source, context, crs, feedback=feedback)
         if catch is None:
-            return {}
+            raise self.canceled()
         minutes_field = sio.find_field(catch.names, "minutes")
         minutes = self.parameterAsDouble(parameters, self.MINUTES, context)
         band = self._band(catch, minutes_field, minutes, feedback)
@@ -268,8 +296,12 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         if not candidates:
             raise QgsProcessingException(self.tr("No candidate has a catchment in the catchments layer (joined by "
                                                  "{field}).").format(field=catchment_id))
-        merged = [shapely.union_all(polygons[key]) for key, _fid, _row in candidates]
-        cover = cells_in_polygons(merged, points)
+        merged = []
+        for key, _fid, _row in candidates:
+            if feedback.isCanceled():
+                raise self.canceled()
+            merged.append(shapely.union_all(polygons[key]))
+        cover = cells_in_polygons(merged, points, core_progress(feedback, 25, 50))
         feedback.setProgress(50)
 
         # existing places
@@ -277,7 +309,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         if existing_source is not None:
             existing = sio.read_table(existing_source, context, crs, feedback=feedback)
             if existing is None:
-                return {}
+                raise self.canceled()
             ex_minutes = sio.find_field(existing.names, "minutes")
             geoms = [g for g, row in zip(existing.geoms, existing.rows) if g is not None and (
                 ex_minutes is None or band is None or _float(row.get(ex_minutes)) == band)]
@@ -286,7 +318,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
                                              "is used.").format(minutes=f"{band:g}"))
                 geoms = [g for g in existing.geoms if g is not None]
             if geoms:
-                served = cells_in_polygons([shapely.union_all(geoms)], points)[0]
+                served = cells_in_polygons([shapely.union_all(geoms)], points, core_progress(feedback, 50, 55))[0]
                 already[served] = True
 
         # target
@@ -308,12 +340,14 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         cover = [cover[i] for i in order]
         if priority is not None:
             priority = [priority[i] for i in order]
-        result = greedy_cover(cover, population, already, k=k or None, target=target or None, priority=priority)
+        result = greedy_cover(cover, population, already, k=k or None, target=target or None, priority=priority,
+                              progress=core_progress(feedback, 55, 80))
         feedback.setProgress(80)
 
         self._report(feedback, result, candidates, sites, target)
-        dest_id = self._write_selected(parameters, context, source, result, candidates)
-        log_id = self._write_log(parameters, context, result, candidates, sites)
+        report = WriteReport(feedback)
+        dest_id = self._write_selected(parameters, context, feedback, report, source, result, candidates)
+        log_id = self._write_log(parameters, context, feedback, result, candidates, sites)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         style_on_completion(context, dest_id, "selected_sites_polygons" if polygons else "selected_sites")
         selected_pop = float(result.cumulative[-1]) if result.cumulative.size else 0.0
@@ -327,6 +361,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
         }
         if log_id is not None:
             out[self.OUTPUT_LOG] = log_id
+        report.publish(self, parameters, context, out)
         return out
 
     def _field(self, parameters, name, context, source, default):
@@ -376,7 +411,7 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(self.tr("The target of {target} people is not reached with these candidates.").format(
                 target=round(target)))
 
-    def _write_selected(self, parameters, context, source, result, candidates):
+    def _write_selected(self, parameters, context, feedback, report, source, result, candidates):
         added = [name for name, _kind in OUTPUT_FIELDS]
         fields = QgsFields()
         kept = []
@@ -386,42 +421,46 @@ class SelectSitesAlgorithm(FrichesAlgorithm):
                 kept.append(i)
         for name, kind in OUTPUT_FIELDS:
             fields.append(make_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         fids = [candidates[i][1] for i in result.order]
-        features = {f.id(): f for f in source.getFeatures(QgsFeatureRequest().setFilterFids(fids))}
-        for step, i in enumerate(result.order, start=1):
-            feature = features.get(candidates[i][1])
-            if feature is None:
-                continue
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attrs = feature.attributes()
-            out.setAttributes([attrs[k] for k in kept] + [
-                step, round(float(result.gains[step - 1]), 1), round(float(result.cumulative[step - 1]), 1),
-                round(100.0 * float(result.share[step - 1]), 2),
-            ])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
-        return dest_id
+        request = QgsFeatureRequest().setFilterFids(fids)
+        features = {f.id(): f for f in source.getFeatures(request, SKIP_GEOMETRY_CHECKS)}
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, source_sink_type(source), source.sourceCrs(),
+                        feedback, report) as sink:
+            for step, i in enumerate(result.order, start=1):
+                key, fid, _row = candidates[i]
+                feature = features.get(fid)
+                if feature is None:
+                    raise QgsProcessingException(self.tr(
+                        "The selected site {site} is no longer in the candidates layer: it changed while it was "
+                        "read.").format(site=key))
+                out = QgsFeature(fields)
+                out.setGeometry(feature.geometry())
+                attrs = feature.attributes()
+                out.setAttributes([attrs[k] for k in kept] + [
+                    step, round(float(result.gains[step - 1]), 1), round(float(result.cumulative[step - 1]), 1),
+                    round(100.0 * float(result.share[step - 1]), 2),
+                ])
+                sink.add(out, fid, key)
+        return sink.dest_id
 
-    def _write_log(self, parameters, context, result, candidates, sites):
+    def _write_log(self, parameters, context, feedback, result, candidates, sites):
         if not parameters.get(self.OUTPUT_LOG):
             return None
         fields = QgsFields()
         for name, kind, length in (("step", "int", 0), ("site_id", "string", 80), ("site_nom", "string", 254),
                                    ("marginal_pop", "double", 0), ("rank_in_step", "int", 0), ("chosen", "bool", 0)):
             fields.append(make_field(name, kind, length))
-        sink, log_id = self.parameterAsSink(parameters, self.OUTPUT_LOG, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            return None
         chosen_at = {i: step for step, i in enumerate(result.order, start=1)}
-        for entry in result.log:
-            for rank, (i, gain) in enumerate(zip(entry.candidates, entry.gains), start=1):
-                key, _fid, row = candidates[int(i)]
-                feature = QgsFeature(fields)
-                feature.setAttributes([entry.step, key, self._name(row), round(float(gain), 1), rank,
-                                       chosen_at.get(int(i)) == entry.step])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return log_id
+        with OutputSink(self, parameters, self.OUTPUT_LOG, context, fields, WKB_NO_GEOMETRY, feedback=feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for n, entry in enumerate(result.log):
+                feedback.setProgress(85 + 15.0 * n / max(1, len(result.log)))
+                for rank, (i, gain) in enumerate(zip(entry.candidates, entry.gains), start=1):
+                    key, fid, row = candidates[int(i)]
+                    feature = QgsFeature(fields)
+                    feature.setAttributes([entry.step, key, self._name(row), round(float(gain), 1), rank,
+                                           chosen_at.get(int(i)) == entry.step])
+                    sink.add(feature, fid, key)
+        return sink.dest_id

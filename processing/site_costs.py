@@ -9,8 +9,6 @@ per use and the table of the lines. The table is documented in ``resources/costs
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -26,7 +24,6 @@ from ..compat import (
     GEOMETRY_POLYGON,
     SOURCE_POINT,
     SOURCE_POLYGON,
-    WKB_NO_GEOMETRY,
     make_field,
 )
 from ..core.costs.cost_table import USES, CostTableError, load_table
@@ -34,6 +31,7 @@ from ..core.costs.site_costs import site_cost
 from . import costs_io as cio
 from . import scoring_io as sio
 from .base import FrichesAlgorithm
+from .sinks import write_rows
 from .styles import style_on_completion
 
 FACTS = ("bati_surface", "site_surface", "bati_etat", "sol_pollution_existe", "bati_pollution")
@@ -125,7 +123,7 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
                 self.tr("The cost table cannot be used: {error}").format(error=str(exc))) from exc
         sites = sio.read_table(source, context, geometry=False, feedback=feedback)
         if sites is None:
-            return {}
+            raise self.canceled()
         names = sites.names
         price_field = cio.field_choice(self, parameters, self.PRICE_FIELD, context, names, "price_estimate_eur")
         if price_field is None:
@@ -135,8 +133,8 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
         all_costs = []
         for n, row in enumerate(sites.rows):
             if feedback.isCanceled():
-                return {}
-            feedback.setProgress(80.0 * n / max(len(sites), 1))
+                raise self.canceled()
+            feedback.setProgress(70.0 * n / max(len(sites), 1))
             facts = {name: row.get(sio.find_field(names, name)) for name in FACTS}
             price = cio.number(row.get(price_field)) if price_field else None
             all_costs.append({use: site_cost(table, facts, use, price) for use in USES})
@@ -154,9 +152,11 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
                         cio.rounded(cost.converted_m2, 1)]
             return [*out, first.state, ";".join(notes_of[i])]
 
+        feedback.setProgress(75)
         dest_id = cio.write_sites(self, parameters, self.OUTPUT, context, source, sites.fids, OUTPUT_FIELDS, values,
                                   feedback)
-        lines_id = self._write_lines(parameters, context, sites, all_costs, id_field, table)
+        feedback.setProgress(90)
+        lines_id = self._write_lines(parameters, context, sites, all_costs, id_field, table, feedback)
         costed = sum(1 for costs in all_costs if costs[USES[0]].total is not None)
         notes_count = {}
         for notes in notes_of:
@@ -174,24 +174,20 @@ class SiteCostsAlgorithm(FrichesAlgorithm):
             out[self.OUTPUT_LINES] = lines_id
         return out
 
-    def _write_lines(self, parameters, context, sites, all_costs, id_field, table):
-        if not parameters.get(self.OUTPUT_LINES):
-            return None
+    def _write_lines(self, parameters, context, sites, all_costs, id_field, table, feedback):
         fields = QgsFields()
         for name, kind, length in LINE_FIELDS:
             fields.append(make_field(name, kind, length))
-        sink, lines_id = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            return None
-        for row, fid, costs in zip(sites.rows, sites.fids, all_costs):
-            key = sio.site_key(row.get(id_field)) if id_field else str(fid)
-            for use in USES:
-                for line in costs[use].lines:
-                    record = QgsFeature(fields)
-                    record.setAttributes([key, use, line.code, round(line.quantity, 2), line.unit, round(line.rate, 4),
-                                          round(line.amount, 2), table.source_text(line.source)])
-                    sink.addFeature(record, QgsFeatureSink.Flag.FastInsert)
-        return lines_id
+
+        def rows():
+            for row, fid, costs in zip(sites.rows, sites.fids, all_costs):
+                key = sio.site_key(row.get(id_field)) if id_field else str(fid)
+                for use in USES:
+                    for line in costs[use].lines:
+                        yield [key, use, line.code, round(line.quantity, 2), line.unit, round(line.rate, 4),
+                               round(line.amount, 2), table.source_text(line.source)]
+
+        return write_rows(self, parameters, self.OUTPUT_LINES, context, fields, rows(), feedback)
 
     def _report(self, feedback, n_sites, costed, notes_count):
         feedback.pushInfo(self.tr("{costed} of {n} site(s) have a total cost (the others have no purchase "

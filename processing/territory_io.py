@@ -283,8 +283,20 @@ class GeoPackageWriter:
         if self.ds is None:
             raise QgsProcessingException(tr("Could not create the GeoPackage {path}.").format(path=path))
         self.l93 = lambert93()
+        self._unindexed = []
 
     def close(self):
+        """Build the spatial indexes of the layers written since the last close, then close the file. The
+        layers are written without one (GDAL would build it when the dataset is released, also when a
+        failed or canceled run drops the file: a second of CPU for a département's cells)."""
+        if self.ds is not None:
+            for name in self._unindexed:
+                layer = self.ds.GetLayerByName(name)
+                if layer is not None and layer.GetGeometryColumn():
+                    result = self.ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{name}', '{layer.GetGeometryColumn()}')")
+                    if result is not None:
+                        self.ds.ReleaseResultSet(result)
+        self._unindexed = []
         self.ds = None
 
     def reopen(self):
@@ -302,7 +314,9 @@ class GeoPackageWriter:
         if self.ds.GetLayerByName(name) is not None:
             self.ds.DeleteLayer(name)
         layer = self.ds.CreateLayer(name, srs if srs is not None else self.l93, geometry_type,
-                                    options=["SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom"])
+                                    options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+        if name not in self._unindexed:
+            self._unindexed.append(name)
         for defn in field_defns:
             layer.CreateField(defn)
         return layer

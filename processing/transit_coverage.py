@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -34,6 +33,7 @@ from qgis.core import (
 from ..compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -42,7 +42,8 @@ from ..compat import (
 )
 from ..core.gtfs import GtfsError
 from ..core.progress import Canceled
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, assumed_crs, show_decimals
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_label, site_sink_type
 from .styles import style_on_completion
 from .transit_service import (
     GROUP_ID,
@@ -187,6 +188,7 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
             self.OUTPUT_GRID, self.tr("Transit coverage grid"), SOURCE_POLYGON, optional=True, createByDefault=True)
         param.setHelp(self.tr("Grid cells with ptal_ai, ptal, oev_class and dep_500m_h, in PTAL colours."))
         self.addParameter(param)
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputString(self.SERVICE_DATE, self.tr("Date analysed")))
         self.addOutput(QgsProcessingOutputNumber(self.GRID_CELLS, self.tr("Grid cells")))
 
@@ -245,10 +247,14 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
 
         # 2. coordinates in one projected CRS -----------------------------------------------------------
         steps.setCurrentStep(2)
-        sites = self._site_points(source, context, steps)
-        work_crs = working_crs(source.sourceCrs(), sites["lonlat"])
+        site_crs = source.sourceCrs()
+        if not site_crs.isValid():
+            site_crs = assumed_crs(source.sourceExtent())
+            self.warn_no_crs(steps, source.sourceName(), site_crs)
+        sites = self._site_points(source, site_crs, context, steps)
+        work_crs = working_crs(site_crs, sites["lonlat"])
         steps.pushInfo(self.tr("Distances measured in {crs}.").format(crs=work_crs.authid()))
-        to_work = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
+        to_work = QgsCoordinateTransform(site_crs, work_crs, context.transformContext())
         site_xy = transform_points(to_work, sites["xy"])
         served = summary[summary["departures"] > 0]
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -281,35 +287,35 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
 
         new_fields = coverage_site_fields()
         out_fields = QgsProcessingUtils.combineFields(source.fields(), new_fields)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        k = 0
+        report = WriteReport(steps)
         n_sites = len(sites["features"])
-        for n, feat in enumerate(sites["features"]):
-            if steps.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
-            values = [None] * new_fields.count()
-            if has_geom[n]:
-                j = int(near_idx[k])
-                values = [
-                    str(names[j]) if j >= 0 else None,
-                    str(ids[j]) if j >= 0 else None,
-                    round(float(near_d[k]), 1) if j >= 0 else None,
-                    str(method[k]) if j >= 0 else None,
-                    round(float(v_dep[k]), 2),
-                    float(v_ai[k]),
-                    str(v_band[k]),
-                    str(v_oev[k]) or None,
-                ]
-                k += 1
-            out = QgsFeature(out_fields)
-            out.setGeometry(feat.geometry())
-            out.setAttributes(list(feat.attributes()) + values)
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            steps.setProgress(100.0 * (n + 1) / max(1, n_sites))
+        with OutputSink(self, parameters, self.OUTPUT, context, out_fields,
+                        site_sink_type(source.wkbType(), (f.geometry() for f in sites["features"])),
+                        site_crs, steps, report) as sink:
+            k = 0
+            for n, feat in enumerate(sites["features"]):
+                if steps.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled."))
+                values = [None] * new_fields.count()
+                if has_geom[n]:
+                    j = int(near_idx[k])
+                    values = [
+                        str(names[j]) if j >= 0 else None,
+                        str(ids[j]) if j >= 0 else None,
+                        round(float(near_d[k]), 1) if j >= 0 else None,
+                        str(method[k]) if j >= 0 else None,
+                        round(float(v_dep[k]), 2),
+                        float(v_ai[k]),
+                        str(v_band[k]),
+                        str(v_oev[k]) or None,
+                    ]
+                    k += 1
+                out = QgsFeature(out_fields)
+                out.setGeometry(feat.geometry())
+                out.setAttributes(list(feat.attributes()) + values)
+                sink.add(out, feat.id(), site_label(feat))
+                steps.setProgress(100.0 * (n + 1) / max(1, n_sites))
+        dest_id = sink.dest_id
         if n_valid < n_sites:
             steps.pushWarning(self.tr(
                 "{n} site(s) without geometry, or whose coordinates cannot be transformed (check the layer's CRS): "
@@ -330,15 +336,17 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
                     results[self.OUTPUT_GRID] = grid_dest
                     results[self.GRID_CELLS] = n_cells
                     style_on_completion(context, grid_dest, GRID_STYLE)
+        report.publish(self, parameters, context, results)
         steps.setProgress(100)
         return results
 
     # -- helpers ----------------------------------------------------------------------------------------
-    def _site_points(self, source, context, feedback):
-        """Features, their measuring point (source CRS; NaN without geometry) and WGS84 position."""
+    def _site_points(self, source, crs, context, feedback):
+        """Features, their measuring point (source CRS; NaN without geometry) and WGS84 position (the
+        source's coordinates read in ``crs``)."""
         features, xy = [], []
         total = source.featureCount() or 1
-        for n, feat in enumerate(source.getFeatures(QgsFeatureRequest())):
+        for n, feat in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS)):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled."))
             geom = feat.geometry()
@@ -357,7 +365,6 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
         ok = ~np.isnan(xy).any(axis=1)
         lonlat = np.zeros((0, 2))
         if ok.any():
-            crs = source.sourceCrs()
             to_wgs = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
             lonlat = transform_points(to_wgs, xy[ok])
         return {"features": features, "xy": xy, "lonlat": lonlat}
@@ -368,6 +375,8 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
         from ..core.gtfs import ptal
         from ..core.gtfs.walk import WalkNetwork, pairs_from_results
 
+        if not network_source.sourceCrs().isValid():
+            self.warn_no_crs(feedback, network_source.sourceName(), work_crs)
         lines = network_lines(self, network_source, work_crs, context, feedback)
         if not lines:
             feedback.pushWarning(self.tr("The walking network has no lines: straight-line distances are used."))
@@ -437,39 +446,39 @@ class TransitCoverageAlgorithm(FrichesAlgorithm):
                 "The grid would have {n} cells (more than {max}): choose larger cells or a smaller extent.").format(
                 n=n_cells, max=MAX_GRID_CELLS))
         fields = grid_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_GRID, context, fields,
-                                             WKB_MULTIPOLYGON, work_crs)
-        if sink is None:
-            return None, 0
-        feedback.pushInfo(self.tr("Grid: {nx} × {ny} cells of {cell} m.").format(nx=nx, ny=ny, cell=cell))
-        # row by row from the north-west corner
-        written = 0
-        for begin in range(0, n_cells, GRID_CHUNK):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
-            ids = np.arange(begin, min(n_cells, begin + GRID_CHUNK))
-            row, col = ids // nx, ids % nx
-            cx = x0 + (col + 0.5) * cell
-            cy = y1 - (row + 0.5) * cell
-            centres = np.column_stack([cx, cy])
-            pi, pj, pd_ = ptal.pairs_within(centres, stop_xy, ptal.MAX_RADIUS)
-            values = ptal.summarize_points(len(ids), pi, stop_loc[pj] if len(pj) else pj, pd_, route_freq,
-                                           loc_category, instances, peak_hours, DEPARTURES_RADIUS)
-            ai = values["ptal_ai"].to_numpy()
-            band = values["ptal"].to_numpy()
-            oev = values["oev_class"].to_numpy()
-            dep = values["dep_500m_h"].to_numpy()
-            for m in range(len(ids)):
-                feat = QgsFeature(fields)
+        with OutputSink(self, parameters, self.OUTPUT_GRID, context, fields, WKB_MULTIPOLYGON, work_crs, feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None, 0
+            feedback.pushInfo(self.tr("Grid: {nx} × {ny} cells of {cell} m.").format(nx=nx, ny=ny, cell=cell))
+            # row by row from the north-west corner
+            written = 0
+            for begin in range(0, n_cells, GRID_CHUNK):
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled."))
+                ids = np.arange(begin, min(n_cells, begin + GRID_CHUNK))
+                row, col = ids // nx, ids % nx
+                cx = x0 + (col + 0.5) * cell
+                cy = y1 - (row + 0.5) * cell
+                centres = np.column_stack([cx, cy])
+                pi, pj, pd_ = ptal.pairs_within(centres, stop_xy, ptal.MAX_RADIUS)
+                values = ptal.summarize_points(len(ids), pi, stop_loc[pj] if len(pj) else pj, pd_, route_freq,
+                                               loc_category, instances, peak_hours, DEPARTURES_RADIUS)
+                ai = values["ptal_ai"].to_numpy()
+                band = values["ptal"].to_numpy()
+                oev = values["oev_class"].to_numpy()
+                dep = values["dep_500m_h"].to_numpy()
                 half = cell / 2.0
-                feat.setGeometry(QgsGeometry.fromRect(
-                    QgsRectangle(cx[m] - half, cy[m] - half, cx[m] + half, cy[m] + half)))
-                feat.setAttributes([int(ids[m]), float(ai[m]), str(band[m]), str(oev[m]) or None,
-                                    round(float(dep[m]), 2)])
-                if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT_GRID))
-            written += len(ids)
-            feedback.setProgress(100.0 * written / n_cells)
+                for m in range(len(ids)):
+                    feat = QgsFeature(fields)
+                    feat.setGeometry(QgsGeometry.fromRect(
+                        QgsRectangle(cx[m] - half, cy[m] - half, cx[m] + half, cy[m] + half)))
+                    feat.setAttributes([int(ids[m]), float(ai[m]), str(band[m]), str(oev[m]) or None,
+                                        round(float(dep[m]), 2)])
+                    sink.add(feat, int(ids[m]))
+                written += len(ids)
+                feedback.setProgress(100.0 * written / n_cells)
+        dest_id = sink.dest_id
         return dest_id, written
 
 

@@ -13,7 +13,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -31,6 +30,7 @@ from ..compat import FILE_BEHAVIOR_FILE, SOURCE_LINE, SOURCE_POINT, WKB_MULTILIN
 from ..core.gtfs import GtfsError
 from ..core.progress import Canceled, Progress
 from .base import FrichesAlgorithm
+from .sinks import OutputSink
 from .styles import style_on_completion
 
 GROUP_ID = "transit"
@@ -164,24 +164,22 @@ class TransitServiceAlgorithm(FrichesAlgorithm):
         steps.setCurrentStep(2)
         fields = stop_fields()
         crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = max(1, len(summary))
-        for n, row in enumerate(summary.itertuples(index=False)):
-            if steps.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
-            feat = QgsFeature(fields)
-            feat.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(row.lon), float(row.lat))))
-            feat.setAttributes([
-                str(row.stop_id), str(row.stop_name), int(row.departures), float(row.departures_per_hour),
-                None if np.isnan(row.mean_headway_min) else float(row.mean_headway_min),
-                int(row.routes), str(row.route_names), str(row.modes),
-            ])
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            if n % 500 == 0:
-                steps.setProgress(80.0 * n / total)
+        with OutputSink(self, parameters, self.OUTPUT, context, fields, WKB_POINT, crs, steps) as sink:
+            for n, row in enumerate(summary.itertuples(index=False)):
+                if steps.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled."))
+                feat = QgsFeature(fields)
+                feat.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(row.lon), float(row.lat))))
+                feat.setAttributes([
+                    str(row.stop_id), str(row.stop_name), int(row.departures), float(row.departures_per_hour),
+                    None if np.isnan(row.mean_headway_min) else float(row.mean_headway_min),
+                    int(row.routes), str(row.route_names), str(row.modes),
+                ])
+                sink.add(feat, n + 1, str(row.stop_id))
+                if n % 500 == 0:
+                    steps.setProgress(80.0 * n / total)
+        dest_id = sink.dest_id
         style_on_completion(context, dest_id, STOPS_STYLE)
         results = {
             self.OUTPUT: dest_id,
@@ -190,11 +188,12 @@ class TransitServiceAlgorithm(FrichesAlgorithm):
             self.DEPARTURES: int(summary["departures"].sum()),
         }
         if want_routes:
-            routes_sink, routes_dest = self.parameterAsSink(
-                parameters, self.OUTPUT_ROUTES, context, route_fields(), WKB_MULTILINESTRING, crs)
-            if routes_sink is not None:
-                self._write_routes(feed, choice.date, events, routes_sink, parameters, steps)
-                results[self.OUTPUT_ROUTES] = routes_dest
+            with OutputSink(self, parameters, self.OUTPUT_ROUTES, context, route_fields(), WKB_MULTILINESTRING, crs,
+                            steps, required=False) as routes_sink:
+                if routes_sink.active:
+                    self._write_routes(feed, choice.date, events, routes_sink, parameters, steps)
+            if routes_sink.dest_id is not None:
+                results[self.OUTPUT_ROUTES] = routes_sink.dest_id
         steps.setProgress(100)
         return results
 
@@ -218,8 +217,7 @@ class TransitServiceAlgorithm(FrichesAlgorithm):
                 str(row.route_id), str(row.name), str(row.long_name), str(row.mode), int(row.route_type),
                 int(row.departures), float(row.departures / hours) if hours > 0 else None, str(row.geometry_from),
             ])
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT_ROUTES))
+            sink.add(feat, None, str(row.route_id))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -37,8 +36,7 @@ from qgis.core import (
 from ..compat import (
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
-    GEOMETRY_LINE,
-    GEOMETRY_POINT,
+    GEOMETRY_NULL,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
@@ -51,12 +49,14 @@ from ..compat import (
 )
 from ..core import inventory as inv
 from ..core.cnig_friches import fold
+from ..core.progress import Canceled
 from ..core.zoning import codes
 from ..core.zoning import compatibility as compat
 from ..core.zoning import overlay as ov
 from ..translation import ui_language
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, core_progress, show_decimals
 from .inventory_store import py_value
+from .sinks import OutputSink, WriteReport, add_report_parameter, site_sink_type
 from .styles import style_on_completion
 
 #: Fields the algorithm adds to the sites (an input field of the same name is replaced).
@@ -284,6 +284,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         param.setHelp(self.tr("The zones as used: valid geometries in the working CRS, with zone_family, zone_type "
                               "and geom_repaired; styled with the CNIG colours."))
         self.addParameter(param)
+        add_report_parameter(self)
         self.addOutput(QgsProcessingOutputNumber(self.SITES, self.tr("Sites")))
         self.addOutput(QgsProcessingOutputNumber(self.OUTSIDE, self.tr("Sites outside the zoning")))
         self.addOutput(QgsProcessingOutputNumber(self.ZONES_READ, self.tr("Zones read")))
@@ -303,6 +304,12 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
 
     # -- run --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self._process(parameters, context, feedback)
+        except Canceled:
+            raise self.canceled() from None
+
+    def _process(self, parameters, context, feedback):
         self.require_dependencies()
         lang = ui_language()
         rules_path = self.parameterAsFile(parameters, self.RULES, context)
@@ -318,9 +325,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         sites_in = self._input(parameters, self.INPUT, context)
         if sites_in is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(sites_in.wkb_type) not in (
-                GEOMETRY_POINT, GEOMETRY_POLYGON,
-                GEOMETRY_LINE):
+        if QgsWkbTypes.geometryType(sites_in.wkb_type) == GEOMETRY_NULL:
             raise QgsProcessingException(self.tr(
                 "The sites layer '{layer}' has no geometry: import it with friches:import_inventory first."
             ).format(layer=sites_in.name))
@@ -334,7 +339,9 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         site_features, site_geoms = [], []
         id_index = find_field(sites_in.fields, self.parameterAsString(parameters, self.SITE_ID_FIELD, context)
                               or "site_id")
-        to_work = self._transform(sites_in.crs, work_crs, transform_context)
+        # a sites layer without CRS is read in the zones' CRS (warned by _working_crs)
+        site_crs = next((c for c in (sites_in.crs, zones_in.crs) if c.isValid()), work_crs)
+        to_work = self._transform(site_crs, work_crs, transform_context)
         for geom, feat, _repaired in self._read_features(sites_in, to_work, "site", feedback):
             site_features.append(feat)
             site_geoms.append(geom)
@@ -356,35 +363,33 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         feedback.setProgress(45)
 
         # 4. overlay and compatibility --------------------------------------------------------------------
-        results = ov.overlay_sites(site_geoms, zones, prescriptions, informations, scots, near_m=near_m)
+        results = ov.overlay_sites(site_geoms, zones, prescriptions, informations, scots, near_m=near_m,
+                                   progress=core_progress(feedback, 45, 60))
         feedback.setProgress(60)
 
         out_fields, kept = self._site_fields(sites_in.fields)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, sites_in.wkb_type,
-                                             sites_in.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink_type = site_sink_type(sites_in.wkb_type, (f.geometry() for f in site_features))
+        report = WriteReport(feedback)
         near_word = self.tr("nearby")
         outside = 0
-        for n, (feat, res) in enumerate(zip(site_features, results), start=1):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
-            verdicts = compat.evaluate_site(rules, res)
-            if res.status in (ov.STATUS_OUTSIDE, ov.STATUS_NO_GEOMETRY):
-                outside += 1
-                if res.status == ov.STATUS_OUTSIDE:
-                    self._warn(feedback, self.tr("Site {site}: outside the zones of the zoning layer.").format(
-                        site=self._site_name(feat, id_index)))
-            out = QgsFeature(out_fields)
-            attrs = [feat.attribute(i) for i in kept] + self._site_values(res, verdicts, lang, near_word)
-            out.setAttributes(attrs)
-            if feat.hasGeometry():
-                out.setGeometry(feat.geometry())
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(60 + int(30.0 * n / max(1, len(site_features))))
-        style = "zoning_sites_polygons" if QgsWkbTypes.geometryType(sites_in.wkb_type) == \
-            GEOMETRY_POLYGON else "zoning_sites"
+        with OutputSink(self, parameters, self.OUTPUT, context, out_fields, sink_type, site_crs, feedback,
+                        report) as sink:
+            for n, (feat, res) in enumerate(zip(site_features, results), start=1):
+                verdicts = compat.evaluate_site(rules, res)
+                if res.status in (ov.STATUS_OUTSIDE, ov.STATUS_NO_GEOMETRY):
+                    outside += 1
+                    if res.status == ov.STATUS_OUTSIDE:
+                        self._warn(feedback, self.tr("Site {site}: outside the zones of the zoning layer.").format(
+                            site=self._site_name(feat, id_index)))
+                out = QgsFeature(out_fields)
+                attrs = [feat.attribute(i) for i in kept] + self._site_values(res, verdicts, lang, near_word)
+                out.setAttributes(attrs)
+                if feat.hasGeometry():
+                    out.setGeometry(feat.geometry())
+                sink.add(out, feat.id(), self._site_name(feat, id_index) if id_index >= 0 else None)
+                feedback.setProgress(60 + int(30.0 * n / max(1, len(site_features))))
+        dest_id = sink.dest_id
+        style = "zoning_sites_polygons" if QgsWkbTypes.geometryType(sink_type) == GEOMETRY_POLYGON else "zoning_sites"
         style_on_completion(context, dest_id, style)
         results_dict = {self.OUTPUT: dest_id}
 
@@ -402,6 +407,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             self.ZONES_READ: len(zones),
             self.REPAIRED: repaired,
         })
+        report.publish(self, parameters, context, results_dict)
         feedback.setProgress(100)
         return results_dict
 
@@ -436,12 +442,17 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
         crs = sites_in.crs
         if not crs.isValid():
             crs = zones_in.crs
+            if crs.isValid():
+                self.warn_no_crs(feedback, sites_in.name, crs)
+        elif not zones_in.crs.isValid():
+            self.warn_no_crs(feedback, zones_in.name, crs)
         if crs.isValid() and not crs.isGeographic():
             return crs
         if not crs.isValid():
-            feedback.pushWarning(self.tr("Neither the sites nor the zones have a CRS: they are assumed to be in "
-                                         "Lambert-93 (EPSG:2154)."))
-            return QgsCoordinateReferenceSystem("EPSG:2154")
+            crs = QgsCoordinateReferenceSystem("EPSG:2154")
+            self.warn_no_crs(feedback, sites_in.name, crs)
+            self.warn_no_crs(feedback, zones_in.name, crs)
+            return crs
         # sites in degrees: measure in the territory's projected CRS
         lon, lat = 2.5, 46.5
         transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
@@ -493,7 +504,7 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             fids.append(feat.id())
             wkbs.append(self._wkb(feat, transform, data.name, feedback))
         data.features = None
-        geoms, repaired, multipart = ov.repair_many(wkbs, polygonal=polygonal)
+        geoms, repaired, multipart = ov.repair_many(wkbs, polygonal=polygonal, progress=core_progress(feedback))
         self._repaired[kind] += sum(repaired)
         self._multipart[kind] += sum(multipart)
         for geom, fixed, fid in zip(geoms, repaired, fids):
@@ -634,6 +645,8 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             feedback.pushWarning(self.tr("{layer} has no sub-type field: sub-codes read as 00.").format(
                 layer=data.name))
         i_lib, i_txt = find_field(fields, "LIBELLE"), find_field(fields, "TXT")
+        if not data.crs.isValid():
+            self.warn_no_crs(feedback, data.name, work_crs)
         transform = self._transform(data.crs, work_crs, transform_context)
         target = prescriptions if table == "PSC" else informations
         n = 0
@@ -665,6 +678,8 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             else:
                 feedback.pushWarning(self.tr("SCOT layer: no field {wanted} nor a name field; the SCOT is named "
                                              "by its feature id.").format(wanted=wanted))
+        if not data.crs.isValid():
+            self.warn_no_crs(feedback, data.name, work_crs)
         transform = self._transform(data.crs, work_crs, transform_context)
         scots = []
 
@@ -743,22 +758,22 @@ class ZoningOverlayAlgorithm(FrichesAlgorithm):
             kept.append(i)
         for name, kind, length in ZONE_FIELDS:
             fields.append(make_field(name, kind, length))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON, work_crs)
-        if sink is None:
-            return None
         import numpy as np
         import shapely
 
         wkbs = shapely.to_wkb(np.array([zone.geometry for zone in zones], dtype=object)) if zones else []
-        for zone, (attrs, repaired), wkb in zip(zones, rows, wkbs):
-            feat = QgsFeature(fields)
-            feat.setAttributes([attrs[i] for i in kept] + [zone.family or None, zone.zone_type or None, repaired])
-            geom = QgsGeometry()
-            geom.fromWkb(wkb)
-            feat.setGeometry(geom)
-            if not sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT_ZONES))
-        return dest
+        with OutputSink(self, parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON, work_crs, feedback,
+                        required=False) as sink:
+            if not sink.active:
+                return None
+            for zone, (attrs, repaired), wkb in zip(zones, rows, wkbs):
+                feat = QgsFeature(fields)
+                feat.setAttributes([attrs[i] for i in kept] + [zone.family or None, zone.zone_type or None, repaired])
+                geom = QgsGeometry()
+                geom.fromWkb(wkb)
+                feat.setGeometry(geom)
+                sink.add(feat, zone.fid, zone.libelle)
+        return sink.dest_id
 
     # -- messages ---------------------------------------------------------------------------------------
     def _site_name(self, feat, id_index):

@@ -16,6 +16,7 @@ from typing import Dict, List, Mapping, Optional, Sequence
 from qgis.core import QgsFeatureRequest
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from ..core import files
 from ..core.scoring import USES
 from ..core.scoring.explain import explain_use, format_number
 from ..core.scoring.profile import Profile, ProfileError, default_profile, load_profile
@@ -208,8 +209,9 @@ def export_table(ranked: Sequence[RankedRow], use: str, criteria: Sequence[str])
 
 
 def write_csv(path, header, rows) -> None:
-    """UTF-8 with a byte-order mark (Excel reads the accents), comma-separated, dot decimals."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    """UTF-8 with a byte-order mark (Excel reads the accents), comma-separated, dot decimals; written
+    under a temporary name and renamed when complete (a crash never leaves half a file)."""
+    with files.atomic_path(path) as partial, open(partial, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
@@ -219,7 +221,7 @@ def write_csv(path, header, rows) -> None:
 
 def write_xlsx(path, header, rows, weights: Mapping[str, float], sheet: str = "ranking") -> Optional[str]:
     """Write the ranking and a ``weights`` sheet with GDAL's XLSX driver; None when done, else the error."""
-    from qgis.core import QgsFeature, QgsFields, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+    from qgis.core import QgsFeature, QgsFields, QgsProject, QgsVectorLayer
 
     from ..compat import make_field
 
@@ -248,7 +250,27 @@ def write_xlsx(path, header, rows, weights: Mapping[str, float], sheet: str = "r
     weights_layer.dataProvider().addFeatures(items)
 
     context = QgsProject.instance().transformContext()
-    for i, layer in enumerate((table, weights_layer)):
+    partial = files.temporary_sibling(path)
+    try:
+        error = _write_xlsx_layers(partial, (table, weights_layer), context)
+    except BaseException:
+        files.remove(partial)
+        raise
+    if error is not None:
+        files.remove(partial)
+        return error
+    try:
+        files.commit(partial, path)
+    except OSError as exc:
+        files.remove(partial)
+        return str(exc)
+    return None
+
+
+def _write_xlsx_layers(path, layers, context) -> Optional[str]:
+    from qgis.core import QgsVectorFileWriter
+
+    for i, layer in enumerate(layers):
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "XLSX"
         options.fileEncoding = "UTF-8"

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from ..cnig_friches import fold
+from ..progress import NullProgress
 from . import KIND_LAND, KIND_PREMISES
 
 #: The 40 columns of the published file, in order (datagouv/dvf README-CSV).
@@ -87,6 +88,9 @@ _URBAN_LAND_CODES = {"S", "AB", "AG", "J"}
 _URBAN_LAND_LABELS = {"sols", "terrains a batir", "terrains d agrement", "jardins"}
 
 #: Actions of a report line (translated by the algorithm).
+#: Lines read between two checks of the cancel button.
+CHECK_EVERY = 5000
+
 REJECTED = "rejected"  # a line or a sale that is wrong: not used
 IGNORED = "ignored"  # not wrong, but not a comparable (or a second copy): not used
 KEPT = "kept"  # used, with a note
@@ -203,6 +207,12 @@ def _numbers(values: pd.Series) -> pd.Series:
     return pd.to_numeric(text.where(text != "", None), errors="coerce")
 
 
+def _mapped(values: pd.Series, function) -> pd.Series:
+    """``values.map(function)`` with ``function`` called once per distinct value (a DVF file repeats a few
+    dozen labels over hundreds of thousands of lines)."""
+    return values.map({value: function(value) for value in values.unique()})
+
+
 def _dates(values: pd.Series) -> pd.Series:
     """ISO dates (yyyy-mm-dd), or dd/mm/yyyy as a spreadsheet writes them; NaT otherwise."""
     text = values.astype(str).str.strip()
@@ -214,9 +224,10 @@ def _dates(values: pd.Series) -> pd.Series:
 # --------------------------------------------------------------------------------------------------
 # reading
 # --------------------------------------------------------------------------------------------------
-def read_lines(path) -> Tuple[pd.DataFrame, List[ReportItem], str, str]:
+def read_lines(path, progress=None) -> Tuple[pd.DataFrame, List[ReportItem], str, str]:
     """The lines of a DVF file as text columns (``line`` = line number in the file, the header being
-    line 1), the lines that could not be read, the encoding and the separator."""
+    line 1), the lines that could not be read, the encoding and the separator. ``progress`` is checked
+    for a cancel (:class:`~core.progress.Canceled`) every few thousand lines."""
     path = Path(path)
     if not path.exists():
         raise DvfError("not_found", path=str(path))
@@ -241,6 +252,8 @@ def read_lines(path) -> Tuple[pd.DataFrame, List[ReportItem], str, str]:
     numbers: List[int] = []
     bad: List[ReportItem] = []
     for row in reader:
+        if progress is not None and reader.line_num % CHECK_EVERY == 0:
+            progress.check()
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != width:
@@ -269,9 +282,9 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
     ``price_bounds``: ``{kind: (min, max)}`` € per m², sales outside are reported as absurd prices.
     """
     bounds = {**DEFAULT_PRICE_BOUNDS, **(price_bounds or {})}
-    frame, report, encoding, separator = read_lines(path)
-    if progress is not None:
-        progress.set(0.4)
+    progress = progress or NullProgress()
+    frame, report, encoding, separator = read_lines(path, progress)
+    progress.set(0.4)
     lines_read = len(frame) + len(report)
     if frame.empty:
         raise DvfError("no_lines", path=str(path))
@@ -287,12 +300,16 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
         report.append(ReportItem("duplicate_line", IGNORED, line=int(line), id_mutation=mid))
     frame = frame[~twice].copy()
 
+    progress.check()
     # 2. values
     frame["price"] = _numbers(frame["valeur_fonciere"])
     frame["date"] = _dates(frame["date_mutation"])
+    progress.check()
     frame["bati"] = _numbers(frame["surface_reelle_bati"]).fillna(0.0)
     frame["terrain"] = _numbers(frame["surface_terrain"]).fillna(0.0)
+    progress.check()
     lon, lat = _numbers(frame["longitude"]), _numbers(frame["latitude"])
+    progress.check()
     given = (frame["longitude"] != "") | (frame["latitude"] != "")
     valid = lon.between(-180, 180) & lat.between(-90, 90) & ~((lon == 0) & (lat == 0))
     for line, mid, x, y in zip(frame.loc[given & ~valid, "line"], frame.loc[given & ~valid, "id_mutation"],
@@ -300,21 +317,23 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
         report.append(ReportItem("bad_coordinates", KEPT, line=int(line), id_mutation=mid,
                                  field="longitude, latitude", value=f"{x}, {y}"))
     frame["lon"], frame["lat"] = lon.where(valid), lat.where(valid)
-    type_code = frame["code_type_local"].map(lambda c: _TYPE_CODES.get(str(c).strip().split(".")[0], ""))
-    type_label = frame["type_local"].map(key)
+    type_code = _mapped(frame["code_type_local"], lambda c: _TYPE_CODES.get(str(c).strip().split(".")[0], ""))
+    type_label = _mapped(frame["type_local"], key)
     frame["type"] = type_label.where(type_label != "", type_code)
     culture_code = frame["code_nature_culture"].str.upper().str.strip()
-    culture_label = frame["nature_culture"].map(key)
+    culture_label = _mapped(frame["nature_culture"], key)
+    progress.check()
     frame["urban_land"] = culture_code.isin(_URBAN_LAND_CODES) | culture_label.isin(_URBAN_LAND_LABELS)
     frame["has_land"] = (culture_code != "") | (culture_label != "") | (frame["terrain"] > 0)
     frame["culture"] = culture_code.where(culture_code != "", culture_label)
-    frame["nature"] = frame["nature_mutation"].map(key)
-    if progress is not None:
-        progress.set(0.6)
+    frame["nature"] = _mapped(frame["nature_mutation"], key)
+    progress.set(0.6)
 
+    progress.check()
     # 3. one row per mutation
     groups = frame.groupby("id_mutation", sort=False)
     first = groups.head(1).set_index("id_mutation")
+    progress.check()
     agg = pd.DataFrame({
         "first_line": first["line"],
         "lines": groups.size(),
@@ -330,6 +349,7 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
         "lon": groups["lon"].mean(),
         "lat": groups["lat"].mean(),
     })
+    progress.check()
     typed = frame.assign(
         is_premises=frame["type"] == _PREMISES, is_housing=frame["type"].isin(_HOUSING),
         is_dependance=frame["type"] == _DEPENDANCE,
@@ -343,19 +363,23 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
     agg["built"] = flags["is_built"]
     agg["dependance_only"] = flags["is_dependance"] & ~flags["is_premises"] & ~flags["is_housing"] & ~flags["is_other"]
     agg["all_urban_land"] = typed["land_ok"].all()
+    progress.check()
     # distinct premises (parcel, type, area): a premises repeats for each kind of land of its parcel
     prem = frame[(frame["type"] == _PREMISES) & (frame["bati"] > 0)]
     prem = prem.drop_duplicates(subset=["id_mutation", "id_parcelle", "type", "bati"])
     agg["floor_m2"] = prem.groupby("id_mutation")["bati"].sum().reindex(agg.index).fillna(0.0)
     land = frame[frame["terrain"] > 0].drop_duplicates(subset=["id_mutation", "id_parcelle", "culture", "terrain"])
     agg["land_m2"] = land.groupby("id_mutation")["terrain"].sum().reindex(agg.index).fillna(0.0)
+    progress.check()
     parcels = frame.groupby("id_mutation")["id_parcelle"].agg(lambda s: "|".join(sorted(set(s))))
     agg["parcels"] = parcels.reindex(agg.index)
     mutations = len(agg)
 
     def out(mask, code, action, field_name, values=None):
         rows = agg[mask]
-        for mid, row in rows.iterrows():
+        for k, (mid, row) in enumerate(rows.iterrows()):
+            if k % CHECK_EVERY == 0:
+                progress.check()
             value = "" if values is None else str(values(row))
             report.append(ReportItem(code, action, line=int(row["first_line"]), id_mutation=str(mid),
                                      field=field_name, value=value))
@@ -367,12 +391,14 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
             report.append(ReportItem(code, IGNORED, field=field_name, value=str(value), count=int(count)))
         return agg[~mask]
 
+    progress.check()
     # 4. sales that are wrong
     agg = out(agg["n_prices"] > 1, "inconsistent_price", REJECTED, "valeur_fonciere", lambda r: r["price_text"])
     agg = out(agg["n_dates"] > 1, "inconsistent_date", REJECTED, "date_mutation", lambda r: r["date_text"])
     agg = out(agg["date"].isna(), "bad_date", REJECTED, "date_mutation", lambda r: r["date_text"])
     agg = out(~(agg["price_eur"] > 0), "no_price", REJECTED, "valeur_fonciere", lambda r: r["price_text"])
 
+    progress.check()
     # 5. sales that are fine but not comparables: summaries
     natures_kept = {key(n) for n in natures}
     agg = summary(~agg["nature"].isin(natures_kept), "nature_excluded", "nature_mutation", "nature_text")
@@ -396,6 +422,7 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
     agg = agg.assign(kind=kind)
     agg = summary(agg["kind"] == "", "not_comparable", "type_local", why.reindex(agg.index))
 
+    progress.check()
     # 6. duplicated sales (the same transfer under two identifiers, e.g. two files merged)
     signature = (agg["date"].astype(str) + "|" + agg["price_eur"].astype(str) + "|" + agg["parcels"].astype(str)
                  + "|" + agg["floor_m2"].astype(str) + "|" + agg["land_m2"].astype(str))
@@ -403,6 +430,7 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
     first_of = dict(zip(signature[~twice], signature[~twice].index))
     agg = out(twice, "duplicate_mutation", IGNORED, "id_mutation", lambda r: first_of.get(signature[r.name], ""))
 
+    progress.check()
     # 7. price per m²
     area = np.where(agg["kind"] == KIND_PREMISES, agg["floor_m2"], agg["land_m2"])
     agg = agg.assign(area_m2=area)
@@ -415,17 +443,19 @@ def read_dvf(path, natures: Sequence[str] = DEFAULT_NATURES, years: Optional[flo
     agg = out(absurd, "absurd_price", REJECTED, "valeur_fonciere",
               lambda r: f"{r['price_eur']:.0f} € / {r['area_m2']:.0f} m² = {r['price_m2']:.2f} €/m² ({r['kind']})")
 
+    progress.check()
     # 8. located or not
     unlocated = agg["lon"].isna() | agg["lat"].isna()
-    for mid, row in agg[unlocated].iterrows():
+    for k, (mid, row) in enumerate(agg[unlocated].iterrows()):
+        if k % CHECK_EVERY == 0:
+            progress.check()
         report.append(ReportItem("no_coordinates", KEPT, line=int(row["first_line"]), id_mutation=str(mid),
                                  field="longitude, latitude", value=str(row["code_commune"])))
     sales = agg.reset_index()[["id_mutation", "date", "nature_text", "price_eur", "code_commune", "kind", "floor_m2",
                                "land_m2", "area_m2", "price_m2", "lon", "lat", "lines", "first_line"]]
     sales = sales.rename(columns={"nature_text": "nature"}).reset_index(drop=True)
     sales["code_commune"] = sales["code_commune"].map(normalise_commune)
-    if progress is not None:
-        progress.set(1.0)
+    progress.set(1.0)
     return DvfData(sales, report, encoding, separator, lines_read, mutations, reference, start)
 
 

@@ -282,19 +282,21 @@ def _build(problem: Problem, forced: Optional[np.ndarray] = None) -> Optional[_M
     return model
 
 
-def _solve(model: _Model, time_limit: float, extra_rows=(), objective=None):
+def _solve(model: _Model, time_limit: float, extra_rows=(), objective=None, solver=None):
     """HiGHS on the model; an "infeasible" answer is checked again without presolve: the HiGHS of scipy
     1.10 (Debian 12) can wrongly find a model infeasible after presolve (seen on the second solve, whose
     first solve's programme is feasible by construction)."""
     started = time.perf_counter()
-    res = _solve_once(model, time_limit, extra_rows, objective, presolve=True)
+    res = _solve_once(model, time_limit, extra_rows, objective, presolve=True, solver=solver)
     if res.status == 2:
         remaining = time_limit - (time.perf_counter() - started)
-        res = _solve_once(model, max(remaining, 0.05), extra_rows, objective, presolve=False)
+        res = _solve_once(model, max(remaining, 0.05), extra_rows, objective, presolve=False, solver=solver)
     return res
 
 
-def _solve_once(model: _Model, time_limit: float, extra_rows, objective, presolve: bool):
+def _solve_once(model: _Model, time_limit: float, extra_rows, objective, presolve: bool, solver=None):
+    """One HiGHS solve; through ``solver`` (a :class:`~core.costs.milp_process.MilpProcess`, which a
+    cancel stops) when given, else in this process."""
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csr_matrix
 
@@ -306,6 +308,9 @@ def _solve_once(model: _Model, time_limit: float, extra_rows, objective, presolv
     lo = np.array([r[2] for r in rows], dtype=float)
     hi = np.array([r[3] for r in rows], dtype=float)
     options = {"time_limit": max(float(time_limit), 0.05), "mip_rel_gap": 0.0, "disp": False, "presolve": presolve}
+    if solver is not None:
+        return solver.milp(model.c if objective is None else objective, model.integrality, model.lower, model.upper,
+                           matrix, lo, hi, options)
     return milp(model.c if objective is None else objective, integrality=model.integrality,
                 bounds=Bounds(model.lower, model.upper), constraints=LinearConstraint(matrix, lo, hi), options=options)
 
@@ -374,14 +379,16 @@ FIRST_SOLVE_SHARE = 0.75
 
 
 def solve(problem: Problem, time_limit: float = 25.0, forced: Optional[np.ndarray] = None,
-          earliest: bool = True) -> Result:
+          earliest: bool = True, solver=None) -> Result:
     """The optimal programme of ``problem`` (see the module's docstring); ``forced``: sites that must be
     in the programme on top of the mandatory ones (used to explain why a site was left out);
     ``earliest``: run the second solve (places open as early as possible).
 
     ``time_limit`` (seconds) bounds both solves together: the first may use 75 % of it, the second what
     remains. When the first is stopped, the programme is the best found and ``gap`` says how far from the
-    optimum it can be at most (``bound``); the second then only keeps that objective."""
+    optimum it can be at most (``bound``); the second then only keeps that objective. ``solver``: a
+    :class:`~core.costs.milp_process.MilpProcess` whose child process runs the MILPs (a cancel stops it
+    and raises :class:`~core.progress.Canceled`); None solves in this process."""
     started = time.perf_counter()
     n = problem.n
     empty = -np.ones(n, dtype=int)
@@ -391,7 +398,7 @@ def solve(problem: Problem, time_limit: float = 25.0, forced: Optional[np.ndarra
         status = INFEASIBLE if mandatory.any() else OPTIMAL
         return Result(status, empty, empty.copy(), 0.0, 0.0, 0.0, time.perf_counter() - started,
                       message="no year for both acquisition and works")
-    res = _solve(model, time_limit * (FIRST_SOLVE_SHARE if earliest else 1.0))
+    res = _solve(model, time_limit * (FIRST_SOLVE_SHARE if earliest else 1.0), solver=solver)
     seconds = time.perf_counter() - started
     if res.x is None:
         status = INFEASIBLE if res.status == 2 else NO_SOLUTION
@@ -416,7 +423,7 @@ def solve(problem: Problem, time_limit: float = 25.0, forced: Optional[np.ndarra
                 coeff_idx = np.flatnonzero(model.c)
                 tolerance = OBJECTIVE_TOLERANCE * max(1.0, abs(value)) / model.gain_scale
                 extra = [(coeff_idx, -model.c[coeff_idx], value / model.gain_scale - tolerance, np.inf)]
-                second = _solve(model, remaining, extra_rows=extra, objective=timing_c)
+                second = _solve(model, remaining, extra_rows=extra, objective=timing_c, solver=solver)
             else:  # stopped by the time limit: the places found open earlier where the budgets allow
                 second = None
             if second is None:
@@ -495,13 +502,14 @@ class Explanation:
 
 
 def explain(problem: Problem, result: Result, candidates: Sequence[int], time_limit: float = 5.0,
-            max_examined: int = 10, progress=None, total_time: Optional[float] = None) -> Dict[int, Explanation]:
+            max_examined: int = 10, progress=None, total_time: Optional[float] = None,
+            solver=None) -> Dict[int, Explanation]:
     """Why each site of ``candidates`` is in or out of the programme ``result``.
 
     Left-out sites are examined in order of their own gain (best first); the first ``max_examined`` that
     fit alone are forced into the programme one at a time (a MILP each, ``time_limit`` seconds, and all
     of them within ``total_time`` seconds when given) to tell the budget from the mandatory sites and to
-    measure the loss; the others get NOT_EXAMINED.
+    measure the loss; the others get NOT_EXAMINED. ``solver``: where the MILPs run (see :func:`solve`).
     """
     started = time.perf_counter()
     out: Dict[int, Explanation] = {}
@@ -543,7 +551,7 @@ def explain(problem: Problem, result: Result, candidates: Sequence[int], time_li
         forced = np.zeros(problem.n, bool)
         forced[i] = True
         limit = time_limit if left is None else min(time_limit, left)
-        trial = solve(problem, time_limit=limit, forced=forced, earliest=False)
+        trial = solve(problem, time_limit=limit, forced=forced, earliest=False, solver=solver)
         if trial.status in (INFEASIBLE, NO_SOLUTION):
             code = MANDATORY_FIRST if problem.mandatory.any() else BUDGET
             out[i] = Explanation(code, marginal=marginal)

@@ -21,6 +21,8 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from ..progress import NullProgress, Progress
+
 
 @dataclass
 class StepLog:
@@ -62,15 +64,17 @@ def _as_sets(cover, n_cells: int) -> List[np.ndarray]:
 
 def greedy_cover(cover, population: Sequence[float], already_covered=None, k: Optional[int] = None,
                  target: Optional[float] = None, priority: Optional[Sequence[float]] = None,
-                 keep_log: bool = True) -> CoveringResult:
+                 keep_log: bool = True, progress: Optional[Progress] = None) -> CoveringResult:
     """Choose candidates greedily by marginal covered population.
 
     ``cover``: boolean matrix (candidates × cells) or a sequence of cell-index arrays, one per candidate.
     ``population``: people per cell. ``already_covered``: boolean per cell (served by existing places).
     Stops after ``k`` sites (None or 0: no limit), once the newly covered population reaches ``target``
     (people; None or 0: none), when no candidate adds anyone, or when every candidate is chosen.
-    Ties go to the higher ``priority`` (e.g. the site's score), then to the lower index.
+    Ties go to the higher ``priority`` (e.g. the site's score), then to the lower index. ``progress`` is
+    told each step and checked for a cancel (:class:`Canceled`).
     """
+    progress = progress or NullProgress()
     pop = np.asarray(population, dtype=float)
     pop = np.where(np.isfinite(pop) & (pop > 0), pop, 0.0)
     n_cells = pop.size
@@ -96,7 +100,10 @@ def greedy_cover(cover, population: Sequence[float], already_covered=None, k: Op
     order, gains, log = [], [], []
     done = 0.0
     reason = "exhausted"
+    steps_max = min(n, k_limit) if k_limit else n
     while available.any():
+        progress.check()
+        progress.set(len(order) / max(1, steps_max))
         if k_limit is not None and len(order) >= k_limit:
             reason = "k"
             break
@@ -147,10 +154,17 @@ def covered_population(cover, population, chosen: Sequence[int], already_covered
     return float(pop[mask].sum())
 
 
-def cells_in_polygons(polygons: Sequence, points: Sequence) -> List[np.ndarray]:
+#: Polygons tested at once by :func:`cells_in_polygons` between two cancel checks.
+POLYGON_CHUNK = 64
+
+
+def cells_in_polygons(polygons: Sequence, points: Sequence, progress: Optional[Progress] = None) -> List[np.ndarray]:
     """For each polygon (shapely, None allowed), the indices of ``points`` inside it (on the boundary
-    counts): the cells a catchment covers when each cell is represented by a point."""
+    counts): the cells a catchment covers when each cell is represented by a point. The polygons go by
+    chunks, ``progress`` told and checked for a cancel between them."""
     import shapely
+
+    progress = progress or NullProgress()
 
     pts = np.asarray(points, dtype=object)
     ok = np.array([p is not None and not p.is_empty for p in pts], dtype=bool)
@@ -162,11 +176,15 @@ def cells_in_polygons(polygons: Sequence, points: Sequence) -> List[np.ndarray]:
     valid = [i for i, g in enumerate(polygons) if g is not None and not g.is_empty]
     if not valid:
         return out
-    pairs = tree.query(np.asarray([polygons[i] for i in valid], dtype=object), predicate="covers")
-    if pairs.size:
-        order = np.argsort(pairs[0], kind="stable")
-        groups = np.split(pairs[1][order], np.flatnonzero(np.diff(pairs[0][order])) + 1)
-        firsts = pairs[0][order][np.r_[0, np.flatnonzero(np.diff(pairs[0][order])) + 1]]
-        for g, cells in zip(firsts, groups):
-            out[valid[int(g)]] = np.sort(idx[cells])
+    for start in range(0, len(valid), POLYGON_CHUNK):
+        progress.check()
+        chunk = valid[start:start + POLYGON_CHUNK]
+        pairs = tree.query(np.asarray([polygons[i] for i in chunk], dtype=object), predicate="covers")
+        if pairs.size:
+            order = np.argsort(pairs[0], kind="stable")
+            groups = np.split(pairs[1][order], np.flatnonzero(np.diff(pairs[0][order])) + 1)
+            firsts = pairs[0][order][np.r_[0, np.flatnonzero(np.diff(pairs[0][order])) + 1]]
+            for g, cells in zip(firsts, groups):
+                out[chunk[int(g)]] = np.sort(idx[cells])
+        progress.set(min(len(valid), start + POLYGON_CHUNK) / len(valid))
     return out

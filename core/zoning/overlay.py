@@ -32,6 +32,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
+from ..progress import NullProgress, Progress
 from .codes import FAMILIES, prescription_label, split_code
 
 # Zoning status of a site (stable values of the ``zoning_status`` output field).
@@ -408,6 +409,10 @@ def _scot_names(geoms, polygon_idx, point_idx, scots: Sequence[Scot]):
     return out
 
 
+#: Sites overlaid at once between two progress reports (and cancel checks).
+CHUNK = 256
+
+
 def overlay_sites(
     sites: Sequence[Any],
     zones: Sequence[Zone],
@@ -417,9 +422,23 @@ def overlay_sites(
     near_m: float = NEAR_M,
     min_share_pct: float = MIN_SHARE_PCT,
     covered_pct: float = COVERED_PCT,
+    progress: Optional[Progress] = None,
 ) -> list:
     """One :class:`SiteZoning` per site (same order); ``None`` or empty geometries give status
-    ``no_geometry``. All geometries must be valid and in the same projected CRS."""
+    ``no_geometry``. All geometries must be valid and in the same projected CRS. The sites go by chunks
+    of :data:`CHUNK`, reporting to ``progress`` and stopping with :class:`Canceled` when it is canceled."""
+    progress = progress or NullProgress()
+    sites = list(sites)
+    results = []
+    for start in range(0, len(sites), CHUNK):
+        progress.check()
+        results += _overlay_chunk(sites[start:start + CHUNK], zones, prescriptions, informations, scots, near_m,
+                                  min_share_pct, covered_pct)
+        progress.set(min(len(sites), start + CHUNK) / max(1, len(sites)))
+    return results
+
+
+def _overlay_chunk(sites, zones, prescriptions, informations, scots, near_m, min_share_pct, covered_pct) -> list:
     geoms, polygon_idx, point_idx, probes = _split_sites(sites)
     per_site, zoned_area, site_area = _zone_shares(geoms, polygon_idx, point_idx, probes, zones)
     psc_hits = _overlay_hits(geoms, polygon_idx, point_idx, site_area, prescriptions, near_m, min_share_pct)
@@ -528,12 +547,14 @@ def repair(geom, polygonal: bool = False):
     return geom, repaired
 
 
-def repair_many(wkbs, polygonal: bool = False):
+def repair_many(wkbs, polygonal: bool = False, progress: Optional[Progress] = None):
     """:func:`repair` over many WKB geometries at once (vectorised parsing and validity test; only the
     invalid ones go through ``make_valid``): ``(list of geometries or None, list of repaired flags,
-    list of multi-part flags)``. ``None`` or unreadable WKB gives None."""
+    list of multi-part flags)``. ``None`` or unreadable WKB gives None. ``progress`` is checked between
+    repairs (:class:`Canceled`)."""
     import shapely
 
+    progress = progress or NullProgress()
     n = len(wkbs)
     geoms = _as_array([None] * n)
     ok = np.array([w is not None for w in wkbs], dtype=bool)
@@ -550,7 +571,9 @@ def repair_many(wkbs, polygonal: bool = False):
     out = list(geoms)
     for i in np.flatnonzero(~present):
         out[i] = None
-    for i in np.flatnonzero(repaired):
+    for k, i in enumerate(np.flatnonzero(repaired)):
+        if k % 64 == 0:
+            progress.check()
         out[i], _ = repair(geoms[i], polygonal=polygonal)
     if polygonal:
         clean = np.flatnonzero(present & valid)
