@@ -53,7 +53,7 @@ from . import costs_io as cio
 from . import programme_io as pio
 from . import programme_report as report
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, core_progress, show_decimals
 from .sinks import write_file, write_rows
 from .styles import style_on_completion
 
@@ -423,13 +423,13 @@ class AcquisitionProgrammeAlgorithm(FrichesAlgorithm):
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
         feedback.pushInfo(self.tr("Solving the programme (HiGHS, time limit {s} s)…").format(s=f"{time_limit:g}"))
         # the solves run in a child process that a cancel stops at once (scipy's milp cannot be interrupted)
-        with MilpProcess(cio.progress_of(feedback, 20, 60)) as solver:
+        with MilpProcess(core_progress(feedback, 20, 60)) as solver:
             result = self._solve(problem, time_limit, solver, active, keys, budgets, feedback)
             feedback.setProgress(60)
             try:
                 explanations = pg.explain(problem, result, range(problem.n), time_limit=min(5.0, time_limit / 4),
                                           max_examined=self.parameterAsInt(parameters, self.EXPLAIN, context),
-                                          progress=cio.progress_of(feedback, 60, 85),
+                                          progress=core_progress(feedback, 60, 85),
                                           total_time=max(1.0, time_limit * EXPLAIN_SHARE), solver=solver)
             except Canceled:
                 raise self.canceled() from None

@@ -18,15 +18,9 @@ from ..compat import (
     parameter_as_fields,
 )
 from ..core.costs import KIND_LAND, KIND_PREMISES
-from ..core.progress import Progress
 from ..translation import tr
 from . import scoring_io as sio
 from .sinks import OutputSink, site_label, source_sink_type, write_rows
-
-
-def progress_of(feedback, start: float, end: float) -> Progress:
-    """A core :class:`Progress` reporting into ``feedback`` between ``start`` and ``end`` %."""
-    return Progress(lambda f: feedback.setProgress(start + (end - start) * f), feedback.isCanceled)
 
 
 def number(value) -> Optional[float]:

@@ -44,7 +44,7 @@ from ..core.costs import land_prices as lp
 from ..core.progress import Canceled
 from . import costs_io as cio
 from . import scoring_io as sio
-from .base import FrichesAlgorithm, show_decimals
+from .base import FrichesAlgorithm, core_progress, show_decimals
 from .sinks import OutputSink
 from .styles import style_on_completion
 
@@ -229,7 +229,7 @@ class LandPricesAlgorithm(FrichesAlgorithm):
                   KIND_LAND: (self.parameterAsDouble(parameters, self.LAND_MIN, context),
                                   self.parameterAsDouble(parameters, self.LAND_MAX, context))}
         feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
-        progress = cio.progress_of(feedback, 0, 40)
+        progress = core_progress(feedback, 0, 40)
         try:
             data = dvf.read_dvf(path, natures=natures, years=self.parameterAsDouble(parameters, self.YEARS, context),
                                 price_bounds=bounds, progress=progress)
@@ -267,7 +267,7 @@ class LandPricesAlgorithm(FrichesAlgorithm):
         steps = lp.widening_steps(radius, max_radius, commune_first)
         min_sales = self.parameterAsInt(parameters, self.MIN_SALES, context)
         try:
-            estimates = lp.estimate_sites(frame, sales, steps, min_sales, cio.progress_of(feedback, 50, 90))
+            estimates = lp.estimate_sites(frame, sales, steps, min_sales, core_progress(feedback, 50, 90))
         except Canceled:
             raise self.canceled() from None
 

@@ -48,7 +48,7 @@ from ..core.network.resolution import FINE_REACH_M, MAX_LEVEL, SMOOTH_REACH_M
 from ..core.network.rules import BDTOPO, BIKE, CAR, DEFAULT_SPEED_KMH, GENERIC, OSM, WALK
 from ..translation import tr
 from . import ogr_read
-from .base import show_decimals
+from .base import core_progress, show_decimals
 
 NETWORK, SCHEMA, MODE, SPEED_KMH, SPEED_FIELD = "NETWORK", "SCHEMA", "MODE", "SPEED_KMH", "SPEED_FIELD"
 TOLERANCE, SNAP_TOLERANCE, BUFFER, FILL_HOLES = "TOLERANCE", "SNAP_TOLERANCE", "BUFFER", "FILL_HOLES"
@@ -508,8 +508,3 @@ def report_writing(feedback, done: int, total: int) -> None:
         feedback.setProgress(100.0 * done / total)
 
 
-def core_progress(feedback):
-    """A core Progress reporting to a (multi-step) feedback."""
-    from ..core.progress import Progress
-
-    return Progress(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled)

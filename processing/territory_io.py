@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QUrl
 
 from ..core.progress import Canceled, Progress
 from ..translation import tr
+from .base import core_progress
 
 BATCH = 20_000
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -588,4 +589,4 @@ def field_names(path: str, layer_name: str) -> List[str]:
 
 def progress_of(feedback, start: float, end: float) -> Progress:
     """A core Progress reporting into ``feedback`` between the fractions ``start`` and ``end`` of the run."""
-    return Progress(lambda f: feedback.setProgress(100.0 * (start + (end - start) * f)), feedback.isCanceled)
+    return core_progress(feedback, 100.0 * start, 100.0 * end)

@@ -28,8 +28,8 @@ from qgis.core import (
 
 from ..compat import FILE_BEHAVIOR_FILE, SOURCE_LINE, SOURCE_POINT, WKB_MULTILINESTRING, WKB_POINT, make_field
 from ..core.gtfs import GtfsError
-from ..core.progress import Canceled, Progress
-from .base import FrichesAlgorithm
+from ..core.progress import Canceled
+from .base import FrichesAlgorithm, core_progress
 from .sinks import OutputSink
 from .styles import style_on_completion
 
@@ -310,10 +310,6 @@ def format_hm(seconds):
     seconds = int(seconds)
     return f"{seconds // 3600:02d}:{(seconds % 3600) // 60:02d}"
 
-
-def core_progress(feedback, start=0.0, end=100.0):
-    """A core Progress reporting into ``feedback`` between ``start`` and ``end`` percent."""
-    return Progress(lambda f: feedback.setProgress(start + (end - start) * f), feedback.isCanceled)
 
 
 def read_gtfs(alg, path, feedback, with_shapes=False):
