@@ -320,6 +320,9 @@ class GeoPackageWriter:
             self._unindexed.append(name)
         for defn in field_defns:
             layer.CreateField(defn)
+        # the table made now, outside the transaction the features are written in: GDAL defers it otherwise,
+        # and a canceled copy rolls the table back while GDAL still means to add its triggers on closing
+        layer.SyncToDisk()
         return layer
 
     @staticmethod

@@ -177,8 +177,23 @@ def territory_files(tmp_path_factory):
                                      friches=20_000)
 
 
+@pytest.fixture(params=[False, True], ids=["gdal-codes", "gdal-exceptions"])
+def gdal_exceptions(request):
+    """GDAL's bindings returning error codes, or raising (as in QGIS 3.40's process or after a script called
+    ``gdal.UseExceptions()``)."""
+    from osgeo import gdal, ogr
+
+    before = [(module, module.GetUseExceptions()) for module in (gdal, ogr)]
+    for module, _on in before:
+        module.UseExceptions() if request.param else module.DontUseExceptions()
+    yield request.param
+    for module, on in before:
+        module.UseExceptions() if on else module.DontUseExceptions()
+
+
 @pytest.mark.parametrize("threshold", [6, 40, 62, 90])
-def test_prepare_territory(plugin, territory_files, tmp_path, threshold):
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")  # no GDAL error left on closing
+def test_prepare_territory(plugin, territory_files, tmp_path, threshold, gdal_exceptions):
     """Stages: the roads (6), the population cells (40), the friches (62), the report and the GeoPackage
     (90)."""
     previous_output(tmp_path, "territory.gpkg")
