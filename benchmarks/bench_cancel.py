@@ -31,6 +31,8 @@ import threading
 import time
 from pathlib import Path
 
+from plugin_package import use_plugin_package
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "tests"))
@@ -51,11 +53,7 @@ def start_qgis():
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    package = ROOT / ".pytest_pkg"
-    package.mkdir(exist_ok=True)
-    if not (package / "friches_tierslieux").exists():
-        (package / "friches_tierslieux").symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(package))
+    use_plugin_package()
     from friches_tierslieux.processing.provider import FrichesProvider
 
     provider = FrichesProvider()

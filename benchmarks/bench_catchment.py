@@ -47,6 +47,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+from plugin_package import use_plugin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -59,13 +60,7 @@ CASES = ("bdtopo-car", "dept-car", "grid-walk", "dept-walk", "helsinki-walk")
 
 def _package_path():
     """Make the plugin importable as ``friches_tierslieux`` (the repository root is the plugin folder)."""
-    # inside the checkout, as tests/conftest.py does: a link in a shared folder could point to another checkout
-    pkg = ROOT / ".pytest_pkg"
-    pkg.mkdir(exist_ok=True)
-    link = pkg / "friches_tierslieux"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(pkg))
+    use_plugin_package()
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
 

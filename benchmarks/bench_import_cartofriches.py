@@ -27,20 +27,16 @@ import sys
 import time
 from pathlib import Path
 
+from plugin_package import use_plugin_package
+
 ROOT = Path(__file__).resolve().parent.parent
-PKG_DIR = ROOT / ".pytest_pkg"
 SAMPLE = ROOT / "tests" / "data" / "cartofriches" / "friches_standard_sample_2025.csv"
 TARGET_S = 10.0
 OWNER_PATTERN_FIELD = "proprio_type"
 
 
 def _plugin():
-    PKG_DIR.mkdir(exist_ok=True)
-    link = PKG_DIR / "friches_tierslieux"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(PKG_DIR) not in sys.path:
-        sys.path.insert(0, str(PKG_DIR))
+    use_plugin_package()
     import friches_tierslieux
 
     return friches_tierslieux

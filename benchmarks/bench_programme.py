@@ -25,26 +25,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from plugin_package import use_plugin_package
 
 ROOT = Path(__file__).resolve().parent.parent
-PKG_DIR = ROOT / ".pytest_pkg"
 N_SITES, N_YEARS = 300, 10
 TIME_LIMIT = 20.0
 EXPLAIN_SHARE = 0.4
 
 
 def _import_core():
-    PKG_DIR.mkdir(exist_ok=True)
-    link = PKG_DIR / "friches_tierslieux"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(PKG_DIR) not in sys.path:
-        sys.path.insert(0, str(PKG_DIR))
+    use_plugin_package()
     from friches_tierslieux.core.costs import programme
 
     return programme

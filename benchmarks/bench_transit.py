@@ -38,10 +38,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from plugin_package import use_plugin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
-PKG_DIR = ROOT / ".pytest_pkg"
 DATA = ROOT / "tests" / "data" / "gtfs"
 REAL_FEEDS = (DATA / "cairns_gtfs.zip", DATA / "nyc_subway_gtfs.zip")
 SYNTHETIC = OUT / "synthetic_gtfs_2M.zip"
@@ -49,12 +49,7 @@ SYNTHETIC = OUT / "synthetic_gtfs_2M.zip"
 
 def _import_core():
     """The plugin package under its installed name (the repository root is the plugin folder)."""
-    PKG_DIR.mkdir(exist_ok=True)
-    link = PKG_DIR / "friches_tierslieux"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(PKG_DIR) not in sys.path:
-        sys.path.insert(0, str(PKG_DIR))
+    use_plugin_package()
     from friches_tierslieux.core.gtfs import calendar, service
     from friches_tierslieux.core.gtfs.feed import read_feed
 
