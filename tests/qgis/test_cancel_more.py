@@ -9,6 +9,7 @@ cancels it in the middle of a solve that would run for its whole 20 s time limit
 child process is gone.
 """
 
+import os
 import sys
 import threading
 import time
@@ -69,14 +70,16 @@ def programme_params(layer, budget, folder):
 
 
 def solver_children():
-    """Process ids of the solver children alive (core/costs/milp_child.py), read from /proc."""
+    """Process ids of this test process's solver children alive (core/costs/milp_child.py), read from /proc
+    (only its own: another test run on the machine has solver children too)."""
     out = []
     for status in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             command = status.read_bytes().split(b"\0")
-        except OSError:
+            parent = int((status.parent / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
-        if any(part.endswith(b"milp_child.py") for part in command):
+        if parent == os.getpid() and any(part.endswith(b"milp_child.py") for part in command):
             out.append(int(status.parent.name))
     return out
 
@@ -177,18 +180,19 @@ def territory_files(tmp_path_factory):
                                      friches=20_000)
 
 
-@pytest.fixture(params=[False, True], ids=["gdal-codes", "gdal-exceptions"])
-def gdal_exceptions(request):
-    """GDAL's bindings returning error codes, or raising (as in QGIS 3.40's process or after a script called
-    ``gdal.UseExceptions()``)."""
+@pytest.fixture
+def gdal_exceptions():
+    """GDAL's bindings raising instead of returning error codes (as in QGIS 3.40's process or after a script
+    called ``gdal.UseExceptions()``). Turned off again in the reverse order, and only where turned on here:
+    GDAL refuses to turn off a module's exceptions above another's in its stack of error handlers."""
     from osgeo import gdal, ogr
 
-    before = [(module, module.GetUseExceptions()) for module in (gdal, ogr)]
-    for module, _on in before:
-        module.UseExceptions() if request.param else module.DontUseExceptions()
-    yield request.param
-    for module, on in before:
-        module.UseExceptions() if on else module.DontUseExceptions()
+    turned_on = [module for module in (gdal, ogr) if not module.GetUseExceptions()]
+    for module in turned_on:
+        module.UseExceptions()
+    yield
+    for module in reversed(turned_on):
+        module.DontUseExceptions()
 
 
 @pytest.mark.parametrize("threshold", [6, 40, 62, 90])

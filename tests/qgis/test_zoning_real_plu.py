@@ -255,7 +255,15 @@ def test_plui_quirks_and_a_3d_copy(plugin, processing_context, feedback, tmp_dir
     sites = grid_sites(zones, n=5)
     layer = sites_layer(sites, "Polygon")
     flat = run(processing_context, feedback, layer, document)
-    assert flat["REPAIRED"] >= 1
+    # GEOS 3.11 to 3.13 find one zone's ring self-intersecting (feature 198); GEOS 3.15 (Debian sid) finds it
+    # valid: the zones repaired are those the running GEOS finds invalid
+    dataset = ogr.Open(str(document["zones"]))
+    invalid = sum(not shapely.is_valid(shapely.from_wkb(bytes(f.GetGeometryRef().ExportToIsoWkb())))
+                  for f in dataset.GetLayer())
+    dataset = None
+    if shapely.geos_version < (3, 14, 0):
+        assert invalid == 1  # the quirk tests/data/plu/README.md describes
+    assert flat["REPAIRED"] >= invalid  # every such zone, and the prescriptions may add some
     idurba = {f["IDURBA"] for f in flat["OUTPUT_ZONES"].getFeatures()}
     assert idurba == {"241800432_PLUI_20200128"}
     zones_3d = tmp_dir / "zone_urba_3d.gpkg"
